@@ -1,0 +1,38 @@
+import { Command, CommanderError, Option } from 'commander';
+import { LANGS } from '../i18n';
+import { FORMATS } from '../report';
+import { TOOL } from '../version';
+import { EXIT, runCheck, type CheckOptions } from './check-command';
+import type { CliIo } from './io';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** Parses the command line and runs it; returns the exit status instead of exiting, so tests can call it. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let status: number = EXIT.ok;
+  const program = new Command('plancheck')
+    .description('检查人社局法治建设年度数据是否达到规划的量化目标 / checks bureaus\' rule-of-law data against the targets of a plan')
+    .version(TOOL.version)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`plancheck: 命令行有误 / command line error: ${text.replace(/^error: /, '')}`) });
+  program
+    .command('check')
+    .description('检查一个或多个报送文件(或文件夹中的全部报送)/ check submissions, or every submission in a folder')
+    .argument('<paths...>', 'submission files (.yaml, .yml, .json) or folders')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-o, --out <file>', 'write the report to this file (atomically) instead of standard output')
+    .option('-p, --pack <path>', 'rule pack folder or pack.yaml, instead of the bundled Hunan 2022–2025 pack; may repeat', collect, [])
+    .option('--calendar <file>', 'holiday calendar (YAML) for a year the bundled calendar does not know; may repeat', collect, [])
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(LANGS).default('zh'))
+    .option('--exit-zero', 'exit 0 even when findings fail (unreadable input still exits 2)')
+    .action(async (paths: string[], options: CheckOptions) => {
+      status = await runCheck(paths, options, io);
+    });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
+    throw error;
+  }
+  return status;
+}

@@ -1,0 +1,46 @@
+import { calendarDaysBetween } from '../../calendar/dates';
+import { bi } from '../../i18n';
+import type { CommentPeriodCheck } from '../../pack/types';
+import type { Submission } from '../../submission/types';
+import { formatRequirement } from '../../units';
+import { COMPARE } from '../operators';
+import { undecided, type Observation, type RecordProblem } from '../observation';
+import { isObservation, recordList, recordName } from './context';
+
+interface Period {
+  [key: string]: unknown;
+}
+
+/**
+ * Consultation periods in calendar days, the first day not counted (《民法典》第二百零一条).
+ * A shorter period with a stated exception warns: "一般不少于" admits justified exceptions.
+ */
+export function measureCommentPeriod(check: CommentPeriodCheck, submission: Submission): Observation {
+  const list = recordList(submission, check.list, bi(`${check.list} 为空列表:本年度没有重大行政决策`, `${check.list} is an empty list: no decisions this year`));
+  if (isObservation(list)) return list;
+  const consulted = list.records.map((record, index) => ({ record, index, period: record[check.period] as Period | undefined })).filter((r) => r.period);
+  if (consulted.length === 0) return undecided('not_applicable', bi(`没有向社会公开征求意见的决策(未填写 ${check.period})`, `No decision was put out for public comment (no ${check.period} given)`));
+  const { operator, threshold } = check;
+  const problems: RecordProblem[] = [];
+  let shortest = Infinity;
+  for (const { record, index, period } of consulted) {
+    const from = String(period?.[check.from]);
+    const to = String(period?.[check.to]);
+    const days = calendarDaysBetween(from, to);
+    shortest = Math.min(shortest, days);
+    if (COMPARE[operator](days, threshold.value)) continue;
+    const reason = check.exception ? period?.[check.exception] : undefined;
+    const stated = typeof reason === 'string' && reason.trim() !== '';
+    const required = { zh: formatRequirement(operator, threshold.value, 'days', 'zh'), en: formatRequirement(operator, threshold.value, 'days', 'en') };
+    problems.push({
+      record: recordName(record, index, check.record_id),
+      path: [...list.path, index, check.period],
+      verdict: stated ? 'warn' : 'fail',
+      detail: bi(
+        `征求意见 ${from} 至 ${to},共 ${days} 日,要求 ${required.zh}${stated ? `;已说明缩短理由:${reason}` : ',且未说明缩短理由'}`,
+        `comment period ${from} to ${to} is ${days} day${days === 1 ? '' : 's'}; required ${required.en}${stated ? `; shortened for a stated reason: ${reason}` : ', and no reason for shortening it is given'}`,
+      ),
+    });
+  }
+  return { actual: shortest, problems, checked: consulted.length, fields: [] };
+}

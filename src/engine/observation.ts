@@ -1,0 +1,40 @@
+import type { Bilingual } from '../i18n';
+import type { FieldPath } from '../input/field-path';
+
+/** What a finding reports as found: a number, a truth, the truths of several fields, or nothing. */
+export type Actual = number | boolean | Record<string, boolean> | null;
+
+/** How one record of a per-record rule falls short. */
+export type RecordVerdict = 'fail' | 'warn' | 'missing' | 'unknown_calendar';
+
+export interface RecordProblem {
+  record: string;
+  path: FieldPath;
+  verdict: RecordVerdict;
+  detail: Bilingual;
+}
+
+/** Decided before anything is compared, so the engine never sees a missing value. */
+export interface Undecided {
+  status: 'missing_data' | 'not_applicable';
+  reason: Bilingual;
+}
+
+/**
+ * A rule's view of one submission, prepared from the data before the engine runs:
+ * the fact the rule's single condition compares.
+ */
+export interface Observation {
+  undecided?: Undecided;
+  actual: Actual;
+  /** Per-record rules: the records that fall short, each with what is wrong. */
+  problems: RecordProblem[];
+  /** Per-record rules: how many records were checked. */
+  checked: number;
+  /** The fields the finding rests on, for the bureau's own sources as evidence. */
+  fields: FieldPath[];
+}
+
+export function undecided(status: Undecided['status'], reason: Bilingual): Observation {
+  return { undecided: { status, reason }, actual: null, problems: [], checked: 0, fields: [] };
+}

@@ -1,0 +1,92 @@
+import type { Actual } from '../engine/observation';
+import type { Bilingual } from '../i18n';
+import type { InputProblem } from '../input/problem';
+import type { Operator, Severity, Unit } from '../pack/types';
+import type { Bureau } from '../submission/types';
+
+export type Status = 'pass' | 'fail' | 'warn' | 'pending' | 'not_applicable' | 'missing_data' | 'waived';
+
+/** The statuses in the order the summary lists them (cli-contract.md). */
+export const STATUSES: readonly Status[] = ['pass', 'fail', 'warn', 'pending', 'not_applicable', 'missing_data', 'waived'];
+
+export type Summary = Record<Status, number>;
+
+export interface Expected {
+  operator: Operator;
+  value: number | boolean;
+  unit: Unit;
+}
+
+export interface Citation {
+  document: string;
+  document_number: string;
+  clause: string;
+  quote: string;
+}
+
+/** What a finding rests on: a record that falls short, or a value and where the bureau's report states it. */
+export interface Evidence {
+  record?: string;
+  field?: string;
+  line?: number;
+  detail: Bilingual;
+  source?: string;
+}
+
+export interface Finding {
+  rule: string;
+  status: Status;
+  actual: Actual;
+  expected: Expected;
+  message: Bilingual;
+  citation: Citation;
+  evidence: Evidence[];
+  title: Bilingual;
+  severity: Severity;
+  pack: string;
+}
+
+/** Why a submission could not be evaluated: the first problem, and all of them. */
+export interface SubmissionError {
+  message: Bilingual;
+  line?: number;
+  column?: number;
+  field?: string;
+  expected?: Bilingual;
+  problems: InputProblem[];
+}
+
+export interface SubmissionResult {
+  file: string;
+  sha256: string | null;
+  bureau: Bureau | null;
+  year: number | null;
+  summary: Summary;
+  findings: Finding[];
+  error: SubmissionError | null;
+}
+
+export interface PackInfo {
+  id: string;
+  version: string;
+  sha256: string;
+  title: Bilingual;
+  file: string;
+}
+
+/** Everything one run found: the input to every report format. */
+export interface CheckResult {
+  tool: { name: string; version: string };
+  packs: PackInfo[];
+  submissions: SubmissionResult[];
+}
+
+export function emptySummary(): Summary {
+  return { pass: 0, fail: 0, warn: 0, pending: 0, not_applicable: 0, missing_data: 0, waived: 0 };
+}
+
+export function summarize(findings: readonly Finding[]): Summary {
+  const summary = emptySummary();
+  for (const finding of findings) summary[finding.status]++;
+  return summary;
+}

@@ -1,0 +1,28 @@
+import type { Bilingual } from '../i18n';
+
+/** One thing wrong with an input file, placed so that a person can go and fix it. */
+export interface InputProblem {
+  file: string;
+  /** 1-based; absent when the fault has no place in the file (it cannot be read at all). */
+  line?: number;
+  column?: number;
+  /** Dot path of the field, e.g. `services.online_handling_rate` or `major_decisions.items[1].id`. */
+  field?: string;
+  message: Bilingual;
+  expected?: Bilingual;
+}
+
+/** Thrown by the loaders for a user's mistake; the CLI reports it without a stack trace. */
+export class InputError extends Error {
+  readonly problems: readonly InputProblem[];
+
+  constructor(problems: readonly InputProblem[]) {
+    super(problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.message.en}`).join('\n'));
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+}
+
+export function isInputError(error: unknown): error is InputError {
+  return error instanceof InputError;
+}

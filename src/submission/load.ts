@@ -1,0 +1,40 @@
+import { bi } from '../i18n';
+import { InputError } from '../input/problem';
+import { validateAgainst } from '../input/schema-validator';
+import { parseYamlText, readYamlFile, type ParsedFile } from '../input/yaml-file';
+import { consistencyProblems } from './consistency';
+import { normalizeSubmission } from './normalize';
+import type { Bureau, Submission, SubmissionData } from './types';
+import { SUBMISSION_SCHEMA } from './value-kinds';
+
+function fromParsed(parsed: ParsedFile): Submission {
+  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+    throw new InputError([{ file: parsed.file, line: 1, column: 1, message: bi('报送文件应为一个映射(键: 值),而不是空文件、列表或单个值', 'A submission is a mapping (key: value), not an empty file, a list or a single value'), expected: bi('含 bureau、year 等字段的映射', 'a mapping with bureau, year and the data sections') }]);
+  }
+  const schemaProblems = validateAgainst(SUBMISSION_SCHEMA, parsed);
+  if (schemaProblems.length > 0) throw new InputError(schemaProblems);
+  const { data, sources } = normalizeSubmission(parsed.data as SubmissionData);
+  const problems = consistencyProblems(data, parsed);
+  if (problems.length > 0) throw new InputError(problems);
+  const year = data.year as number;
+  return {
+    file: parsed.file,
+    sha256: parsed.sha256,
+    bureau: data.bureau as Bureau,
+    year,
+    asOf: (data.as_of as string | undefined) ?? `${year}-12-31`,
+    data,
+    sources,
+    locate: (path) => parsed.locate(path),
+  };
+}
+
+/** Reads, validates and normalises one submission; a user's mistake throws an InputError with places. */
+export function loadSubmission(file: string): Submission {
+  return fromParsed(readYamlFile(file));
+}
+
+/** The same, from bytes already in memory (a file name is still needed for messages). */
+export function parseSubmission(file: string, bytes: Buffer): Submission {
+  return fromParsed(parseYamlText(file, bytes));
+}

@@ -1,0 +1,27 @@
+import type { FieldPath } from '../input/field-path';
+import type { Level } from '../pack/types';
+
+export interface Bureau {
+  name: string;
+  level: Level;
+  region_code?: string;
+}
+
+/** Plain data after normalisation: rates are ratios in [0, 1], `{value, source}` is unwrapped. */
+export type SubmissionData = Record<string, unknown>;
+
+/** One bureau's data for one reporting year, validated and normalised. */
+export interface Submission {
+  /** The path as the user named it. */
+  file: string;
+  sha256: string;
+  bureau: Bureau;
+  year: number;
+  /** When the data was compiled (YYYY-MM-DD); the last day of the year unless given. */
+  asOf: string;
+  data: SubmissionData;
+  /** The bureau's own `source` of a value, by concrete field path (`major_decisions.items[1].archived`). */
+  sources: ReadonlyMap<string, string>;
+  /** Line and column of a field, for evidence a person can find. */
+  locate(path: FieldPath): { line: number; column: number };
+}
