@@ -54,7 +54,8 @@ export function buildFinding(outcome: RuleOutcome, submission: Submission, pack:
   return {
     rule: rule.id,
     status,
-    actual: observation.actual,
+    // A partial count over records that cannot all be judged would read as a result; there is none.
+    actual: status === 'missing_data' ? null : observation.actual,
     expected,
     message: findingMessage(rule, status, observation, expected, perRecord),
     citation: { document: `《${pack.title.zh}》`, document_number: pack.document_number, clause: rule.citation.clause, quote: rule.citation.quote },

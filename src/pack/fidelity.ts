@@ -7,9 +7,8 @@ export function nfkc(text: string): string {
   return text.normalize('NFKC');
 }
 
-/** The text of each numbered item `(四)`…`(三十二)`, from its marker to the next one. */
-export function itemSections(sourceText: string): Map<string, string> {
-  const text = nfkc(sourceText);
+/** The text of each numbered item `(四)`…`(三十二)`, from its marker to the next one (text already NFKC). */
+export function itemSections(text: string): Map<string, string> {
   const marker = /^\(([一二三四五六七八九十]+)\)/gm;
   const starts = [...text.matchAll(marker)].map((m) => ({ clause: `(${m[1]})`, index: m.index ?? 0 }));
   const sections = new Map<string, string>();
@@ -20,12 +19,12 @@ export function itemSections(sourceText: string): Map<string, string> {
   return sections;
 }
 
-/** What in a rule does not hold against its source: quote, clause, wording and operator. */
-export function ruleFidelityProblems(rule: Rule, sections: Map<string, string>, sourceText: string): Bilingual[] {
+/** What in a rule does not hold against its source (NFKC text): quote, clause, wording and operator. */
+export function ruleFidelityProblems(rule: Rule, sections: Map<string, string>, source: string): Bilingual[] {
   const problems: Bilingual[] = [];
   const quote = nfkc(rule.citation.quote);
   const section = sections.get(nfkc(rule.citation.clause));
-  if (!nfkc(sourceText).includes(quote)) {
+  if (!source.includes(quote)) {
     problems.push(bi(`规则 ${rule.id} 的引文不在原文中:“${rule.citation.quote}”`, `Rule ${rule.id}: the quote does not stand in the source text: "${rule.citation.quote}"`));
   } else if (!section) {
     problems.push(bi(`规则 ${rule.id} 引用的条目 ${rule.citation.clause} 不在原文中`, `Rule ${rule.id}: item ${rule.citation.clause} is not in the source text`));

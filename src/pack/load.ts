@@ -4,7 +4,7 @@ import { bi } from '../i18n';
 import { InputError, type InputProblem } from '../input/problem';
 import { validateAgainst } from '../input/schema-validator';
 import { readYamlFile, sha256Hex } from '../input/yaml-file';
-import { itemSections, packStructureProblems, ruleFidelityProblems } from './fidelity';
+import { itemSections, nfkc, packStructureProblems, ruleFidelityProblems } from './fidelity';
 import type { PackDefinition, RulePack } from './types';
 
 const PACK_FILE = 'pack.yaml';
@@ -48,10 +48,11 @@ export function loadPack(path: string): RulePack {
     });
   }
   const sourceText = sourceBytes.toString('utf8');
-  const sections = itemSections(sourceText);
+  const normalized = nfkc(sourceText);
+  const sections = itemSections(normalized);
   for (const message of packStructureProblems(definition, sections)) problems.push({ file, line: 1, column: 1, message });
   definition.rules.forEach((rule, index) => {
-    for (const message of ruleFidelityProblems(rule, sections, sourceText)) {
+    for (const message of ruleFidelityProblems(rule, sections, normalized)) {
       problems.push({ file, ...parsed.locate(['rules', index, 'citation', 'quote']), field: `rules[${index}]`, message });
     }
   });

@@ -7,7 +7,15 @@ import { normalizeSubmission } from './normalize';
 import type { Bureau, Submission, SubmissionData } from './types';
 import { SUBMISSION_SCHEMA } from './value-kinds';
 
-function fromParsed(parsed: ParsedFile): Submission {
+/** A key with nothing after it (`budgeted:`) is a blank in the form: absent, so its rule reports missing data. */
+function dropBlanks(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropBlanks);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([, child]) => child !== null).map(([key, child]) => [key, dropBlanks(child)]));
+}
+
+function fromParsed(parsedFile: ParsedFile): Submission {
+  const parsed = { ...parsedFile, data: dropBlanks(parsedFile.data) };
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     throw new InputError([{ file: parsed.file, line: 1, column: 1, message: bi('报送文件应为一个映射(键: 值),而不是空文件、列表或单个值', 'A submission is a mapping (key: value), not an empty file, a list or a single value'), expected: bi('含 bureau、year 等字段的映射', 'a mapping with bureau, year and the data sections') }]);
   }

@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { runCli } from '../src/cli/program';
+
+export const ROOT = join(__dirname, '..');
+export const EXAMPLES = join(ROOT, 'examples');
+export const SPEC_EXAMPLE = join(ROOT, '..', 'shared', 'spec', 'submission.example.yaml');
+export const CITY_ALL_MET = join(EXAMPLES, 'city-2024-all-met.yaml');
+export const PROVINCE = join(EXAMPLES, 'province-2024.yaml');
+
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in this process, as the bin would, capturing what the user sees. */
+export async function cli(...args: string[]): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  return { status, stdout, stderr };
+}
+
+/** Runs the built bin in a child process: what `npx plancheck` does. */
+export function bin(args: string[], cwd = ROOT): CliRun {
+  const run = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), ...args], { cwd, encoding: 'utf8' });
+  return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'plancheck-test-'));
+}
+
+/** Writes text to a new file in its own temporary folder. */
+export function writeTemp(name: string, text: string, dir = tempDir()): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+export type Data = Record<string, unknown>;
+
+/** Marks a field to delete in an edit. */
+export const DELETE = Symbol('delete');
+/** Field edits by dot path (list indexes as numbers: `major_decisions.items.0.archived`). */
+export type Edits = Record<string, unknown>;
+
+export function readYaml(file: string): Data {
+  return parse(readFileSync(file, 'utf8')) as Data;
+}
+
+function applyEdit(data: Data, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = data as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) {
+    if (node[key] === undefined || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  const last = keys[keys.length - 1];
+  if (value === DELETE) delete node[last];
+  else node[last] = value;
+}
+
+/** A submission built from a base file with edits applied, written where the CLI can read it. */
+export function variant(base: string, edits: Edits, name = 'submission.yaml'): string {
+  const data = readYaml(base);
+  for (const [path, value] of Object.entries(edits)) applyEdit(data, path, value);
+  return writeTemp(name, stringify(data));
+}
+
+export interface JsonFinding {
+  rule: string;
+  status: string;
+  actual: unknown;
+  expected: { operator: string; value: unknown; unit: string };
+  message: { zh: string; en: string };
+  evidence: { record?: string; detail: string; field?: string; line?: number; source?: string }[];
+}
+
+export interface JsonSubmission {
+  file: string;
+  summary: Record<string, number>;
+  findings: JsonFinding[];
+  error: { message: { zh: string; en: string }; line?: number; column?: number; field?: string; problems: unknown[] } | null;
+}
+
+/** `plancheck check --format json` on files; returns the parsed document and the exit status. */
+export async function checkJson(files: string[], ...args: string[]): Promise<{ status: number; submissions: JsonSubmission[]; stderr: string }> {
+  const run = await cli('check', ...files, '--format', 'json', ...args);
+  const document = JSON.parse(run.stdout) as { submissions: JsonSubmission[] };
+  return { status: run.status, submissions: document.submissions, stderr: run.stderr };
+}
+
+export async function findingOf(file: string, rule: string, ...args: string[]): Promise<JsonFinding> {
+  const { submissions } = await checkJson([file], ...args);
+  const finding = submissions[0].findings.find((f) => f.rule === rule);
+  if (!finding) throw new Error(`no finding for ${rule}: ${JSON.stringify(submissions[0].error)}`);
+  return finding;
+}
