@@ -4,4 +4,5 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testTimeout: 60000,
+  setupFilesAfterEnv: ['<rootDir>/tests/setup.ts'],
 };

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -31,8 +31,17 @@ export function bin(args: string[], cwd = ROOT): CliRun {
   return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 
+const created: string[] = [];
+
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'plancheck-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'plancheck-test-'));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes the folders this test file made (called after each test file, from tests/setup.ts). */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Writes text to a new file in its own temporary folder. */
