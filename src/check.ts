@@ -2,7 +2,7 @@ import { loadCalendar } from './calendar/holiday-notices';
 import type { WorkingDayCalendar } from './calendar/working-days';
 import { PackEngine } from './engine/engine';
 import { buildFinding } from './findings/build';
-import { emptySummary, summarize, type CheckResult, type Finding, type SubmissionError, type SubmissionResult } from './findings/types';
+import { emptySummary, summarize, type CheckResult, type Finding, type PackInfo, type SubmissionError, type SubmissionResult } from './findings/types';
 import { isInputError, type InputProblem } from './input/problem';
 import { sha256Hex } from './input/yaml-file';
 import type { RulePack } from './pack/types';
@@ -30,6 +30,10 @@ function fileHash(file: string): string | null {
   }
 }
 
+function packInfo(pack: RulePack): PackInfo {
+  return { id: pack.id, version: pack.version, sha256: pack.sha256, title: pack.title, document_number: pack.document_number, chapters: pack.chapters ?? [] };
+}
+
 /** Evaluates submissions against one or more packs; each pack is compiled into its engine once. */
 export class Checker {
   private readonly engines: PackEngine[];
@@ -47,8 +51,8 @@ export class Checker {
     for (const engine of this.engines) {
       for (const outcome of await engine.evaluate(submission)) findings.push(buildFinding(outcome, submission, engine.pack));
     }
-    const { bureau, year } = submission;
-    return { file: submission.file, sha256: submission.sha256, bureau, year, summary: summarize(findings), findings, error: null };
+    const { bureau, year, asOf } = submission;
+    return { file: submission.file, sha256: submission.sha256, bureau, year, asOf, summary: summarize(findings), findings, error: null };
   }
 
   /** Loads and evaluates one file; a user's mistake becomes the file's error, and the run goes on. */
@@ -58,7 +62,7 @@ export class Checker {
       submission = loadSubmission(file);
     } catch (error) {
       if (!isInputError(error)) throw error;
-      return { file, sha256: fileHash(file), bureau: null, year: null, summary: emptySummary(), findings: [], error: submissionError(error.problems) };
+      return { file, sha256: fileHash(file), bureau: null, year: null, asOf: null, summary: emptySummary(), findings: [], error: submissionError(error.problems) };
     }
     return this.evaluate(submission);
   }
@@ -68,8 +72,10 @@ export class Checker {
     for (const file of files) submissions.push(await this.checkFile(file));
     return {
       tool: { name: TOOL.name, version: TOOL.version },
-      packs: this.packs.map((pack) => ({ id: pack.id, version: pack.version, sha256: pack.sha256, title: pack.title, file: pack.file })),
+      packs: this.packs.map(packInfo),
       submissions,
+      calendars: this.calendar.consultedYears().map(({ year, source }) => ({ year, source })),
+      errors: [],
     };
   }
 }

@@ -12,9 +12,11 @@ describe('plancheck check --format json on the contract\'s reference submission'
     ({ stdout, status } = bin(['check', SPEC_EXAMPLE, '--format', 'json']));
   });
 
-  test('is one document of the contract\'s shape, keys in its order', () => {
+  test('is one document of the contract\'s shape, keys in its order, then the provenance', () => {
     const doc = JSON.parse(stdout);
-    expect(Object.keys(doc)).toEqual(['tool', 'packs', 'submissions']);
+    expect(Object.keys(doc)).toEqual(['tool', 'packs', 'submissions', 'calendars']);
+    // The working-day counts of a 2023 submission whose deadlines reach no further than 2023.
+    expect(doc.calendars).toEqual([{ year: 2023, source: expect.stringMatching(/^国办发明电〔2022〕16号 \(chinese-days@\d+\.\d+\.\d+\)$/) }]);
     expect(doc.tool).toEqual({ name: 'plancheck', version: '0.1.0' });
     expect(doc.packs).toEqual([{ id: 'hunan-hrss-fazhi-2022-2025', version: '1.0.0', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
     const [submission] = doc.submissions;

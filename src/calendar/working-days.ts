@@ -25,6 +25,8 @@ export function isUnknownYear<T extends object>(result: WorkingDayResult<T>): re
 /** Working days under Chinese law: weekdays, less statutory holidays, plus the weekend days worked in exchange. */
 export class WorkingDayCalendar {
   private readonly years: ReadonlyMap<number, HolidayYear>;
+  /** The years a count has looked at, for the report's provenance. */
+  private readonly consulted = new Set<number>();
 
   constructor(years: Iterable<HolidayYear>) {
     this.years = new Map([...years].map((year) => [year.year, year]));
@@ -38,10 +40,16 @@ export class WorkingDayCalendar {
     return this.years.get(year);
   }
 
+  /** The calendars the counts so far have used, by year. */
+  consultedYears(): HolidayYear[] {
+    return [...this.consulted].sort((a, b) => a - b).map((year) => this.years.get(year) as HolidayYear);
+  }
+
   /** Whether a date is a working day; an UnknownYear when its year has no calendar. */
   isWorkingDay(date: IsoDate): WorkingDayResult<{ working: boolean }> {
     const year = this.years.get(yearOf(date));
     if (!year) return { unknownYear: yearOf(date) };
+    this.consulted.add(year.year);
     if (year.workingWeekends.has(date)) return { working: true };
     return { working: !year.restDays.has(date) && !isWeekend(date) };
   }

@@ -2,6 +2,12 @@
 import { processIo } from './io';
 import { runCli } from './program';
 
+// A reader that stops early (`| head`) closes the pipe: that is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 runCli(process.argv.slice(2), processIo).then(
   (status) => {
     process.exitCode = status;

@@ -21,8 +21,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .argument('<paths...>', 'submission files (.yaml, .yml, .json) or folders')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .option('-o, --out <file>', 'write the report to this file (atomically) instead of standard output')
+    .option('-r, --report <format:path>', 'also write a report in another format, e.g. html:out/report.html; may repeat', collect, [])
     .option('-p, --pack <path>', 'rule pack folder or pack.yaml, instead of the bundled Hunan 2022–2025 pack; may repeat', collect, [])
     .option('--calendar <file>', 'holiday calendar (YAML) for a year the bundled calendar does not know; may repeat', collect, [])
+    .option('--waivers <file>', 'waiver file (YAML): approved exceptions that turn failures into `waived`')
+    .option('--waiver-date <date>', 'judge waiver expiry on this date (YYYY-MM-DD) instead of each submission\'s as_of')
+    .option('--timestamp', 'add the run time to the reports (without it they are byte-for-byte reproducible)')
     .addOption(new Option('--lang <lang>', 'language of messages').choices(LANGS).default('zh'))
     .option('--exit-zero', 'exit 0 even when findings fail (unreadable input still exits 2)')
     .action(async (paths: string[], options: CheckOptions) => {

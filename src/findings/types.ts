@@ -3,6 +3,7 @@ import type { Bilingual } from '../i18n';
 import type { InputProblem } from '../input/problem';
 import type { Operator, Severity, Unit } from '../pack/types';
 import type { Bureau } from '../submission/types';
+import type { WaiverReport, WaiverUse } from '../waivers/types';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'pending' | 'not_applicable' | 'missing_data' | 'waived';
 
@@ -44,6 +45,8 @@ export interface Finding {
   title: Bilingual;
   severity: Severity;
   pack: string;
+  /** A waiver that covers this failure (status `waived`), or one that would have but has expired. */
+  waiver?: WaiverUse;
 }
 
 /** Why a submission could not be evaluated: the first problem, and all of them. */
@@ -61,9 +64,17 @@ export interface SubmissionResult {
   sha256: string | null;
   bureau: Bureau | null;
   year: number | null;
+  /** The date the data was compiled; waivers are judged on it unless the run says otherwise. */
+  asOf: string | null;
   summary: Summary;
   findings: Finding[];
   error: SubmissionError | null;
+}
+
+export interface ChapterInfo {
+  number: string;
+  title: Bilingual;
+  first_item: string;
 }
 
 export interface PackInfo {
@@ -71,7 +82,13 @@ export interface PackInfo {
   version: string;
   sha256: string;
   title: Bilingual;
-  file: string;
+  document_number: string;
+  chapters: ChapterInfo[];
+}
+
+export interface CalendarInfo {
+  year: number;
+  source: string;
 }
 
 /** Everything one run found: the input to every report format. */
@@ -79,6 +96,13 @@ export interface CheckResult {
   tool: { name: string; version: string };
   packs: PackInfo[];
   submissions: SubmissionResult[];
+  /** The holiday calendars the working-day counts used. */
+  calendars: CalendarInfo[];
+  waivers?: WaiverReport;
+  /** Only with --timestamp: without it every report is byte-for-byte reproducible. */
+  generatedAt?: string;
+  /** Packs, calendars, waiver files or paths that could not be read. */
+  errors: InputProblem[];
 }
 
 export function emptySummary(): Summary {

@@ -1,16 +1,25 @@
 import type { CheckResult } from '../findings/types';
 import type { Lang } from '../i18n';
-import type { InputProblem } from '../input/problem';
+import { renderCsv } from './csv';
+import { renderHtml } from './html';
 import { renderJson } from './json';
+import { renderMarkdown } from './markdown';
 import { renderTable } from './table';
 
-export type Renderer = (result: CheckResult, lang: Lang, runErrors: readonly InputProblem[]) => string;
+export type Renderer = (result: CheckResult, lang: Lang) => string;
 
 /** One file per output format, as conftest keeps one per --output. */
 export const RENDERERS = {
   table: renderTable,
   json: renderJson,
+  markdown: renderMarkdown,
+  html: renderHtml,
+  csv: renderCsv,
 } satisfies Record<string, Renderer>;
 
 export type Format = keyof typeof RENDERERS;
 export const FORMATS = Object.keys(RENDERERS) as Format[];
+
+export function isFormat(name: string): name is Format {
+  return (FORMATS as string[]).includes(name);
+}

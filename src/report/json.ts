@@ -1,6 +1,7 @@
 import type { CheckResult, Evidence, Finding, SubmissionError, SubmissionResult } from '../findings/types';
 import type { Lang } from '../i18n';
 import type { InputProblem } from '../input/problem';
+import type { WaiverReport, WaiverUse } from '../waivers/types';
 
 // Objects are built key by key: the key order is part of the byte-identical output.
 
@@ -25,6 +26,31 @@ function findingJson(finding: Finding, lang: Lang): object {
     evidence: finding.evidence.map((e) => evidenceJson(e, lang)),
     title: { zh: finding.title.zh, en: finding.title.en },
     severity: finding.severity,
+    ...(finding.waiver ? { waiver: waiverJson(finding.waiver) } : {}),
+  };
+}
+
+function waiverJson(use: WaiverUse): object {
+  const { waiver } = use;
+  return {
+    id: waiver.id,
+    state: use.state,
+    ...(use.state === 'applied' ? { would_be: 'fail' } : {}),
+    judged_on: use.judgedOn,
+    justification: waiver.justification,
+    approver: waiver.approver,
+    approval_document: waiver.approval_document,
+    expires: waiver.expires,
+  };
+}
+
+function waiverReportJson(report: WaiverReport): object {
+  return {
+    file: report.file,
+    sha256: report.sha256,
+    applied: report.applied,
+    expired: report.expired,
+    unused: report.unused.map((w) => ({ id: w.id, rule: w.rule, bureau: w.bureau, ...(w.year !== undefined ? { year: w.year } : {}) })),
   };
 }
 
@@ -53,13 +79,19 @@ function submissionJson(result: SubmissionResult, lang: Lang): object {
   };
 }
 
-/** The contract's JSON document (cli-contract.md); deterministic: no clock, fixed key order. */
-export function renderJson(result: CheckResult, lang: Lang, runErrors: readonly InputProblem[] = []): string {
+/**
+ * The contract's JSON document (cli-contract.md), with the run's provenance after it: the calendars used,
+ * the waivers, and the time only when asked. Deterministic: no clock otherwise, fixed key order.
+ */
+export function renderJson(result: CheckResult, lang: Lang): string {
   const document = {
     tool: { name: result.tool.name, version: result.tool.version },
     packs: result.packs.map((p) => ({ id: p.id, version: p.version, sha256: p.sha256 })),
     submissions: result.submissions.map((s) => submissionJson(s, lang)),
-    ...(runErrors.length > 0 ? { errors: runErrors.map((e) => ({ file: e.file, ...problemJson(e) })) } : {}),
+    calendars: result.calendars.map((c) => ({ year: c.year, source: c.source })),
+    ...(result.waivers ? { waivers: waiverReportJson(result.waivers) } : {}),
+    ...(result.generatedAt ? { generated_at: result.generatedAt } : {}),
+    ...(result.errors.length > 0 ? { errors: result.errors.map((e) => ({ file: e.file, ...problemJson(e) })) } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -1,13 +1,12 @@
-import { LEVEL_NAMES } from '../engine/applicability';
 import { STATUSES, type CheckResult, type Finding, type Status, type SubmissionResult } from '../findings/types';
 import type { Lang } from '../i18n';
 import type { InputProblem } from '../input/problem';
-import { ATTENTION_ORDER, STATUS_LABELS, STATUS_SYMBOLS } from './labels';
+import { STATUS_LABELS, STATUS_SYMBOLS } from './labels';
+import { bureauLine, byAttention, waiverText } from './view';
 
 const T = {
   zh: {
     pack: '规则包',
-    year: (y: number) => `${y} 年度`,
     cannot: '无法评估',
     at: (p: InputProblem) => (p.line !== undefined ? `第 ${p.line} 行第 ${p.column} 列` : ''),
     expected: '应为',
@@ -17,10 +16,10 @@ const T = {
     total: (files: number, evaluated: number, rejected: number) => `合计:${files} 份报送,已评估 ${evaluated} 份,无法评估 ${rejected} 份`,
     counts: (s: Record<Status, number>) => STATUSES.map((st) => `${STATUS_LABELS[st].zh} ${s[st]}`).join(' · '),
     runError: '无法读取',
+    unused: '未使用的豁免',
   },
   en: {
     pack: 'rule pack',
-    year: (y: number) => `year ${y}`,
     cannot: 'cannot be evaluated',
     at: (p: InputProblem) => (p.line !== undefined ? `line ${p.line}, column ${p.column}` : ''),
     expected: 'expected',
@@ -30,6 +29,7 @@ const T = {
     total: (files: number, evaluated: number, rejected: number) => `In all: ${files} submission${files === 1 ? '' : 's'}, ${evaluated} evaluated, ${rejected} could not be evaluated`,
     counts: (s: Record<Status, number>) => STATUSES.map((st) => `${STATUS_LABELS[st].en} ${s[st]}`).join(' · '),
     runError: 'cannot be read',
+    unused: 'Unused waivers',
   },
 } as const;
 
@@ -50,6 +50,8 @@ function findingLines(finding: Finding, lang: Lang): string[] {
     const where = [e.record, e.line !== undefined ? t.line(e.line) : undefined].filter(Boolean).join(' · ');
     lines.push(`      · ${where ? `${where}: ` : ''}${e.detail[lang]}${e.source ? ` (${t.source}: ${e.source})` : ''}`);
   }
+  const waiver = waiverText(finding, lang);
+  if (waiver) lines.push(`      ~ ${waiver}`);
   return lines;
 }
 
@@ -61,23 +63,22 @@ function submissionLines(result: SubmissionResult, lang: Lang): string[] {
     for (const problem of result.error.problems) lines.push(...problemLines(problem, lang, '    '));
     return lines;
   }
-  const { bureau, year } = result;
-  if (bureau && year !== null) lines.push(`  ${bureau.name} · ${LEVEL_NAMES[bureau.level][lang]} · ${t.year(year)}`);
-  lines.push(`  ${t.counts(result.summary)}`, '');
-  const ordered = [...result.findings].sort((a, b) => ATTENTION_ORDER.indexOf(a.status) - ATTENTION_ORDER.indexOf(b.status));
+  lines.push(`  ${bureauLine(result, lang)}`, `  ${t.counts(result.summary)}`, '');
+  const ordered = [...result.findings].sort(byAttention);
   for (const finding of ordered) lines.push(...findingLines(finding, lang));
   return lines;
 }
 
 /** For a person at a terminal: per submission a summary line, then failures first, each with clause and evidence. */
-export function renderTable(result: CheckResult, lang: Lang, runErrors: readonly InputProblem[] = []): string {
+export function renderTable(result: CheckResult, lang: Lang): string {
   const t = T[lang];
   const lines: string[] = [];
   lines.push(`${result.tool.name} ${result.tool.version} · ${result.packs.map((p) => `${t.pack} ${p.id} ${p.version}`).join(', ')}`);
-  for (const problem of runErrors) lines.push(`✗ ${t.runError} ${problem.file}`, ...problemLines(problem, lang, '    '));
+  for (const problem of result.errors) lines.push(`✗ ${t.runError} ${problem.file}`, ...problemLines(problem, lang, '    '));
   for (const submission of result.submissions) lines.push('', ...submissionLines(submission, lang));
   const rejected = result.submissions.filter((s) => s.error).length;
   const totals = Object.fromEntries(STATUSES.map((st) => [st, result.submissions.reduce((n, s) => n + s.summary[st], 0)])) as Record<Status, number>;
   lines.push('', t.total(result.submissions.length, result.submissions.length - rejected, rejected), t.counts(totals));
+  if (result.waivers && result.waivers.unused.length > 0) lines.push(`${t.unused}: ${result.waivers.unused.map((w) => w.id).join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,65 @@
+import { STATUSES, type CheckResult, type Finding, type SubmissionResult } from '../findings/types';
+import type { Lang } from '../i18n';
+import { STATUS_LABELS, STATUS_SYMBOLS } from './labels';
+import { bureauLine, chapterHeading, foundText, groupByChapter, provenanceRows, requiredText, statusText, waiverText } from './view';
+
+const T = {
+  zh: { heading: '法治建设指标检查报告', provenance: '来源与校验', cannot: '无法评估', columns: ['状态', '条目', '规则', '名称', '实际', '要求', '原文', '说明', '证据'], item: '项目', value: '内容', unused: '未使用的豁免', expired: '已过期的豁免', errors: '无法读取的文件' },
+  en: { heading: 'Rule-of-law targets: findings', provenance: 'Provenance', cannot: 'Could not be evaluated', columns: ['Status', 'Item', 'Rule', 'Title', 'Found', 'Required', 'Quote', 'Message', 'Evidence'], item: 'Item', value: 'Value', unused: 'Unused waivers', expired: 'Expired waivers', errors: 'Files that could not be read' },
+} as const;
+
+/** A table cell that renders on GitHub: HTML escaped, pipes escaped, line breaks as <br>. */
+export function cell(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.map(cell).join(' | ')} |`;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  return [row(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(row)];
+}
+
+function evidenceText(finding: Finding, lang: Lang): string {
+  const lines = finding.evidence.map((e) => `${e.record ? `${e.record}: ` : ''}${e.detail[lang]}${e.source ? ` (${lang === 'zh' ? '出处' : 'source'}: ${e.source})` : ''}`);
+  const waiver = waiverText(finding, lang);
+  return [...lines, ...(waiver ? [waiver] : [])].join('\n');
+}
+
+function findingRow(finding: Finding, lang: Lang): string[] {
+  return [`${STATUS_SYMBOLS[finding.status]} ${statusText(finding, lang)}`, finding.citation.clause, finding.rule, finding.title[lang], foundText(finding, lang), requiredText(finding, lang), finding.citation.quote, finding.message[lang], evidenceText(finding, lang)];
+}
+
+function submissionSection(result: CheckResult, submission: SubmissionResult, lang: Lang): string[] {
+  const t = T[lang];
+  const lines = [`## ${submission.file}`, ''];
+  if (submission.error) {
+    lines.push(`**${t.cannot}**`, '');
+    for (const p of submission.error.problems) lines.push(`- ${p.line !== undefined ? `${p.line}:${p.column} ` : ''}${p.field ? `\`${p.field}\` ` : ''}${p.message[lang]}${p.expected ? ` (${lang === 'zh' ? '应为' : 'expected'}: ${p.expected[lang]})` : ''}`);
+    return [...lines, ''];
+  }
+  lines.push(`**${bureauLine(submission, lang)}**`, '');
+  lines.push(...table(STATUSES.map((s) => STATUS_LABELS[s][lang]), [STATUSES.map((s) => String(submission.summary[s]))]), '');
+  for (const group of groupByChapter(submission.findings, result.packs)) {
+    lines.push(`### ${chapterHeading(group, lang)}`, '', ...table(t.columns, group.findings.map((f) => findingRow(f, lang))), '');
+  }
+  return lines;
+}
+
+/** The same content as the HTML report, for pasting into documents and repositories (GitHub tables). */
+export function renderMarkdown(result: CheckResult, lang: Lang): string {
+  const t = T[lang];
+  const lines = [`# ${t.heading}`, ''];
+  for (const submission of result.submissions) lines.push(...submissionSection(result, submission, lang));
+  if (result.errors.length > 0) {
+    lines.push(`## ${t.errors}`, '');
+    for (const p of result.errors) lines.push(`- ${p.file}${p.line !== undefined ? `:${p.line}:${p.column}` : ''}: ${p.message[lang]}`);
+    lines.push('');
+  }
+  if (result.waivers && result.waivers.unused.length > 0) {
+    lines.push(`## ${t.unused}`, '', ...result.waivers.unused.map((w) => `- ${w.id}: ${w.rule} · ${w.bureau}${w.year !== undefined ? ` · ${w.year}` : ''}`), '');
+  }
+  lines.push(`## ${t.provenance}`, '', ...table([t.item, t.value], provenanceRows(result, lang)), '');
+  return lines.join('\n');
+}
