@@ -30,7 +30,7 @@ function fileHash(file: string): string | null {
   }
 }
 
-function packInfo(pack: RulePack): PackInfo {
+export function packInfo(pack: RulePack): PackInfo {
   return { id: pack.id, version: pack.version, sha256: pack.sha256, title: pack.title, document_number: pack.document_number, chapters: pack.chapters ?? [] };
 }
 

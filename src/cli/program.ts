@@ -3,6 +3,8 @@ import { LANGS } from '../i18n';
 import { FORMATS } from '../report';
 import { TOOL } from '../version';
 import { EXIT, runCheck, type CheckOptions } from './check-command';
+import { runReview, type ReviewOptions } from './review-command';
+import { REVIEW_FORMATS } from '../report/review';
 import type { CliIo } from './io';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -31,6 +33,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--exit-zero', 'exit 0 even when findings fail (unreadable input still exits 2)')
     .action(async (paths: string[], options: CheckOptions) => {
       status = await runCheck(paths, options, io);
+    });
+  program
+    .command('review')
+    .description('省级审查:检查文件夹(含子文件夹)中的全部报送,给出单位 × 指标矩阵与逐年变化 / review every submission in folders: bureaus × targets, year over year')
+    .argument('<dirs...>', 'folders of submissions (searched recursively), or files')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(REVIEW_FORMATS).default('table'))
+    .option('-o, --out <file>', 'write the report to this file (atomically) instead of standard output')
+    .option('-r, --report <format:path>', 'also write a report in another format; may repeat', collect, [])
+    .option('-p, --pack <path>', 'rule pack instead of the bundled Hunan pack; may repeat', collect, [])
+    .option('--calendar <file>', 'holiday calendar for a year the bundled calendar does not know; may repeat', collect, [])
+    .option('--level <levels>', 'only these levels: province, city, county (repeat or separate with commas)', collect, [])
+    .option('--region <prefix>', 'only bureaus whose region code starts so, e.g. 4301; may repeat', collect, [])
+    .option('--rule <ids>', 'only these rules; may repeat', collect, [])
+    .option('--status <statuses>', 'only bureaus and rules with these statuses, e.g. fail; may repeat', collect, [])
+    .option('-j, --jobs <n>', 'worker threads (default: one per core)')
+    .option('--timestamp', 'add the run time to the reports')
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(LANGS).default('zh'))
+    .action(async (dirs: string[], options: ReviewOptions) => {
+      status = await runReview(dirs, options, io);
     });
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -3,7 +3,7 @@ import type { Lang } from '../i18n';
 import { STATUS_LABELS, STATUS_SYMBOLS } from './labels';
 import { bureauLine, chapterHeading, foundText, groupByChapter, provenanceRows, requiredText, waiverText } from './view';
 
-const COLORS: Readonly<Record<Status, string>> = {
+export const COLORS: Readonly<Record<Status, string>> = {
   pass: '#2e7d32',
   fail: '#c62828',
   warn: '#ef6c00',
@@ -22,7 +22,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-const STYLE = `
+export const STYLE = `
 :root { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Zen Hei", sans-serif; color: #212121; }
 body { margin: 0 auto; max-width: 1100px; padding: 24px; line-height: 1.5; }
 h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { font-size: 1.3em; margin: 32px 0 4px; border-bottom: 2px solid #ddd; }
@@ -32,6 +32,7 @@ nav.filter { position: sticky; top: 0; background: #fafafa; border: 1px solid #e
 nav.filter label { margin-right: 14px; white-space: nowrap; cursor: pointer; }
 .summary { display: flex; align-items: center; gap: 16px; flex-wrap: wrap; }
 .summary table { border-collapse: collapse; } .summary td, .summary th { padding: 2px 8px; border: 1px solid #e0e0e0; text-align: center; }
+article.finding:target { outline: 3px solid #ffb300; }
 article.finding { border-left: 6px solid var(--c); padding: 6px 12px; margin: 8px 0; background: #fff; box-shadow: 0 0 0 1px #eee; break-inside: avoid; }
 article.finding header { display: flex; gap: 10px; align-items: baseline; flex-wrap: wrap; }
 .badge { background: var(--c); color: #fff; border-radius: 3px; padding: 0 6px; font-size: 0.9em; }
@@ -66,7 +67,7 @@ const SCRIPT = `
 })();`;
 
 /** The counts of a submission as a stacked bar in inline SVG, with each segment titled. */
-function summaryBar(summary: Summary, lang: Lang): string {
+export function summaryBar(summary: Summary, lang: Lang): string {
   const total = STATUSES.reduce((n, s) => n + summary[s], 0) || 1;
   const width = 420;
   let x = 0;
@@ -79,13 +80,13 @@ function summaryBar(summary: Summary, lang: Lang): string {
   return `<svg class="bar" role="img" aria-label="${escapeHtml(T[lang].summary)}" width="${width}" height="22" viewBox="0 0 ${width} 22" xmlns="http://www.w3.org/2000/svg">${segments.join('')}</svg>`;
 }
 
-function summaryTable(summary: Summary, lang: Lang): string {
+export function summaryTable(summary: Summary, lang: Lang): string {
   const head = STATUSES.map((s) => `<th style="color:${COLORS[s]}">${escapeHtml(STATUS_LABELS[s][lang])}</th>`).join('');
   const body = STATUSES.map((s) => `<td data-count="${s}">${summary[s]}</td>`).join('');
   return `<table><tr>${head}</tr><tr>${body}</tr></table>`;
 }
 
-function findingHtml(finding: Finding, anchor: string, lang: Lang): string {
+export function findingHtml(finding: Finding, anchor: string, lang: Lang): string {
   const t = T[lang];
   const evidence = finding.evidence.map((e) => {
     const where = [e.record, e.line !== undefined ? t.line(e.line) : undefined].filter(Boolean).join(' · ');
@@ -103,8 +104,7 @@ function findingHtml(finding: Finding, anchor: string, lang: Lang): string {
 </article>`;
 }
 
-/** The anchor of a finding, so that other pages (the provincial review) can link to it. */
-export function findingAnchor(submissionIndex: number, rule: string): string {
+function findingAnchor(submissionIndex: number, rule: string): string {
   return `s${submissionIndex + 1}-${rule}`;
 }
 

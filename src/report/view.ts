@@ -87,8 +87,18 @@ export function bureauLine(result: SubmissionResult, lang: Lang): string {
   return lang === 'zh' ? `${result.bureau.name} · ${level} · ${result.year} 年度` : `${result.bureau.name} · ${level} · ${result.year}`;
 }
 
+/** What a report states about its own making; a check result and a review both have it. */
+export interface Provenance {
+  tool: CheckResult['tool'];
+  packs: readonly PackInfo[];
+  submissions: readonly { file: string; sha256: string | null }[];
+  calendars: CheckResult['calendars'];
+  waivers?: CheckResult['waivers'];
+  generatedAt?: string;
+}
+
 /** Where every report says it came from: tool, packs, inputs and their hashes, calendars, waivers, and the time if asked. */
-export function provenanceRows(result: CheckResult, lang: Lang): [string, string][] {
+export function provenanceRows(result: Provenance, lang: Lang): [string, string][] {
   const zh = lang === 'zh';
   const rows: [string, string][] = [[zh ? '工具' : 'Tool', `${result.tool.name} ${result.tool.version}`]];
   for (const pack of result.packs) rows.push([zh ? '规则包' : 'Rule pack', `${pack.id} ${pack.version} · ${pack.title[lang]} · sha256 ${pack.sha256}`]);

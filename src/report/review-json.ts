@@ -1,0 +1,45 @@
+import type { Lang } from '../i18n';
+import type { ReviewResult, YearChange } from '../review/types';
+
+function changeJson(result: ReviewResult, change: YearChange): object {
+  return {
+    bureau: change.bureau,
+    ...(change.region_code ? { region_code: change.region_code } : {}),
+    rule: change.rule,
+    from_year: change.from_year,
+    to_year: change.to_year,
+    from: change.from,
+    to: change.to,
+    from_file: result.rows[change.fromRow].file,
+    to_file: result.rows[change.toRow].file,
+  };
+}
+
+/** The review as one JSON document: counts, the matrix, per-rule counts, changes, duplicates, rejected files, provenance. */
+export function renderReviewJson(result: ReviewResult, lang: Lang): string {
+  const columns = result.columns.map((c) => result.rules[c]);
+  const document = {
+    tool: { name: result.tool.name, version: result.tool.version },
+    packs: result.packs.map((p) => ({ id: p.id, version: p.version, sha256: p.sha256 })),
+    counts: { ...result.counts },
+    filters: { level: result.filters.levels, region: result.filters.regions, rule: result.filters.rules, status: result.filters.statuses },
+    rules: columns.map((r) => ({ id: r.id, clause: r.clause, title: { zh: r.title.zh, en: r.title.en } })),
+    bureaus: result.rows.map((row) => ({
+      file: row.file,
+      sha256: row.sha256,
+      bureau: row.bureau,
+      year: row.year,
+      summary: { ...row.summary },
+      statuses: Object.fromEntries(result.columns.map((c) => [result.rules[c].id, row.statuses[c]])),
+    })),
+    rule_counts: result.ruleCounts.map((rc) => ({ rule: rc.rule, ...rc.counts })),
+    regressions: result.regressions.map((c) => changeJson(result, c)),
+    improvements: result.improvements.map((c) => changeJson(result, c)),
+    duplicates: result.duplicates,
+    rejected: result.rejected.map((row) => ({ file: row.file, sha256: row.sha256, error: row.error ? { message: row.error.message[lang], line: row.error.line ?? null, column: row.error.column ?? null, field: row.error.field ?? null } : null })),
+    calendars: result.calendars,
+    ...(result.generatedAt ? { generated_at: result.generatedAt } : {}),
+    ...(result.errors.length > 0 ? { errors: result.errors.map((e) => ({ file: e.file, line: e.line ?? null, column: e.column ?? null, message: e.message[lang] })) } : {}),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

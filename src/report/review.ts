@@ -1,0 +1,19 @@
+import type { Lang } from '../i18n';
+import type { ReviewResult } from '../review/types';
+import { renderReviewCsv } from './review-csv';
+import { renderReviewHtml } from './review-html';
+import { renderReviewJson } from './review-json';
+import { renderReviewMarkdown } from './review-markdown';
+import { renderReviewTable } from './review-table';
+
+/** The review's formats, one file each. */
+export const REVIEW_RENDERERS = {
+  table: renderReviewTable,
+  json: renderReviewJson,
+  markdown: renderReviewMarkdown,
+  html: renderReviewHtml,
+  csv: renderReviewCsv,
+} satisfies Record<string, (result: ReviewResult, lang: Lang) => string>;
+
+export type ReviewFormat = keyof typeof REVIEW_RENDERERS;
+export const REVIEW_FORMATS = Object.keys(REVIEW_RENDERERS) as ReviewFormat[];
