@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { loadCalendar } from './calendar/holiday-notices';
 import type { WorkingDayCalendar } from './calendar/working-days';
 import { PackEngine } from './engine/engine';
@@ -9,7 +10,6 @@ import type { RulePack } from './pack/types';
 import { loadSubmission } from './submission/load';
 import type { Submission } from './submission/types';
 import { TOOL } from './version';
-import { readFileSync } from 'node:fs';
 
 export function submissionError(problems: readonly InputProblem[]): SubmissionError {
   const [first] = problems;

@@ -1,15 +1,21 @@
-/** plancheck as a library: load a pack and a submission, evaluate, and read the findings. */
+/** plancheck as a library: load a pack and a submission, evaluate, and render or read the findings. */
 export { loadPack } from './pack/load';
 export { loadSubmission, parseSubmission } from './submission/load';
 export { evaluate, Checker } from './check';
 export { loadCalendar, loadHolidayYear } from './calendar/holiday-notices';
 export { WorkingDayCalendar } from './calendar/working-days';
+export { loadWaivers } from './waivers/load';
+export { applyWaivers } from './waivers/apply';
 export { InputError, type InputProblem } from './input/problem';
-export { renderJson } from './report/json';
-export { renderTable } from './report/table';
+export { RENDERERS, FORMATS, type Format } from './report';
+export { REVIEW_RENDERERS, REVIEW_FORMATS, type ReviewFormat } from './report/review';
+export { evaluateFiles } from './review/pool';
+export { buildMatrix, duplicateBureauYears, yearOverYear, ruleInfos } from './review/aggregate';
 export { BUNDLED_PACK } from './paths';
 export type { RulePack, Rule, Check, Level, Operator, Unit, Severity } from './pack/types';
 export type { Submission, Bureau } from './submission/types';
 export type { Finding, Status, Summary, Evidence, Expected, Citation, SubmissionResult, SubmissionError, CheckResult } from './findings/types';
+export type { Waiver, WaiverSet, WaiverReport } from './waivers/types';
+export type { ReviewResult, ReviewRow } from './review/types';
 export { STATUSES } from './findings/types';
 export type { Bilingual, Lang } from './i18n';

@@ -1,4 +1,4 @@
-import { isWeekend, nextDay, yearOf, type IsoDate } from './dates';
+import { dayNumber, fromDayNumber, isWeekendDay, yearOf, type IsoDate } from './dates';
 
 /** One year's holiday arrangement, as the State Council's notice sets it. */
 export interface HolidayYear {
@@ -22,9 +22,30 @@ export function isUnknownYear<T extends object>(result: WorkingDayResult<T>): re
   return 'unknownYear' in result;
 }
 
-/** Working days under Chinese law: weekdays, less statutory holidays, plus the weekend days worked in exchange. */
+/** A year as a table: whether each of its days is a working day, indexed from 1 January. */
+interface YearTable {
+  year: number;
+  firstDay: number;
+  working: Uint8Array;
+}
+
+function tableOf(holidays: HolidayYear): YearTable {
+  const firstDay = dayNumber(`${holidays.year}-01-01`);
+  const length = dayNumber(`${holidays.year + 1}-01-01`) - firstDay;
+  const working = new Uint8Array(length);
+  for (let i = 0; i < length; i++) working[i] = isWeekendDay(firstDay + i) ? 0 : 1;
+  for (const date of holidays.restDays) working[dayNumber(date) - firstDay] = 0;
+  for (const date of holidays.workingWeekends) working[dayNumber(date) - firstDay] = 1;
+  return { year: holidays.year, firstDay, working };
+}
+
+/**
+ * Working days under Chinese law: weekdays, less statutory holidays, plus the weekend days worked in exchange.
+ * Each year is turned into a table once, so counting a deadline is a walk over integers.
+ */
 export class WorkingDayCalendar {
   private readonly years: ReadonlyMap<number, HolidayYear>;
+  private readonly tables = new Map<number, YearTable>();
   /** The years a count has looked at, for the report's provenance. */
   private readonly consulted = new Set<number>();
 
@@ -45,36 +66,61 @@ export class WorkingDayCalendar {
     return [...this.consulted].sort((a, b) => a - b).map((year) => this.years.get(year) as HolidayYear);
   }
 
+  private table(year: number): YearTable | undefined {
+    let table = this.tables.get(year);
+    if (!table) {
+      const holidays = this.years.get(year);
+      if (!holidays) return undefined;
+      table = tableOf(holidays);
+      this.tables.set(year, table);
+    }
+    this.consulted.add(year);
+    return table;
+  }
+
+  /** Walks the days after `from`, calling `visit` with each working day's number until it returns true. */
+  private walk(from: IsoDate, visit: (day: number, working: boolean) => boolean): UnknownYear | undefined {
+    let day = dayNumber(from);
+    let table = this.table(yearOf(from));
+    for (;;) {
+      day++;
+      if (!table || day - table.firstDay >= table.working.length) {
+        const year = yearOf(fromDayNumber(day));
+        table = this.table(year);
+        if (!table) return { unknownYear: year };
+      }
+      if (visit(day, table.working[day - table.firstDay] === 1)) return undefined;
+    }
+  }
+
   /** Whether a date is a working day; an UnknownYear when its year has no calendar. */
   isWorkingDay(date: IsoDate): WorkingDayResult<{ working: boolean }> {
-    const year = this.years.get(yearOf(date));
-    if (!year) return { unknownYear: yearOf(date) };
-    this.consulted.add(year.year);
-    if (year.workingWeekends.has(date)) return { working: true };
-    return { working: !year.restDays.has(date) && !isWeekend(date) };
+    const table = this.table(yearOf(date));
+    if (!table) return { unknownYear: yearOf(date) };
+    return { working: table.working[dayNumber(date) - table.firstDay] === 1 };
   }
 
   /** The N-th working day after a date: the last day of "within N working days" (the start day not counted). */
   addWorkingDays(from: IsoDate, count: number): WorkingDayResult<{ date: IsoDate }> {
-    let date = from;
-    for (let counted = 0; counted < count; ) {
-      date = nextDay(date);
-      const day = this.isWorkingDay(date);
-      if (isUnknownYear(day)) return day;
-      if (day.working) counted++;
-    }
-    return { date };
+    if (count <= 0) return { date: from };
+    let counted = 0;
+    let last = 0;
+    const unknown = this.walk(from, (day, working) => {
+      if (working && ++counted === count) last = day;
+      return counted === count;
+    });
+    return unknown ?? { date: fromDayNumber(last) };
   }
 
   /** How many working days fall after `from` up to and including `to`. */
   workingDaysBetween(from: IsoDate, to: IsoDate): WorkingDayResult<{ count: number }> {
+    const end = dayNumber(to);
+    if (end <= dayNumber(from)) return { count: 0 };
     let count = 0;
-    for (let date = from; date < to; ) {
-      date = nextDay(date);
-      const day = this.isWorkingDay(date);
-      if (isUnknownYear(day)) return day;
-      if (day.working) count++;
-    }
-    return { count };
+    const unknown = this.walk(from, (day, working) => {
+      if (working) count++;
+      return day >= end;
+    });
+    return unknown ?? { count };
   }
 }

@@ -1,6 +1,6 @@
 import { Checker } from '../check';
 import type { CheckResult } from '../findings/types';
-import type { Lang } from '../i18n';
+import { bi, type Lang } from '../i18n';
 import type { InputProblem } from '../input/problem';
 import { FORMATS, RENDERERS, type Format } from '../report';
 import { applyWaivers } from '../waivers/apply';
@@ -9,7 +9,6 @@ import { collectFiles } from './collect-files';
 import { attempt, loadRuleInputs, outputsAllowed, packFiles, parseReportTargets, problemLine } from './inputs';
 import type { CliIo } from './io';
 import { writeOutputs } from './outputs';
-import { bi } from '../i18n';
 
 export interface CheckOptions {
   format: Format;

@@ -11,20 +11,21 @@ export interface OutputPlan<F extends string> {
   lang: Lang;
 }
 
+/** A rendered report: whole, or in chunks that are written as they come. */
+export type Rendered = string | Iterable<string>;
+
 /**
  * Writes the primary format to --out or standard output, and every --report beside it, each atomically.
- * A format is rendered once even when it is asked for twice. Problems writing are returned for the exit status.
+ * Problems writing are returned for the exit status.
  */
-export function writeOutputs<F extends string>(plan: OutputPlan<F>, render: (format: F) => string, io: CliIo): InputProblem[] {
-  const rendered = new Map<F, string>();
-  const content = (format: F): string => {
-    if (!rendered.has(format)) rendered.set(format, render(format));
-    return rendered.get(format) as string;
-  };
+export function writeOutputs<F extends string>(plan: OutputPlan<F>, render: (format: F) => Rendered, io: CliIo): InputProblem[] {
   const problems: InputProblem[] = [];
   const files = [...(plan.out ? [{ format: plan.format, path: plan.out }] : []), ...plan.targets];
-  for (const target of files) attempt(() => (writeFileAtomic(target.path, content(target.format)), true), problems);
+  for (const target of files) attempt(() => (writeFileAtomic(target.path, render(target.format)), true), problems);
   for (const problem of problems) io.stderr(problemLine(problem, plan.lang));
-  if (!plan.out) io.stdout(content(plan.format));
+  if (!plan.out) {
+    const content = render(plan.format);
+    for (const chunk of typeof content === 'string' ? [content] : content) io.stdout(chunk);
+  }
   return problems;
 }

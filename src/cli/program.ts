@@ -2,9 +2,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { LANGS } from '../i18n';
 import { FORMATS } from '../report';
 import { TOOL } from '../version';
+import { REVIEW_FORMATS } from '../report/review';
 import { EXIT, runCheck, type CheckOptions } from './check-command';
 import { runReview, type ReviewOptions } from './review-command';
-import { REVIEW_FORMATS } from '../report/review';
 import type { CliIo } from './io';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];

@@ -1,3 +1,5 @@
+import { packInfo } from '../check';
+import { STATUSES, type Status } from '../findings/types';
 import { bi, type Lang } from '../i18n';
 import type { InputProblem } from '../input/problem';
 import { LEVELS, type Level } from '../pack/types';
@@ -5,8 +7,6 @@ import { REVIEW_FORMATS, REVIEW_RENDERERS, type ReviewFormat } from '../report/r
 import { buildMatrix, duplicateBureauYears, ruleInfos, yearOverYear } from '../review/aggregate';
 import { evaluateFiles } from '../review/pool';
 import type { ReviewFilters, ReviewResult } from '../review/types';
-import { STATUSES, type Status } from '../findings/types';
-import { packInfo } from '../check';
 import { TOOL } from '../version';
 import { EXIT } from './check-command';
 import { collectFiles } from './collect-files';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { bi } from '../i18n';
 import { InputError } from '../input/problem';
@@ -20,12 +20,20 @@ export function assertNotAnInput(out: string, inputs: readonly string[]): void {
   }
 }
 
-/** Writes a file atomically: a temporary file beside it, then a rename, so a reader never sees half a report. */
-export function writeFileAtomic(path: string, content: string | Buffer): void {
+/**
+ * Writes a file atomically: a temporary file beside it, then a rename, so a reader never sees half a report.
+ * The content may come in chunks, so that a large report is never one string in memory.
+ */
+export function writeFileAtomic(path: string, content: string | Iterable<string>): void {
   mkdirSync(dirname(resolve(path)), { recursive: true });
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    writeFileSync(temporary, content);
+    const fd = openSync(temporary, 'w');
+    try {
+      for (const chunk of typeof content === 'string' ? [content] : content) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });

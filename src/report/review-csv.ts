@@ -13,11 +13,14 @@ function who(row: ReviewRow): string[] {
   return [row.file, row.sha256 ?? '', row.bureau?.name ?? '', row.bureau?.region_code ?? '', row.bureau?.level ?? '', row.year === null ? '' : String(row.year)];
 }
 
+function line(record: readonly string[]): string {
+  return stringify([record as string[]], { record_delimiter: 'windows' });
+}
+
 /** The matrix for a spreadsheet: one row per bureau-year, the counts, then one column per rule with its status. */
-export function renderReviewCsv(result: ReviewResult, lang: Lang): string {
+export function* renderReviewCsv(result: ReviewResult, lang: Lang): Iterable<string> {
   const ruleIds = result.columns.map((c) => result.rules[c].id);
-  const header = [...HEAD[lang], ...STATUSES, ...ruleIds, lang === 'zh' ? '错误' : 'error'];
-  const rows = result.rows.map((row) => [...who(row), ...STATUSES.map((s) => String(row.summary[s])), ...result.columns.map((c) => row.statuses[c]), '']);
-  const rejected = result.rejected.map((row) => [...who(row), ...STATUSES.map(() => ''), ...ruleIds.map(() => ''), firstProblem(row, lang)]);
-  return `\uFEFF${stringify([header, ...rows, ...rejected], { record_delimiter: 'windows' })}`;
+  yield `\uFEFF${line([...HEAD[lang], ...STATUSES, ...ruleIds, lang === 'zh' ? '错误' : 'error'])}`;
+  for (const row of result.rows) yield line([...who(row), ...STATUSES.map((s) => String(row.summary[s])), ...result.columns.map((c) => row.statuses[c]), '']);
+  for (const row of result.rejected) yield line([...who(row), ...STATUSES.map(() => ''), ...ruleIds.map(() => ''), firstProblem(row, lang)]);
 }

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n';
-import type { ReviewResult, YearChange } from '../review/types';
+import type { ReviewResult, ReviewRow, YearChange } from '../review/types';
 
 function changeJson(result: ReviewResult, change: YearChange): object {
   return {
@@ -15,8 +15,29 @@ function changeJson(result: ReviewResult, change: YearChange): object {
   };
 }
 
-/** The review as one JSON document: counts, the matrix, per-rule counts, changes, duplicates, rejected files, provenance. */
-export function renderReviewJson(result: ReviewResult, lang: Lang): string {
+function bureauJson(result: ReviewResult, row: ReviewRow): object {
+  return {
+    file: row.file,
+    sha256: row.sha256,
+    bureau: row.bureau,
+    year: row.year,
+    summary: { ...row.summary },
+    statuses: Object.fromEntries(result.columns.map((c) => [result.rules[c].id, row.statuses[c]])),
+  };
+}
+
+/** Stands in for the bureaus while the rest of the document is laid out. */
+const PLACEHOLDER = 'plancheck:bureaus';
+
+function indent(text: string, spaces: string): string {
+  return text.split('\n').map((line) => spaces + line).join('\n');
+}
+
+/**
+ * The review as one JSON document: counts, the matrix, per-rule counts, changes, duplicates, rejected files,
+ * provenance. The bureaus are written one at a time, in the layout JSON.stringify(document, null, 2) would give.
+ */
+export function* renderReviewJson(result: ReviewResult, lang: Lang): Iterable<string> {
   const columns = result.columns.map((c) => result.rules[c]);
   const document = {
     tool: { name: result.tool.name, version: result.tool.version },
@@ -24,14 +45,7 @@ export function renderReviewJson(result: ReviewResult, lang: Lang): string {
     counts: { ...result.counts },
     filters: { level: result.filters.levels, region: result.filters.regions, rule: result.filters.rules, status: result.filters.statuses },
     rules: columns.map((r) => ({ id: r.id, clause: r.clause, title: { zh: r.title.zh, en: r.title.en } })),
-    bureaus: result.rows.map((row) => ({
-      file: row.file,
-      sha256: row.sha256,
-      bureau: row.bureau,
-      year: row.year,
-      summary: { ...row.summary },
-      statuses: Object.fromEntries(result.columns.map((c) => [result.rules[c].id, row.statuses[c]])),
-    })),
+    bureaus: result.rows.length > 0 ? [PLACEHOLDER] : [],
     rule_counts: result.ruleCounts.map((rc) => ({ rule: rc.rule, ...rc.counts })),
     regressions: result.regressions.map((c) => changeJson(result, c)),
     improvements: result.improvements.map((c) => changeJson(result, c)),
@@ -41,5 +55,16 @@ export function renderReviewJson(result: ReviewResult, lang: Lang): string {
     ...(result.generatedAt ? { generated_at: result.generatedAt } : {}),
     ...(result.errors.length > 0 ? { errors: result.errors.map((e) => ({ file: e.file, line: e.line ?? null, column: e.column ?? null, message: e.message[lang] })) } : {}),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  const text = `${JSON.stringify(document, null, 2)}\n`;
+  const marker = `    "${PLACEHOLDER}"`;
+  const at = text.indexOf(marker);
+  if (at < 0) {
+    yield text;
+    return;
+  }
+  yield text.slice(0, at);
+  for (let i = 0; i < result.rows.length; i++) {
+    yield indent(JSON.stringify(bureauJson(result, result.rows[i]), null, 2), '    ') + (i + 1 < result.rows.length ? ',\n' : '');
+  }
+  yield text.slice(at + marker.length);
 }

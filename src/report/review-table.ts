@@ -22,17 +22,18 @@ function fit(text: string, width: number): string {
 }
 
 /** For a terminal: the matrix with a symbol per cell, then what is missed most, who regressed, and what was lost. */
-export function renderReviewTable(result: ReviewResult, lang: Lang): string {
+export function* renderReviewTable(result: ReviewResult, lang: Lang): Iterable<string> {
   const t = REVIEW_TEXT[lang];
-  const lines = [`${result.tool.name} ${result.tool.version} · ${result.packs.map((p) => `${p.id} ${p.version}`).join(', ')}`, t.totals(result), ''];
   const nameWidth = 30;
   const numbers = result.columns.map((_, i) => String(i + 1).padStart(2)).join('');
-  lines.push(`${t.matrix} (${t.shown(result.rows.length, result.columns.length)})  ${t.legend}`);
-  lines.push(`${fit(t.bureau, nameWidth)} ${fit(t.code, 9)}${fit(t.year, 6)}${fit(t.fails, 8)}${numbers}`);
+  yield `${result.tool.name} ${result.tool.version} · ${result.packs.map((p) => `${p.id} ${p.version}`).join(', ')}\n${t.totals(result)}\n\n`;
+  yield `${t.matrix} (${t.shown(result.rows.length, result.columns.length)})  ${t.legend}\n`;
+  yield `${fit(t.bureau, nameWidth)} ${fit(t.code, 9)}${fit(t.year, 6)}${fit(t.fails, 8)}${numbers}\n`;
   for (const row of result.rows) {
     const cells = result.columns.map((c) => ` ${STATUS_SYMBOLS[row.statuses[c]]}`).join('');
-    lines.push(`${fit(row.bureau?.name ?? '', nameWidth)} ${fit(row.bureau?.region_code ?? '', 9)}${fit(String(row.year), 6)}${fit(String(row.summary.fail), 8)}${cells}`);
+    yield `${fit(row.bureau?.name ?? '', nameWidth)} ${fit(row.bureau?.region_code ?? '', 9)}${fit(String(row.year), 6)}${fit(String(row.summary.fail), 8)}${cells}\n`;
   }
+  const lines: string[] = [];
   lines.push('', ...result.columns.map((c, i) => `${String(i + 1).padStart(3)} ${result.rules[c].id} ${result.rules[c].clause} ${result.rules[c].title[lang]}`));
   lines.push('', `${t.ruleCounts}:`);
   for (const { rule, counts } of result.ruleCounts.filter((rc) => rc.counts.fail > 0)) lines.push(`  ${String(counts.fail).padStart(4)}  ${rule}`);
@@ -45,5 +46,5 @@ export function renderReviewTable(result: ReviewResult, lang: Lang): string {
     lines.push(...result.errors.map((p) => `  ✗ ${p.file}${p.line !== undefined ? `:${p.line}:${p.column}` : ''}: ${p.message[lang]}`));
   }
   lines.push('', t.totals(result));
-  return `${lines.join('\n')}\n`;
+  yield `${lines.join('\n')}\n`;
 }

@@ -6,14 +6,17 @@ import { renderReviewJson } from './review-json';
 import { renderReviewMarkdown } from './review-markdown';
 import { renderReviewTable } from './review-table';
 
-/** The review's formats, one file each. */
+/**
+ * The review's formats, one file each. Table, JSON and CSV come in chunks, a row at a time, so that the review of
+ * tens of thousands of submissions is never one string in memory; HTML and Markdown are for people and come whole.
+ */
 export const REVIEW_RENDERERS = {
   table: renderReviewTable,
   json: renderReviewJson,
   markdown: renderReviewMarkdown,
   html: renderReviewHtml,
   csv: renderReviewCsv,
-} satisfies Record<string, (result: ReviewResult, lang: Lang) => string>;
+} satisfies Record<string, (result: ReviewResult, lang: Lang) => string | Iterable<string>>;
 
 export type ReviewFormat = keyof typeof REVIEW_RENDERERS;
 export const REVIEW_FORMATS = Object.keys(REVIEW_RENDERERS) as ReviewFormat[];

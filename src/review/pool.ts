@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { loadCalendar } from '../calendar/holiday-notices';
 import { Checker } from '../check';
-import type { CalendarInfo } from '../findings/types';
+import { STATUSES, type CalendarInfo, type Status } from '../findings/types';
 import { loadPack } from '../pack/load';
 import { PACKAGE_ROOT } from '../paths';
 import { toReviewRow } from './row';
@@ -28,6 +28,8 @@ export interface EvaluatedFiles {
 }
 
 export type Progress = (done: number, total: number) => void;
+
+const STATUS_CONSTANTS = Object.fromEntries(STATUSES.map((status) => [status, status])) as Record<Status, Status>;
 
 /** Workers run the compiled code; from the TypeScript sources (tests) the run stays in this thread. */
 const WORKER_SCRIPT = join(PACKAGE_ROOT, 'dist', 'review', 'worker.js');
@@ -63,6 +65,8 @@ function runWorker(worker: Worker, next: () => { index: number; file: string } |
     };
     worker.on('message', (reply: WorkerReply) => {
       if (reply.kind === 'row') {
+        // A message carries fresh copies of every string; the shared constants keep a row to 34 references.
+        reply.row.statuses = reply.row.statuses.map((status) => STATUS_CONSTANTS[status]);
         onRow(reply.index, reply.row);
         send();
       } else if (reply.kind === 'calendars') {
