@@ -1,4 +1,4 @@
-import { packInfo } from '../check';
+import { Checker, packInfo } from '../check';
 import { STATUSES, type Status } from '../findings/types';
 import { bi, type Lang } from '../i18n';
 import type { InputProblem } from '../input/problem';
@@ -50,7 +50,7 @@ function filterProblems(filters: ReviewFilters, ruleIds: ReadonlySet<string>, jo
 /** `plancheck review DIR...`: every submission in the folders (recursively), as a bureaus × rules matrix. */
 export async function runReview(paths: readonly string[], options: ReviewOptions, io: CliIo): Promise<number> {
   const problems: InputProblem[] = [];
-  const { packs, packPaths } = loadRuleInputs(options.pack, options.calendar, problems);
+  const { packs, packPaths, calendar } = loadRuleInputs(options.pack, options.calendar, problems);
   const rules = ruleInfos(packs);
   const filters: ReviewFilters = { levels: listOf(options.level) as Level[], regions: listOf(options.region), rules: listOf(options.rule), statuses: listOf(options.status) as Status[] };
   const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
@@ -67,7 +67,8 @@ export async function runReview(paths: readonly string[], options: ReviewOptions
 
   const keepFindings = options.format === 'html' || targets.some((t) => t.format === 'html');
   const progress = io.progress?.();
-  const { rows, calendars } = await evaluateFiles(files, { packPaths, calendarFiles: options.calendar, keepFindings }, jobs, progress?.update);
+  const setup = { packPaths, calendarFiles: options.calendar, keepFindings };
+  const { rows, calendars } = await evaluateFiles(files, setup, new Checker(packs, calendar), jobs, progress?.update);
   progress?.stop();
   const evaluated = rows.filter((row) => !row.error);
   const rejected = rows.filter((row) => row.error);

@@ -2,10 +2,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { loadCalendar } from '../calendar/holiday-notices';
-import { Checker } from '../check';
+import type { Checker } from '../check';
 import { STATUSES, type CalendarInfo, type Status } from '../findings/types';
-import { loadPack } from '../pack/load';
 import { PACKAGE_ROOT } from '../paths';
 import { toReviewRow } from './row';
 import type { ReviewRow } from './types';
@@ -46,11 +44,10 @@ function mergeCalendars(lists: CalendarInfo[][]): CalendarInfo[] {
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
-async function inThisThread(files: readonly string[], setup: WorkerSetup, progress?: Progress): Promise<EvaluatedFiles> {
-  const checker = new Checker(setup.packPaths.map(loadPack), loadCalendar(setup.calendarFiles));
+async function inThisThread(files: readonly string[], checker: Checker, keepFindings: boolean, progress?: Progress): Promise<EvaluatedFiles> {
   const rows: ReviewRow[] = [];
   for (const file of files) {
-    rows.push(toReviewRow(await checker.checkFile(file), setup.keepFindings));
+    rows.push(toReviewRow(await checker.checkFile(file), keepFindings));
     progress?.(rows.length, files.length);
   }
   return { rows, calendars: checker.calendar.consultedYears().map(({ year, source }) => ({ year, source })) };
@@ -82,12 +79,12 @@ function runWorker(worker: Worker, next: () => { index: number; file: string } |
 
 /**
  * Evaluates files on every core, keeping one compact row per file in the files' order. Without `jobs`, workers
- * start only when there is enough to share; with it, that many are used. The packs and calendars were loaded once
- * already by the caller, so their errors are reported there.
+ * start only when there is enough to share; with it, that many are used. The caller has loaded the packs and
+ * calendars already (so their errors are reported there): `checker` runs in this thread, workers load from `setup`.
  */
-export async function evaluateFiles(files: readonly string[], setup: WorkerSetup, jobs?: number, progress?: Progress): Promise<EvaluatedFiles> {
+export async function evaluateFiles(files: readonly string[], setup: WorkerSetup, checker: Checker, jobs?: number, progress?: Progress): Promise<EvaluatedFiles> {
   const workers = jobs === undefined ? Math.min(defaultJobs(), Math.floor(files.length / FILES_PER_WORKER_WORTH_IT)) : Math.min(jobs, files.length);
-  if (workers < 2 || !existsSync(WORKER_SCRIPT)) return inThisThread(files, setup, progress);
+  if (workers < 2 || !existsSync(WORKER_SCRIPT)) return inThisThread(files, checker, setup.keepFindings, progress);
   const rows: ReviewRow[] = new Array(files.length);
   let nextIndex = 0;
   let done = 0;
