@@ -36,7 +36,10 @@ export function* renderReviewTable(result: ReviewResult, lang: Lang): Iterable<s
   const lines: string[] = [];
   lines.push('', ...result.columns.map((c, i) => `${String(i + 1).padStart(3)} ${result.rules[c].id} ${result.rules[c].clause} ${result.rules[c].title[lang]}`));
   lines.push('', `${t.ruleCounts}:`);
-  for (const { rule, counts } of result.ruleCounts.filter((rc) => rc.counts.fail > 0)) lines.push(`  ${String(counts.fail).padStart(4)}  ${rule}`);
+  for (const { rule, counts } of result.ruleCounts.filter((rc) => rc.counts.fail > 0)) {
+    const info = result.rules.find((r) => r.id === rule);
+    lines.push(`  ${String(counts.fail).padStart(4)}  ${rule}  ${info ? `${info.clause} ${info.title[lang]}` : ''}`);
+  }
   if (!result.ruleCounts.some((rc) => rc.counts.fail > 0)) lines.push(`  ${t.none}`);
   lines.push('', `${t.regressions}:`, ...(result.regressions.length ? result.regressions.map((c) => `  ✗ ${changeLine(c, lang)}`) : [`  ${t.none}`]));
   lines.push('', `${t.improvements}:`, ...(result.improvements.length ? result.improvements.map((c) => `  ✓ ${changeLine(c, lang)}`) : [`  ${t.none}`]));
