@@ -34,6 +34,13 @@ describe('the 7th working day after a decision, across holidays and worked weeke
     expect(calendar.addWorkingDays(decided, 7)).toEqual({ date: lastDay });
   });
 
+  test('a worked Sunday is a working day, a holiday Monday is not, and an unknown year says so', () => {
+    expect(calendar.isWorkingDay('2024-02-18')).toEqual({ working: true });
+    expect(calendar.isWorkingDay('2024-02-12')).toEqual({ working: false });
+    expect(calendar.isWorkingDay('2024-02-19')).toEqual({ working: true });
+    expect(calendar.isWorkingDay('2027-03-01')).toEqual({ unknownYear: 2027 });
+  });
+
   test('20 working days across National Day 2023 and Spring Festival 2025', () => {
     expect(calendar.addWorkingDays('2023-09-28', 20)).toEqual({ date: '2023-11-01' });
     expect(calendar.addWorkingDays('2025-01-24', 20)).toEqual({ date: '2025-02-27' });

@@ -53,14 +53,6 @@ export class WorkingDayCalendar {
     this.years = new Map([...years].map((year) => [year.year, year]));
   }
 
-  knownYears(): number[] {
-    return [...this.years.keys()].sort((a, b) => a - b);
-  }
-
-  holidayYear(year: number): HolidayYear | undefined {
-    return this.years.get(year);
-  }
-
   /** The calendars the counts so far have used, by year. */
   consultedYears(): HolidayYear[] {
     return [...this.consulted].sort((a, b) => a - b).map((year) => this.years.get(year) as HolidayYear);

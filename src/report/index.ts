@@ -19,7 +19,3 @@ export const RENDERERS = {
 
 export type Format = keyof typeof RENDERERS;
 export const FORMATS = Object.keys(RENDERERS) as Format[];
-
-export function isFormat(name: string): name is Format {
-  return (FORMATS as string[]).includes(name);
-}
