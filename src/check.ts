@@ -74,7 +74,7 @@ export class Checker {
       tool: { name: TOOL.name, version: TOOL.version },
       packs: this.packs.map(packInfo),
       submissions,
-      calendars: this.calendar.consultedYears().map(({ year, source }) => ({ year, source })),
+      calendars: this.calendar.consultedYears(),
       errors: [],
     };
   }

@@ -53,9 +53,9 @@ export class WorkingDayCalendar {
     this.years = new Map([...years].map((year) => [year.year, year]));
   }
 
-  /** The calendars the counts so far have used, by year. */
-  consultedYears(): HolidayYear[] {
-    return [...this.consulted].sort((a, b) => a - b).map((year) => this.years.get(year) as HolidayYear);
+  /** The calendars the counts so far have used: each year and the notice it comes from, for provenance. */
+  consultedYears(): { year: number; source: string }[] {
+    return [...this.consulted].sort((a, b) => a - b).map((year) => ({ year, source: (this.years.get(year) as HolidayYear).source }));
   }
 
   private table(year: number): YearTable | undefined {

@@ -17,7 +17,8 @@ function row(cells: readonly string[]): string {
   return `| ${cells.map(cell).join(' | ')} |`;
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+/** A GitHub table: header, separator, rows. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   return [row(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(row)];
 }
 

@@ -1,14 +1,9 @@
 import type { Lang } from '../i18n';
 import type { ReviewResult } from '../review/types';
 import { STATUS_SYMBOLS } from './labels';
-import { cell } from './markdown';
+import { table } from './markdown';
 import { changeLine, firstProblem, levelName, REVIEW_TEXT } from './review-view';
 import { provenanceRows } from './view';
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const line = (cells: readonly string[]): string => `| ${cells.map(cell).join(' | ')} |`;
-  return [line(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)];
-}
 
 function list(items: readonly string[], none: string): string[] {
   return items.length > 0 ? items.map((item) => `- ${item}`) : [`- ${none}`];

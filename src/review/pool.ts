@@ -50,7 +50,7 @@ async function inThisThread(files: readonly string[], checker: Checker, keepFind
     rows.push(toReviewRow(await checker.checkFile(file), keepFindings));
     progress?.(rows.length, files.length);
   }
-  return { rows, calendars: checker.calendar.consultedYears().map(({ year, source }) => ({ year, source })) };
+  return { rows, calendars: checker.calendar.consultedYears() };
 }
 
 /** One worker's share: it asks for the next file as soon as it has answered, so both cores stay busy. */

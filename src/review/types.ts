@@ -1,4 +1,5 @@
 import type { CalendarInfo, Finding, PackInfo, Status, SubmissionError, Summary } from '../findings/types';
+import type { Bilingual } from '../i18n';
 import type { InputProblem } from '../input/problem';
 import type { Level } from '../pack/types';
 import type { Bureau } from '../submission/types';
@@ -21,7 +22,7 @@ export interface RuleInfo {
   id: string;
   pack: string;
   clause: string;
-  title: { zh: string; en: string };
+  title: Bilingual;
 }
 
 export interface RuleCount {

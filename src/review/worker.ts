@@ -12,7 +12,7 @@ const port = parentPort;
 
 port?.on('message', (request: WorkerRequest) => {
   if (request.kind === 'finish') {
-    const reply: WorkerReply = { kind: 'calendars', years: checker.calendar.consultedYears().map(({ year, source }) => ({ year, source })) };
+    const reply: WorkerReply = { kind: 'calendars', years: checker.calendar.consultedYears() };
     port.postMessage(reply);
     return;
   }
