@@ -7,7 +7,8 @@ import { runCli } from '../src/cli/program';
 
 export const ROOT = join(__dirname, '..');
 export const EXAMPLES = join(ROOT, 'examples');
-export const SPEC_EXAMPLE = join(ROOT, '..', 'shared', 'spec', 'submission.example.yaml');
+/** The contract's reference submission, copied from the spec so that a clone needs nothing beside it. */
+export const SPEC_EXAMPLE = join(ROOT, 'tests', 'fixtures', 'reference-submission.yaml');
 export const CITY_ALL_MET = join(EXAMPLES, 'city-2024-all-met.yaml');
 export const PROVINCE = join(EXAMPLES, 'province-2024.yaml');
 

@@ -23,7 +23,8 @@ export interface CheckOptions {
   exitZero?: boolean;
 }
 
-export const EXIT = { ok: 0, failures: 1, invalidInput: 2 } as const;
+/** Exit statuses of the contract (cli-contract.md): 3 is "nothing fails, but data is missing". */
+export const EXIT = { ok: 0, failures: 1, invalidInput: 2, missingData: 3 } as const;
 
 export function exitStatus(result: CheckResult | undefined, exitZero = false): number {
   if (!result || result.errors.length > 0 || result.submissions.some((s) => s.error)) return EXIT.invalidInput;

@@ -23,6 +23,8 @@ const EXPECTED: Record<ValueKind, Bilingual> = {
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
 addFormats(ajv, ['date']);
 ajv.addKeyword({ keyword: 'x-kind', schemaType: 'string' });
+// The English label of a field; its Chinese label is the standard `title` (see submission/field-labels.ts).
+ajv.addKeyword({ keyword: 'x-title-en', schemaType: 'string' });
 
 const compiled = new Map<string, ValidateFunction>();
 
