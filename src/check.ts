@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { loadCalendar } from './calendar/holiday-notices';
 import type { WorkingDayCalendar } from './calendar/working-days';
+import { outsideJurisdiction } from './engine/applicability';
 import { PackEngine } from './engine/engine';
 import { buildFinding } from './findings/build';
-import { emptySummary, summarize, type CheckResult, type Finding, type PackInfo, type SubmissionError, type SubmissionResult } from './findings/types';
+import { emptySummary, summarize, type CheckResult, type Finding, type Notice, type PackInfo, type SubmissionError, type SubmissionResult } from './findings/types';
 import { isInputError, type InputProblem } from './input/problem';
 import { sha256Hex } from './input/yaml-file';
 import type { RulePack } from './pack/types';
@@ -31,7 +32,7 @@ function fileHash(file: string): string | null {
 }
 
 export function packInfo(pack: RulePack): PackInfo {
-  return { id: pack.id, version: pack.version, sha256: pack.sha256, title: pack.title, document_number: pack.document_number, chapters: pack.chapters ?? [] };
+  return { id: pack.id, version: pack.version, sha256: pack.sha256, title: pack.title, document_number: pack.document_number, ...(pack.document_number_source ? { document_number_source: pack.document_number_source } : {}), chapters: pack.chapters ?? [] };
 }
 
 /** Evaluates submissions against one or more packs; each pack is compiled into its engine once. */
@@ -48,11 +49,14 @@ export class Checker {
   /** One finding per rule of every pack, in the packs' order. */
   async evaluate(submission: Submission): Promise<SubmissionResult> {
     const findings: Finding[] = [];
+    const notices: Notice[] = [];
     for (const engine of this.engines) {
       for (const outcome of await engine.evaluate(submission)) findings.push(buildFinding(outcome, submission, engine.pack));
+      const outside = outsideJurisdiction(engine.pack, submission);
+      if (outside) notices.push({ code: 'outside_jurisdiction', message: outside });
     }
     const { bureau, year, asOf } = submission;
-    return { file: submission.file, sha256: submission.sha256, bureau, year, asOf, summary: summarize(findings), findings, error: null };
+    return { file: submission.file, sha256: submission.sha256, bureau, year, asOf, summary: summarize(findings), findings, error: null, notices };
   }
 
   /** Loads and evaluates one file; a user's mistake becomes the file's error, and the run goes on. */
@@ -62,7 +66,7 @@ export class Checker {
       submission = loadSubmission(file);
     } catch (error) {
       if (!isInputError(error)) throw error;
-      return { file, sha256: fileHash(file), bureau: null, year: null, asOf: null, summary: emptySummary(), findings: [], error: submissionError(error.problems) };
+      return { file, sha256: fileHash(file), bureau: null, year: null, asOf: null, summary: emptySummary(), findings: [], error: submissionError(error.problems), notices: [] };
     }
     return this.evaluate(submission);
   }

@@ -20,7 +20,7 @@ describe('plancheck check --format json on the contract\'s reference submission'
     expect(doc.tool).toEqual({ name: 'plancheck', version: '0.1.0' });
     expect(doc.packs).toEqual([{ id: 'hunan-hrss-fazhi-2022-2025', version: '1.0.0', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
     const [submission] = doc.submissions;
-    expect(Object.keys(submission)).toEqual(['file', 'sha256', 'bureau', 'year', 'summary', 'findings', 'error']);
+    expect(Object.keys(submission)).toEqual(['file', 'sha256', 'bureau', 'year', 'summary', 'findings', 'error', 'notices']);
     expect(submission.file).toBe(SPEC_EXAMPLE);
     expect(submission.bureau).toEqual({ name: '示例市人力资源和社会保障局', level: 'city', region_code: '439900' });
     expect(submission.year).toBe(2023);
@@ -64,7 +64,8 @@ describe('the bin as a user runs it', () => {
   test('a broken file exits 2 with its place and no stack trace', () => {
     const { status, stdout, stderr } = bin(['check', 'tests/fixtures/broken-rate.yaml', 'examples/city-2024-all-met.yaml', '--lang', 'en']);
     expect(status).toBe(2);
-    expect(stdout).toContain('line 9, column 25 services.online_handling_rate: The rate 95 is ambiguous');
+    expect(stdout).toContain('line 9, column 25: Online handling rate: the rate 95 is ambiguous');
+    expect(stdout).toContain('(services.online_handling_rate)');
     expect(stdout).toContain('示范市人力资源和社会保障局');
     expect(stderr).toBe('');
   });
@@ -74,7 +75,7 @@ describe('the bin as a user runs it', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('■ examples/county-2024-with-failures.yaml');
     expect(run.stdout).toContain('✗ 不通过  (十六) HN-16-disclosure-7-workdays');
-    expect(run.stdout).toContain('合计:4 份报送,已评估 4 份,无法评估 0 份');
+    expect(run.stdout).toContain('合计:4 份报送,已评估 4 份,无法读取 0 份');
   });
 
   test('the table puts failures first, each with clause, quote and evidence', async () => {

@@ -88,7 +88,7 @@ export interface JsonFinding {
   actual: unknown;
   expected: { operator: string; value: unknown; unit: string };
   message: { zh: string; en: string };
-  evidence: { record?: string; detail: string; field?: string; line?: number; source?: string }[];
+  evidence: { record?: string; detail: string; field?: string; line?: number; source?: string; remark?: string }[];
 }
 
 export interface JsonSubmission {
@@ -110,4 +110,21 @@ export async function findingOf(file: string, rule: string, ...args: string[]): 
   const finding = submissions[0].findings.find((f) => f.rule === rule);
   if (!finding) throw new Error(`no finding for ${rule}: ${JSON.stringify(submissions[0].error)}`);
   return finding;
+}
+
+/** Every ISO date in the data moved by whole years: an example of one reporting year made into another's. */
+function shiftDates(value: unknown, years: number): unknown {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return `${Number(value.slice(0, 4)) + years}${value.slice(4)}`;
+  if (Array.isArray(value)) return value.map((item) => shiftDates(item, years));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shiftDates(v, years)]));
+  return value;
+}
+
+/** A base submission moved to another reporting year (its records and as_of with it), with edits applied. */
+export function variantIn(year: number, base: string, edits: Edits = {}, name = 'submission.yaml'): string {
+  const data = readYaml(base);
+  const moved = shiftDates(data, year - (data.year as number)) as Data;
+  moved.year = year;
+  for (const [path, value] of Object.entries(edits)) applyEdit(moved, path, value);
+  return writeTemp(name, stringify(moved));
 }

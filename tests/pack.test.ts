@@ -45,12 +45,14 @@ test('a new target of an existing kind is a YAML edit, with no code change', asy
     citation: { clause: (十二), quote: 重大行政决策经局长办公会、局务会等会议讨论 }
     levels: [city, county]
     severity: minor
-    check: { kind: every_record, list: major_decisions.items, condition: { field: collective_discussion, test: is_true }, wording: 讨论 }
+    check: { kind: every_record, list: major_decisions.items, conditions: [{ field: collective_discussion, test: is_true }], wording: 讨论 }
+    levels_note: An example narrower than the quote's clause, which names no level.
 `;
   writeFileSync(file, readFileSync(file, 'utf8') + rule);
+  const bundled = loadPack(BUNDLED_PACK).rules.length;
   const met = await checkJson([CITY_ALL_MET], '--pack', dir);
-  expect(met.submissions[0].findings).toHaveLength(35);
-  expect(met.submissions[0].findings[34]).toMatchObject({ rule: 'HN-12-risk-assessment-example', status: 'pass' });
+  expect(met.submissions[0].findings).toHaveLength(bundled + 1);
+  expect(met.submissions[0].findings[bundled]).toMatchObject({ rule: 'HN-12-risk-assessment-example', status: 'pass' });
   const missed = await checkJson([variant(CITY_ALL_MET, { 'major_decisions.items.0.collective_discussion': false })], '--pack', dir);
-  expect(missed.submissions[0].findings[34]).toMatchObject({ status: 'fail', citation: { clause: '(十二)' } });
+  expect(missed.submissions[0].findings[bundled]).toMatchObject({ status: 'fail', citation: { clause: '(十二)' } });
 });

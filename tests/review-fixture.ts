@@ -1,7 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
-import { CITY_ALL_MET, DELETE, readYaml, tempDir, type Edits } from './helpers';
+import { parse, stringify } from 'yaml';
+import { loadPack } from '../src/pack/load';
+import { BUNDLED_PACK } from '../src/paths';
+import { CITY_ALL_MET, DELETE, tempDir, type Edits } from './helpers';
 
 /** A bureau of the review fixture, and what it misses in each year. */
 interface FixtureBureau {
@@ -25,10 +27,17 @@ const BUREAUS: FixtureBureau[] = [
 
 export const FIXTURE_NAME = (code: string): string => `审查测试${code}人力资源和社会保障局`;
 
-function submission(bureau: FixtureBureau, year: number, extra: Edits = {}): string {
-  const data = readYaml(CITY_ALL_MET);
-  const edits: Edits = { 'bureau.name': FIXTURE_NAME(bureau.code), 'bureau.level': bureau.level, 'bureau.region_code': bureau.code, year, as_of: `${year + 1}-01-15`, ...bureau.misses[year], ...extra };
-  for (const [path, value] of Object.entries(edits)) {
+/** The all-met 2024 example moved to another year: every date in it moves by as many years (its records stay in their year). */
+function exampleFor(year: number): Record<string, unknown> {
+  const text = readFileSync(CITY_ALL_MET, 'utf8').replace(/\b(202[45])-(\d\d-\d\d)\b/g, (_, y: string, rest: string) => `${Number(y) + year - 2024}-${rest}`);
+  return parse(text) as Record<string, unknown>;
+}
+
+/** A submission of the fixture's kind: the all-met city example as bureau `code` for `year`, with edits applied. */
+export function fixtureSubmission(code: string, level: 'city' | 'county', year: number, edits: Edits = {}): string {
+  const data = exampleFor(year);
+  const all: Edits = { 'bureau.name': FIXTURE_NAME(code), 'bureau.level': level, 'bureau.region_code': code, year, as_of: `${year + 1}-01-15`, ...edits };
+  for (const [path, value] of Object.entries(all)) {
     const keys = path.split('.');
     let node = data as Record<string, unknown>;
     for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
@@ -36,6 +45,20 @@ function submission(bureau: FixtureBureau, year: number, extra: Edits = {}): str
     else node[keys[keys.length - 1]] = value;
   }
   return stringify(data);
+}
+
+function submission(bureau: FixtureBureau, year: number, extra: Edits = {}): string {
+  return fixtureSubmission(bureau.code, bureau.level, year, { ...bureau.misses[year], ...extra });
+}
+
+/** A folder of files given by their paths inside it; returns the folder. */
+export function writeFolder(files: Record<string, string>): string {
+  const root = tempDir();
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
 }
 
 /**
@@ -55,4 +78,13 @@ export function writeReviewFixture(): string {
   writeFileSync(join(root, '2024', 'counties', '430199-broken.yaml'), 'bureau:\n  name: 审查测试430199人力资源和社会保障局\n  level: county\nyear: 2024\nservices:\n  online_handling_rate: 93\n');
   writeFileSync(join(root, '2024', 'notes.txt'), 'not a submission');
   return root;
+}
+
+/** The bundled pack's rule ids in its order: a rule's number in the matrix is its place here, counted from 1. */
+export const RULE_IDS: readonly string[] = loadPack(BUNDLED_PACK).rules.map((rule) => rule.id);
+
+export function ruleNo(id: string): number {
+  const index = RULE_IDS.indexOf(id);
+  if (index < 0) throw new Error(`no rule ${id} in the bundled pack`);
+  return index + 1;
 }

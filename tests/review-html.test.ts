@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { terminalProgress } from '../src/cli/progress';
 import { launchChromium, openFile } from './browser/chromium';
 import { cli, tempDir } from './helpers';
-import { FIXTURE_NAME, writeReviewFixture } from './review-fixture';
+import { FIXTURE_NAME, RULE_IDS, ruleNo, writeReviewFixture } from './review-fixture';
 
 describe('the review page in headless Chromium', () => {
   let browser: Browser;
@@ -29,9 +29,10 @@ describe('the review page in headless Chromium', () => {
       return rows.map((row) => (row as HTMLTableRowElement).cells[index].textContent ?? '');
     }, key);
 
-  test('shows the matrix: 21 bureau-years × 34 rules, failures marked', async () => {
+  test('shows the matrix: 21 bureau-years × every rule, failures marked, each column numbered as in the pack', async () => {
     expect(await page.$$eval('table.matrix tbody tr', (rows) => rows.length)).toBe(21);
-    expect(await page.$$eval('table.matrix tbody tr:first-child td.cell', (cells) => cells.length)).toBe(34);
+    expect(await page.$$eval('table.matrix tbody tr:first-child td.cell', (cells) => cells.length)).toBe(RULE_IDS.length);
+    expect(await page.textContent(`th[data-key="HN-12-archived"]`)).toBe(String(ruleNo('HN-12-archived')));
     // archived 3 + online handling 2 + budget 2 + collective study 2
     expect(await page.$$eval('td.cell.s-fail', (cells) => cells.length)).toBe(9);
   });
@@ -46,8 +47,29 @@ describe('the review page in headless Chromium', () => {
     expect(descending).toEqual([...descending].sort((a, b) => b - a));
     expect(await page.getAttribute('th[data-key="fails"]', 'aria-sort')).toBe('descending');
     await page.click('th[data-key="bureau"]');
-    const names = await column('bureau');
+    const names = (await column('bureau')).map((name) => name.replace(/重复报送.*$/, ''));
     expect(names).toEqual([...names].sort());
+  });
+
+  test('a bureau lacking data sorts after the clean ones by 不通过 (fails, then missing data), and has its 缺数据 count', async () => {
+    await page.click('th[data-key="bureau"]');
+    await page.click('th[data-key="fails"]');
+    const rows = await page.$$eval('table.matrix tbody tr', (trs) => {
+      const head = Array.from(document.querySelectorAll('table.matrix th')).map((th) => th.getAttribute('data-key'));
+      return trs.map((tr) => {
+        const cells = (tr as HTMLTableRowElement).cells;
+        return { code: cells[head.indexOf('code')].textContent, year: cells[head.indexOf('year')].textContent, fails: Number(cells[head.indexOf('fails')].textContent), missing: Number(cells[head.indexOf('missing')].textContent) };
+      });
+    });
+    const lacking = rows.findIndex((r) => r.code === '430108' && r.year === '2023');
+    expect(rows[lacking]).toMatchObject({ fails: 0, missing: 1 });
+    expect(rows.slice(0, lacking).every((r) => r.fails === 0 && r.missing === 0)).toBe(true);
+    expect(rows.slice(lacking + 1).every((r) => r.fails > 0)).toBe(true);
+  });
+
+  test('a duplicate row names its file', async () => {
+    const notes = await page.$$eval('table.matrix td.name small.file', (smalls) => smalls.map((s) => s.textContent));
+    expect(notes.sort()).toEqual(['重复报送:430106-resubmitted.yaml', '重复报送:430106.yaml']);
   });
 
   test('a cell links to that bureau\'s finding for that rule', async () => {
@@ -57,19 +79,46 @@ describe('the review page in headless Chromium', () => {
       const article = document.querySelector(':target');
       return { rule: article?.getAttribute('data-rule'), status: article?.getAttribute('data-status'), bureau: article?.closest('section.bureau')?.querySelector('h3')?.textContent };
     });
-    expect(target).toEqual({ rule: 'HN-32-collective-study', status: 'fail', bureau: `${FIXTURE_NAME('430102')} · 县市区 · 2024` });
+    expect(target).toEqual({ rule: 'HN-32-collective-study', status: 'fail', bureau: `${FIXTURE_NAME('430102')} 2024 年度` });
     expect(await page.isVisible(':target')).toBe(true);
   });
 
-  test('draws the per-rule bar chart, most-failed first', async () => {
-    const bars = await page.$$eval('svg.rule-chart g.rule-bar', (groups) => groups.map((g) => [g.getAttribute('data-rule'), Number(g.getAttribute('data-fail'))]));
-    expect(bars[0]).toEqual(['HN-12-archived', 3]);
+  test('draws the per-rule bar chart, most-failed first: Chinese labels, the figures its bar draws, a legend under Chinese titles', async () => {
+    const bars = await page.$$eval('svg.rule-chart g.rule-bar', (groups) =>
+      groups.map((g) => ({
+        rule: g.getAttribute('data-rule'),
+        fail: Number(g.getAttribute('data-fail')),
+        label: g.querySelector('text.label')?.childNodes[1]?.textContent,
+        tooltip: g.querySelector('text.label title')?.textContent,
+        figures: g.querySelector('text.figures')?.textContent,
+        segments: Array.from(g.querySelectorAll('rect')).map((r) => ({ status: r.getAttribute('data-status'), width: Number(r.getAttribute('width')) })),
+      })),
+    );
+    expect(bars[0]).toMatchObject({ rule: 'HN-12-archived', fail: 3, label: `${ruleNo('HN-12-archived')} 重大行政决策立卷归档`, figures: '不通过 3' });
+    expect(bars[0].tooltip).toContain('HN-12-archived');
+    const lectures = bars.find((b) => b.rule === 'HN-32-law-lectures');
+    expect(lectures).toMatchObject({ fail: 0, figures: '缺数据 1' });
+    // The bar of 3 failures is three times as long as the bar of 1 missing figure: lengths and figures agree.
+    expect(lectures?.segments.map((x) => x.status)).toEqual(['missing_data']);
+    expect(lectures?.segments[0].width).toBeCloseTo(bars[0].segments[0].width / 3, 1);
+    for (const bar of bars) expect(bar.label).not.toMatch(/HN-/);
+    const legend = await page.$$eval('ul.chart-legend li', (items) => items.map((li) => [li.textContent, getComputedStyle(li.querySelector('.swatch') as Element).backgroundColor]));
+    expect(legend).toEqual([['不通过', 'rgb(198, 40, 40)'], ['警告', 'rgb(239, 108, 0)'], ['缺数据', 'rgb(106, 27, 154)']]);
+    expect(await page.textContent('section.rule-counts h2')).toBe('各指标不通过、警告、缺数据的单位数(按报送年度计,同一单位同一年度只计一次)');
+  });
+
+  test('with two years, a table of failures per year, and the duplicate it counted once', async () => {
+    const row = await page.$$eval('table.year-counts tr[data-rule="HN-12-archived"] td', (tds) => tds.map((td) => td.textContent));
+    expect(row).toEqual([`${ruleNo('HN-12-archived')} 重大行政决策立卷归档`, '1', '2', '3']);
+    expect(await page.textContent('p.counted-once')).toContain('430106-resubmitted.yaml、430106.yaml');
   });
 
   test('lists regressions first, and the file it could not read', async () => {
     const sections = await page.$$eval('body > section', (s) => s.map((x) => x.className));
     expect(sections.indexOf('regressions')).toBeLessThan(sections.indexOf('improvements'));
     expect(await page.textContent('section.rejected')).toContain('430199-broken.yaml');
+    expect(await page.textContent('header .sub')).toContain('规则包 hunan-hrss-fazhi-2022-2025 1.0.0');
+    expect(await page.textContent('header .verdict')).toBe('未达标:9 项不通过;另缺 1 项数据');
   });
 
   test('made no network request', () => {

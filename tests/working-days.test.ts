@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCalendar } from '../src/calendar/holiday-notices';
-import { checkJson, cli, CITY_ALL_MET, ROOT, tempDir, variant, writeTemp } from './helpers';
+import { checkJson, cli, CITY_ALL_MET, ROOT, tempDir, variantIn, writeTemp } from './helpers';
 
 const calendar = loadCalendar();
 const CALENDAR_2027 = join(__dirname, 'fixtures', 'calendar-2027.yaml');
@@ -55,7 +55,7 @@ describe('through plancheck check: published on the last day passes, the next wo
     const next = calendar.addWorkingDays(lastDay, 1) as { date: string };
     const year = Number(decided.slice(0, 4));
     const submission = (published: string): string =>
-      variant(CITY_ALL_MET, { year, as_of: `${year + 1}-01-31`, 'enforcement.decisions': [{ id: 'P-1', type: 'penalty', decided_on: decided, published_on: published }] });
+      variantIn(year, CITY_ALL_MET, { as_of: `${year + 1}-01-31`, 'enforcement.decisions': [{ id: 'P-1', type: 'penalty', decided_on: decided, published_on: published }] });
     const onTime = await checkJson([submission(lastDay)]);
     expect(onTime.submissions[0].findings.find((f) => f.rule === 'HN-16-disclosure-7-workdays')?.status).toBe('pass');
     const late = await checkJson([submission(next.date)], '--lang', 'en');
@@ -75,7 +75,7 @@ describe('a year no calendar covers is reported, never counted as weekends only'
     return dir;
   }
   const decision2027 = (): string =>
-    variant(CITY_ALL_MET, { year: 2027, as_of: '2028-01-31', 'enforcement.decisions': [{ id: 'P-2027-1', type: 'penalty', decided_on: '2027-02-03', published_on: '2027-02-16' }] });
+    variantIn(2027, CITY_ALL_MET, { as_of: '2028-01-31', 'enforcement.decisions': [{ id: 'P-2027-1', type: 'penalty', decided_on: '2027-02-03', published_on: '2027-02-16' }] });
 
   test('without a calendar for 2027 the finding is missing_data and says which year is unknown', async () => {
     const { status, submissions } = await checkJson([decision2027()], '--pack', packTo2027());

@@ -11,13 +11,17 @@ interface ChineseDaysData {
   workdays: Record<string, string>;
 }
 
-/** The notices behind the package's data for the plan's years (working-days.md). */
+/**
+ * The notices behind the package's data for the plan's years (working-days.md). Where a notice's number could
+ * not be confirmed from a source at hand (2026), the notice is named by its title and the address the data
+ * package cites for it, rather than by a number that might be wrong.
+ */
 const NOTICES: Readonly<Record<number, string>> = {
   2022: '国办发明电〔2021〕11号',
   2023: '国办发明电〔2022〕16号',
   2024: '国办发明电〔2023〕7号',
   2025: '国办发明电〔2024〕12号',
-  2026: '国办发明电〔2025〕7号',
+  2026: '国务院办公厅关于2026年部分节假日安排的通知 https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm',
 };
 
 function chineseDaysVersion(): string {
@@ -63,11 +67,15 @@ export function loadHolidayYear(file: string): HolidayYear {
   const misplaced = (list: 'rest_days' | 'working_weekends', index: number, zh: string, en: string): never => {
     throw new InputError([{ file, ...parsed.locate([list, index]), field: `${list}[${index}]`, message: bi(zh, en) }]);
   };
+  // A notice for year Y may move days at the end of December of Y−1 (the 2019 notice worked 2018-12-29).
+  const earliest = `${calendar.year - 1}-12-01`;
+  const inReach = (date: string): boolean => yearOf(date) === calendar.year || (date >= earliest && yearOf(date) === calendar.year - 1);
+  const outside = (date: string): [string, string] => [`${date} 不在 ${calendar.year} 年内(也不在上一年 12 月内)`, `${date} is neither in ${calendar.year} nor in December ${calendar.year - 1}`];
   calendar.rest_days.forEach((date, i) => {
-    if (yearOf(date) !== calendar.year) misplaced('rest_days', i, `${date} 不在 ${calendar.year} 年内`, `${date} is not in ${calendar.year}`);
+    if (!inReach(date)) misplaced('rest_days', i, ...outside(date));
   });
   calendar.working_weekends.forEach((date, i) => {
-    if (yearOf(date) !== calendar.year) misplaced('working_weekends', i, `${date} 不在 ${calendar.year} 年内`, `${date} is not in ${calendar.year}`);
+    if (!inReach(date)) misplaced('working_weekends', i, ...outside(date));
     if (!isWeekend(date)) misplaced('working_weekends', i, `${date} 不是周末,调休上班日只能是周六或周日`, `${date} is not a Saturday or Sunday; only weekend days can be worked in exchange`);
   });
   return { year: calendar.year, restDays: new Set(calendar.rest_days), workingWeekends: new Set(calendar.working_weekends), source: `${calendar.notice} (${file})` };

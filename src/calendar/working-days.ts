@@ -29,13 +29,24 @@ interface YearTable {
   working: Uint8Array;
 }
 
-function tableOf(holidays: HolidayYear): YearTable {
+/**
+ * A year's table from its own notice, and from the next year's notice where that one moves days at the end of
+ * this year (the 2019 notice made 2018-12-29 a working day and 2018-12-31 a rest day).
+ */
+function tableOf(holidays: HolidayYear, next: HolidayYear | undefined): YearTable {
   const firstDay = dayNumber(`${holidays.year}-01-01`);
   const length = dayNumber(`${holidays.year + 1}-01-01`) - firstDay;
   const working = new Uint8Array(length);
   for (let i = 0; i < length; i++) working[i] = isWeekendDay(firstDay + i) ? 0 : 1;
-  for (const date of holidays.restDays) working[dayNumber(date) - firstDay] = 0;
-  for (const date of holidays.workingWeekends) working[dayNumber(date) - firstDay] = 1;
+  const mark = (dates: ReadonlySet<IsoDate>, value: 0 | 1): void => {
+    for (const date of dates) if (yearOf(date) === holidays.year) working[dayNumber(date) - firstDay] = value;
+  };
+  mark(holidays.restDays, 0);
+  mark(holidays.workingWeekends, 1);
+  if (next) {
+    mark(next.restDays, 0);
+    mark(next.workingWeekends, 1);
+  }
   return { year: holidays.year, firstDay, working };
 }
 
@@ -63,7 +74,7 @@ export class WorkingDayCalendar {
     if (!table) {
       const holidays = this.years.get(year);
       if (!holidays) return undefined;
-      table = tableOf(holidays);
+      table = tableOf(holidays, this.years.get(year + 1));
       this.tables.set(year, table);
     }
     this.consulted.add(year);

@@ -26,9 +26,15 @@ export interface CheckOptions {
 /** Exit statuses of the contract (cli-contract.md): 3 is "nothing fails, but data is missing". */
 export const EXIT = { ok: 0, failures: 1, invalidInput: 2, missingData: 3 } as const;
 
+/**
+ * The contract's exit status: 2 for anything that could not be read, else 1 for a failure, else 3 when data is
+ * missing (nothing can be said to be met), else 0. `--exit-zero` turns 1 and 3 into 0, never 2.
+ */
 export function exitStatus(result: CheckResult | undefined, exitZero = false): number {
   if (!result || result.errors.length > 0 || result.submissions.some((s) => s.error)) return EXIT.invalidInput;
-  if (!exitZero && result.submissions.some((s) => s.summary.fail > 0)) return EXIT.failures;
+  if (exitZero) return EXIT.ok;
+  if (result.submissions.some((s) => s.summary.fail > 0)) return EXIT.failures;
+  if (result.submissions.some((s) => s.summary.missing_data > 0)) return EXIT.missingData;
   return EXIT.ok;
 }
 

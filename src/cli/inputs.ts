@@ -47,7 +47,8 @@ export function outputsAllowed(outputs: readonly string[], inputs: readonly stri
 /** One line on standard error for a problem: file:line:column field: message (expected). */
 export function problemLine(problem: InputProblem, lang: Lang): string {
   const place = problem.line !== undefined ? `:${problem.line}:${problem.column}` : '';
-  const field = problem.field ? ` ${problem.field}` : '';
+  // A labelled problem names its field in its Chinese message; the path stays for English and for scripts.
+  const field = problem.field && !(problem.label && lang === 'zh') ? ` ${problem.field}` : '';
   const expected = problem.expected ? (lang === 'zh' ? `(应为:${problem.expected.zh})` : ` (expected: ${problem.expected.en})`) : '';
   return `plancheck: ${problem.file}${place}${field}: ${problem.message[lang]}${expected}\n`;
 }

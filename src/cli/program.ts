@@ -1,5 +1,5 @@
-import { Command, CommanderError, Option } from 'commander';
-import { LANGS } from '../i18n';
+import { Command, CommanderError, Help, Option, type Argument } from 'commander';
+import { LANGS, type Lang } from '../i18n';
 import { FORMATS } from '../report';
 import { TOOL } from '../version';
 import { REVIEW_FORMATS } from '../report/review';
@@ -9,43 +9,203 @@ import type { CliIo } from './io';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
+/** Every text the command line shows, in both languages; option names and behaviour are the same in both. */
+const TEXT = {
+  zh: {
+    program: '检查人社局法治建设年度数据是否达到规划的量化目标',
+    version: '显示版本号',
+    help: '显示帮助',
+    helpCommand: '显示某个命令的帮助',
+    check: '检查一个或多个报送文件(或文件夹中的全部报送)',
+    checkPaths: ['<报送文件或文件夹...>', '报送文件(.yaml、.yml、.json)或文件夹'],
+    review: '省级审查:检查文件夹(含子文件夹)中的全部报送,给出单位 × 指标矩阵与逐年变化',
+    reviewDirs: ['<报送文件夹...>', '报送所在的文件夹(含子文件夹),也可以是文件'],
+    format: ['-f, --format <格式>', '输出格式'],
+    out: ['-o, --out <文件>', '把报告写入此文件(先写临时文件再改名),而不输出到屏幕'],
+    report: ['-r, --report <格式:路径>', '另外再写一份其他格式的报告,如 html:out/report.html;可重复'],
+    pack: ['-p, --pack <路径>', '规则包文件夹或其 pack.yaml,代替内置的湖南 2022—2025 规则包;可重复'],
+    calendar: ['--calendar <文件>', '内置日历尚未收录的年份的节假日安排(YAML);可重复'],
+    timestamp: ['--timestamp', '在报告中写入运行时间(不写时,同样的输入得到逐字节相同的报告)'],
+    lang: ['--lang <语言>', '信息的语言:zh 中文,en 英文'],
+    waivers: ['--waivers <文件>', '豁免文件(YAML):经批准的例外,把相应的不通过记为已豁免'],
+    checkWaiverDate: ['--waiver-date <日期>', '按此日期(写成年-月-日,如 2025-01-15)判断豁免是否到期,而不按每份报送的数据截止日'],
+    reviewWaiverDate: ['--waiver-date <日期>', '按此日期(写成年-月-日,如 2025-01-15)判断豁免是否到期,而不按每份报送所覆盖期间的最后一天'],
+    checkExitZero: ['--exit-zero', '有指标不通过时也以 0 退出(无法读取的输入仍以 2 退出)'],
+    reviewExitZero: ['--exit-zero', '有指标不通过或缺数据时也以 0 退出(无法读取的输入仍以 2 退出)'],
+    level: ['--level <层级>', '只看这些层级:province(省级)、city(市级)、county(县级);可重复,或用逗号分隔'],
+    region: ['--region <代码前缀>', '只看行政区划代码以此开头的单位,如 4301;可重复'],
+    rule: ['--rule <规则编号>', '只看这些规则;可重复'],
+    status: ['--status <状态>', '只看出现这些状态的单位和规则,如 fail;可重复'],
+    year: ['--year <年度>', '只看这些报送年度,如 2024 或 2023,2024;可重复'],
+    jobs: ['-j, --jobs <数量>', '工作线程数(默认每个处理器核心一个)'],
+    titles: { 'Usage:': '用法:', 'Options:': '选项:', 'Arguments:': '参数:', 'Commands:': '命令:', 'Global Options:': '全局选项:' } as Record<string, string>,
+    usage: (text: string) => text.replace('[options]', '[选项]').replace('[command]', '[命令]'),
+    extra: (choices: string[] | undefined, defaults: string | undefined) =>
+      [choices ? `可选:${choices.join('、')}` : '', defaults !== undefined ? `默认:${defaults}` : ''].filter(Boolean).join(';'),
+    withExtra: (description: string, extra: string) => `${description}(${extra})`,
+    prefix: 'plancheck: 命令行有误:',
+  },
+  en: {
+    program: "checks bureaus' rule-of-law data against the targets of a plan",
+    version: 'output the version number',
+    help: 'display help for command',
+    helpCommand: 'display help for a command',
+    check: 'check submissions, or every submission in a folder',
+    checkPaths: ['<paths...>', 'submission files (.yaml, .yml, .json) or folders'],
+    review: 'review every submission in folders: bureaus × targets, year over year',
+    reviewDirs: ['<dirs...>', 'folders of submissions (searched recursively), or files'],
+    format: ['-f, --format <format>', 'output format'],
+    out: ['-o, --out <file>', 'write the report to this file (atomically) instead of standard output'],
+    report: ['-r, --report <format:path>', 'also write a report in another format, e.g. html:out/report.html; may repeat'],
+    pack: ['-p, --pack <path>', 'rule pack folder or pack.yaml, instead of the bundled Hunan 2022–2025 pack; may repeat'],
+    calendar: ['--calendar <file>', 'holiday calendar (YAML) for a year the bundled calendar does not know; may repeat'],
+    timestamp: ['--timestamp', 'add the run time to the reports (without it they are byte-for-byte reproducible)'],
+    lang: ['--lang <lang>', 'language of messages'],
+    waivers: ['--waivers <file>', 'waiver file (YAML): approved exceptions that turn failures into `waived`'],
+    checkWaiverDate: ['--waiver-date <date>', "judge waiver expiry on this date (YYYY-MM-DD) instead of each submission's as_of"],
+    reviewWaiverDate: ['--waiver-date <date>', 'judge waiver expiry on this date (YYYY-MM-DD) instead of the last day each submission covers'],
+    checkExitZero: ['--exit-zero', 'exit 0 even when findings fail (unreadable input still exits 2)'],
+    reviewExitZero: ['--exit-zero', 'exit 0 even when findings fail or data is missing (unreadable input still exits 2)'],
+    level: ['--level <levels>', 'only these levels: province, city, county (repeat or separate with commas)'],
+    region: ['--region <prefix>', 'only bureaus whose region code starts so, e.g. 4301; may repeat'],
+    rule: ['--rule <ids>', 'only these rules; may repeat'],
+    status: ['--status <statuses>', 'only bureaus and rules with these statuses, e.g. fail; may repeat'],
+    year: ['--year <years>', 'only these reporting years, e.g. 2024 or 2023,2024; may repeat'],
+    jobs: ['-j, --jobs <n>', 'worker threads (default: one per core)'],
+    titles: {} as Record<string, string>,
+    usage: (text: string) => text,
+    extra: (choices: string[] | undefined, defaults: string | undefined) =>
+      [choices ? `choices: ${choices.join(', ')}` : '', defaults !== undefined ? `default: ${defaults}` : ''].filter(Boolean).join(', '),
+    withExtra: (description: string, extra: string) => `${description} (${extra})`,
+    prefix: 'plancheck: command line error: ',
+  },
+};
+
+type Texts = (typeof TEXT)[Lang];
+
+/** The language of the command line itself: English only when `--lang en` is on it, as for the reports. */
+export function commandLineLang(argv: readonly string[]): Lang {
+  const i = argv.lastIndexOf('--lang');
+  const value = argv.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length) ?? (i >= 0 ? argv[i + 1] : undefined);
+  return value === 'en' ? 'en' : 'zh';
+}
+
+/** The long flag of an option as commander names it in its errors (`-f, --format <format>` → --format). */
+function longFlag(flags: string): string {
+  return /--[\w-]+/.exec(flags)?.[0] ?? flags;
+}
+
+const ARGUMENT_ZH: Record<string, string> = { 报送文件或文件夹: '要检查的报送文件或文件夹', 报送文件夹: '要审查的报送文件夹' };
+
+function didYouMean(rest: string | undefined): string {
+  const names = rest ? /\(Did you mean (?:one of )?(.+)\?\)/.exec(rest)?.[1] : undefined;
+  return names ? `(是不是 ${names.split(', ').join('、')}?)` : '';
+}
+
+/**
+ * commander's own errors in Chinese. commander builds them from fixed templates (lib/command.js), so each is
+ * recognised by its template; one this does not know is shown as commander wrote it rather than lost.
+ */
+export function commanderErrorZh(text: string): string {
+  const message = text.replace(/^error: /, '').trimEnd();
+  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^unknown option '(.+?)'(\n[\s\S]*)?$/, (m) => `未知选项 ${m[1]}${didYouMean(m[2])}`],
+    [/^unknown command '(.+?)'(\n[\s\S]*)?$/, (m) => `未知命令 ${m[1]}${didYouMean(m[2])}`],
+    [/^option '(.+?)' argument '(.*?)' is invalid\. Allowed choices are (.+)\.$/, (m) => `选项 ${longFlag(m[1])} 的取值“${m[2]}”无效,可选:${m[3].split(', ').join('、')}`],
+    [/^option '(.+?)' argument '(.*?)' is invalid\. ?(.*)$/, (m) => `选项 ${longFlag(m[1])} 的取值“${m[2]}”无效${m[3] ? `:${m[3]}` : ''}`],
+    [/^option '(.+?)' argument missing$/, (m) => `选项 ${longFlag(m[1])} 后面缺少取值`],
+    [/^missing required argument '(.+?)'$/, (m) => `缺少${ARGUMENT_ZH[m[1]] ?? `参数 ${m[1]}`}`],
+    [/^too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\.$/, (m) => `${m[1] ? `命令 ${m[1]} 的` : ''}参数过多:需要 ${m[2]} 个,收到 ${m[3]} 个`],
+    [/^required option '(.+?)' not specified$/, (m) => `缺少必需的选项 ${longFlag(m[1])}`],
+  ];
+  for (const [pattern, say] of rules) {
+    const match = pattern.exec(message);
+    if (match) return say(match);
+  }
+  return message;
+}
+
+/** Columns a text takes at a terminal: Chinese characters and full-width forms take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text.replace(/\x1b\[[0-9;]*m/g, '')) {
+    const code = char.codePointAt(0) ?? 0;
+    const wide = (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || code >= 0x20000;
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+/** Help in the language of the command line: its titles, usage and each option's choices and default. */
+function helpFor(t: Texts): Partial<Help> {
+  const base = new Help();
+  return {
+    // commander pads and wraps by string length; Chinese needs the columns the characters take.
+    displayWidth,
+    styleTitle: (title: string) => t.titles[title] ?? title,
+    commandUsage: (command: Command) => t.usage(base.commandUsage(command)),
+    subcommandTerm: (command: Command) => t.usage(base.subcommandTerm(command)),
+    optionDescription: (option: Option) => {
+      const shown = option.defaultValue !== undefined && !Array.isArray(option.defaultValue) && !option.isBoolean() ? String(option.defaultValue) : undefined;
+      const extra = t.extra(option.argChoices, shown);
+      return extra ? t.withExtra(option.description, extra) : option.description;
+    },
+    argumentDescription: (argument: Argument) => argument.description,
+  };
+}
+
 /** The options every command that reports has: formats, outputs, packs, calendars, language, time. */
-function withReportOptions(command: Command, formats: readonly string[]): Command {
+function withReportOptions(command: Command, formats: readonly string[], t: Texts): Command {
   return command
-    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('table'))
-    .option('-o, --out <file>', 'write the report to this file (atomically) instead of standard output')
-    .option('-r, --report <format:path>', 'also write a report in another format, e.g. html:out/report.html; may repeat', collect, [])
-    .option('-p, --pack <path>', 'rule pack folder or pack.yaml, instead of the bundled Hunan 2022–2025 pack; may repeat', collect, [])
-    .option('--calendar <file>', 'holiday calendar (YAML) for a year the bundled calendar does not know; may repeat', collect, [])
-    .option('--timestamp', 'add the run time to the reports (without it they are byte-for-byte reproducible)')
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(LANGS).default('zh'));
+    .helpOption('-h, --help', t.help)
+    .addOption(new Option(t.format[0], t.format[1]).choices(formats).default('table'))
+    .option(t.out[0], t.out[1])
+    .option(t.report[0], t.report[1], collect, [])
+    .option(t.pack[0], t.pack[1], collect, [])
+    .option(t.calendar[0], t.calendar[1], collect, [])
+    .option(t.timestamp[0], t.timestamp[1])
+    .addOption(new Option(t.lang[0], t.lang[1]).choices(LANGS).default('zh'));
 }
 
 /** Parses the command line and runs it; returns the exit status instead of exiting, so tests can call it. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let status: number = EXIT.ok;
+  const lang = commandLineLang(argv);
+  const t: Texts = TEXT[lang];
   const program = new Command('plancheck')
-    .description('检查人社局法治建设年度数据是否达到规划的量化目标 / checks bureaus\' rule-of-law data against the targets of a plan')
-    .version(TOOL.version)
+    .description(t.program)
+    .version(TOOL.version, '-V, --version', t.version)
+    .helpOption('-h, --help', t.help)
+    .helpCommand('help [command]', t.helpCommand)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`plancheck: 命令行有误 / command line error: ${text.replace(/^error: /, '')}`) });
-  withReportOptions(program.command('check'), FORMATS)
-    .description('检查一个或多个报送文件(或文件夹中的全部报送)/ check submissions, or every submission in a folder')
-    .argument('<paths...>', 'submission files (.yaml, .yml, .json) or folders')
-    .option('--waivers <file>', 'waiver file (YAML): approved exceptions that turn failures into `waived`')
-    .option('--waiver-date <date>', 'judge waiver expiry on this date (YYYY-MM-DD) instead of each submission\'s as_of')
-    .option('--exit-zero', 'exit 0 even when findings fail (unreadable input still exits 2)')
+    // Set before the commands are added: each command copies these settings from the program.
+    .configureHelp(helpFor(t))
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => write(`${t.prefix}${lang === 'zh' ? commanderErrorZh(text) : text.replace(/^error: /, '').trimEnd()}\n`),
+    });
+  withReportOptions(program.command('check'), FORMATS, t)
+    .description(t.check)
+    .argument(t.checkPaths[0], t.checkPaths[1])
+    .option(t.waivers[0], t.waivers[1])
+    .option(t.checkWaiverDate[0], t.checkWaiverDate[1])
+    .option(t.checkExitZero[0], t.checkExitZero[1])
     .action(async (paths: string[], options: CheckOptions) => {
       status = await runCheck(paths, options, io);
     });
-  withReportOptions(program.command('review'), REVIEW_FORMATS)
-    .description('省级审查:检查文件夹(含子文件夹)中的全部报送,给出单位 × 指标矩阵与逐年变化 / review every submission in folders: bureaus × targets, year over year')
-    .argument('<dirs...>', 'folders of submissions (searched recursively), or files')
-    .option('--level <levels>', 'only these levels: province, city, county (repeat or separate with commas)', collect, [])
-    .option('--region <prefix>', 'only bureaus whose region code starts so, e.g. 4301; may repeat', collect, [])
-    .option('--rule <ids>', 'only these rules; may repeat', collect, [])
-    .option('--status <statuses>', 'only bureaus and rules with these statuses, e.g. fail; may repeat', collect, [])
-    .option('-j, --jobs <n>', 'worker threads (default: one per core)')
+  withReportOptions(program.command('review'), REVIEW_FORMATS, t)
+    .description(t.review)
+    .argument(t.reviewDirs[0], t.reviewDirs[1])
+    .option(t.level[0], t.level[1], collect, [])
+    .option(t.region[0], t.region[1], collect, [])
+    .option(t.rule[0], t.rule[1], collect, [])
+    .option(t.status[0], t.status[1], collect, [])
+    .option(t.year[0], t.year[1], collect, [])
+    .option(t.waivers[0], t.waivers[1])
+    .option(t.reviewWaiverDate[0], t.reviewWaiverDate[1])
+    .option(t.reviewExitZero[0], t.reviewExitZero[1])
+    .option(t.jobs[0], t.jobs[1])
     .action(async (dirs: string[], options: ReviewOptions) => {
       status = await runReview(dirs, options, io);
     });

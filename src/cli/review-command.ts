@@ -4,13 +4,15 @@ import { bi, type Lang } from '../i18n';
 import type { InputProblem } from '../input/problem';
 import { LEVELS, type Level } from '../pack/types';
 import { REVIEW_FORMATS, REVIEW_RENDERERS, type ReviewFormat } from '../report/review';
-import { buildMatrix, duplicateBureauYears, ruleInfos, yearOverYear } from '../review/aggregate';
+import { buildMatrix, duplicateBureauYears, matrixSummary, ruleInfos, yearOverYear } from '../review/aggregate';
 import { evaluateFiles } from '../review/pool';
-import type { ReviewFilters, ReviewResult } from '../review/types';
+import type { ReviewFilters, ReviewResult, ReviewRow } from '../review/types';
 import { TOOL } from '../version';
+import { waiverReport } from '../waivers/apply';
+import { loadWaivers, waiverDateProblems } from '../waivers/load';
 import { EXIT } from './check-command';
 import { collectFiles } from './collect-files';
-import { loadRuleInputs, outputsAllowed, packFiles, parseReportTargets, problemLine } from './inputs';
+import { attempt, loadRuleInputs, outputsAllowed, packFiles, parseReportTargets, problemLine } from './inputs';
 import type { CliIo } from './io';
 import { writeOutputs } from './outputs';
 
@@ -24,27 +26,48 @@ export interface ReviewOptions {
   region: string[];
   rule: string[];
   status: string[];
+  year: string[];
+  waivers?: string;
+  waiverDate?: string;
   jobs?: string;
   timestamp?: boolean;
   lang: Lang;
+  exitZero?: boolean;
 }
 
 /** Filters accept repeats and commas: `--level city,county` or `--level city --level county`. */
-function listOf(values: readonly string[]): string[] {
-  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+function listOf(values: readonly string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 }
 
-function filterProblems(filters: ReviewFilters, ruleIds: ReadonlySet<string>, jobs: number): InputProblem[] {
+function filterProblems(filters: ReviewFilters, years: readonly string[], ruleIds: ReadonlySet<string>, jobs: number): InputProblem[] {
   const problems: InputProblem[] = [];
-  const bad = (option: string, value: string, allowed: string): void => {
-    problems.push({ file: option, message: bi(`${option} 的取值 "${value}" 无效,应为 ${allowed}`, `${option}: "${value}" is not valid; expected ${allowed}`) });
+  const bad = (option: string, value: string, allowed: Parameters<typeof bi>): void => {
+    problems.push({ file: option, message: bi(`${option} 的取值 "${value}" 无效,应为 ${allowed[0]}`, `${option}: "${value}" is not valid; expected ${allowed[1]}`) });
   };
-  for (const level of filters.levels) if (!LEVELS.includes(level)) bad('--level', level, LEVELS.join(', '));
-  for (const status of filters.statuses) if (!STATUSES.includes(status)) bad('--status', status, STATUSES.join(', '));
-  for (const region of filters.regions) if (!/^\d{1,6}$/.test(region)) bad('--region', region, '1–6 digits of a region code, e.g. 4301');
-  for (const rule of filters.rules) if (!ruleIds.has(rule)) bad('--rule', rule, 'a rule id of the loaded packs');
-  if (!Number.isInteger(jobs) || jobs < 1) bad('--jobs', String(jobs), 'a whole number, 1 or more');
+  for (const level of filters.levels) if (!LEVELS.includes(level)) bad('--level', level, [`${LEVELS.join('、')} 之一`, LEVELS.join(', ')]);
+  for (const status of filters.statuses) if (!STATUSES.includes(status)) bad('--status', status, [`${STATUSES.join('、')} 之一`, STATUSES.join(', ')]);
+  for (const region of filters.regions) if (!/^\d{1,6}$/.test(region)) bad('--region', region, ['区划代码的前 1 至 6 位数字,如 4301', '1–6 digits of a region code, e.g. 4301']);
+  for (const rule of filters.rules) if (!ruleIds.has(rule)) bad('--rule', rule, ['所用规则包中的指标编号', 'a rule id of the loaded packs']);
+  for (const year of years) if (!/^\d{4}$/.test(year)) bad('--year', year, ['四位数的年度,如 2024', 'a four-digit year, e.g. 2024']);
+  if (!Number.isInteger(jobs) || jobs < 1) bad('--jobs', String(jobs), ['1 或更大的整数', 'a whole number, 1 or more']);
   return problems;
+}
+
+/**
+ * The exit status of a review (cli-contract.md): 2 when an input could not be read, else 1 when a bureau shown
+ * fails a target shown, else 3 when one lacks data for a target shown, else 0. `--exit-zero` turns 1 and 3 into 0.
+ */
+export function reviewExitStatus(result: ReviewResult, written: readonly InputProblem[], exitZero = false): number {
+  if (result.errors.length > 0 || result.paths.length > 0 || result.rejected.length > 0 || written.length > 0) return EXIT.invalidInput;
+  if (exitZero) return EXIT.ok;
+  const total = matrixSummary(result.rows, result.columns);
+  if (total.fail > 0) return EXIT.failures;
+  return total.missing_data > 0 ? EXIT.missingData : EXIT.ok;
+}
+
+function waiverOutcomes(rows: readonly ReviewRow[]): { applied: string[]; expired: string[] }[] {
+  return rows.flatMap((row) => (row.waivers ? [row.waivers] : []));
 }
 
 /** `plancheck review DIR...`: every submission in the folders (recursively), as a bureaus × rules matrix. */
@@ -52,22 +75,25 @@ export async function runReview(paths: readonly string[], options: ReviewOptions
   const problems: InputProblem[] = [];
   const { packs, packPaths, calendar } = loadRuleInputs(options.pack, options.calendar, problems);
   const rules = ruleInfos(packs);
-  const filters: ReviewFilters = { levels: listOf(options.level) as Level[], regions: listOf(options.region), rules: listOf(options.rule), statuses: listOf(options.status) as Status[] };
+  const years = listOf(options.year);
+  const filters: ReviewFilters = { levels: listOf(options.level) as Level[], regions: listOf(options.region), rules: listOf(options.rule), statuses: listOf(options.status) as Status[], years: years.map(Number) };
   const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
-  const commandLine = filterProblems(filters, new Set(rules.map((r) => r.id)), jobs ?? 1);
+  const commandLine = [...filterProblems(filters, years, new Set(rules.map((r) => r.id)), jobs ?? 1), ...waiverDateProblems(options.waiverDate)];
   const targets = parseReportTargets(options.report, REVIEW_FORMATS, commandLine);
+  const waivers = options.waivers ? attempt(() => loadWaivers(options.waivers as string, new Set(rules.map((r) => r.id))), problems) : undefined;
   const { files, problems: pathProblems } = collectFiles(paths, true);
-  problems.push(...pathProblems, ...commandLine);
+  problems.push(...commandLine);
   const outputs = [...(options.out ? [options.out] : []), ...targets.map((t) => t.path)];
-  const canRun = packs.length > 0 && commandLine.length === 0 && outputsAllowed(outputs, [...files, ...packFiles(packs), ...options.calendar], problems);
+  const inputs = [...files, ...packFiles(packs), ...options.calendar, ...(options.waivers ? [options.waivers] : [])];
+  const canRun = packs.length > 0 && commandLine.length === 0 && outputsAllowed(outputs, inputs, problems);
   if (!canRun) {
-    for (const problem of problems) io.stderr(problemLine(problem, options.lang));
+    for (const problem of [...problems, ...pathProblems]) io.stderr(problemLine(problem, options.lang));
     return EXIT.invalidInput;
   }
 
   const keepFindings = options.format === 'html' || targets.some((t) => t.format === 'html');
   const progress = io.progress?.();
-  const setup = { packPaths, calendarFiles: options.calendar, keepFindings };
+  const setup = { packPaths, calendarFiles: options.calendar, keepFindings, ...(waivers ? { waivers, waiverDate: options.waiverDate } : {}) };
   const { rows, calendars } = await evaluateFiles(files, setup, new Checker(packs, calendar), jobs, progress?.update);
   progress?.stop();
   const evaluated = rows.filter((row) => !row.error);
@@ -85,13 +111,14 @@ export async function runReview(paths: readonly string[], options: ReviewOptions
     rejected,
     filters,
     calendars,
+    ...(waivers ? { waivers: waiverReport(waivers, waiverOutcomes(evaluated)) } : {}),
     ...(options.timestamp ? { generatedAt: new Date().toISOString() } : {}),
     errors: problems,
+    paths: pathProblems,
   };
   if (options.format !== 'table' || options.out !== undefined) {
-    for (const problem of [...problems, ...rejected.flatMap((row) => row.error?.problems ?? [])]) io.stderr(problemLine(problem, options.lang));
+    for (const problem of [...problems, ...pathProblems, ...rejected.flatMap((row) => row.error?.problems ?? [])]) io.stderr(problemLine(problem, options.lang));
   }
   const written = writeOutputs({ format: options.format, out: options.out, targets, lang: options.lang }, (format) => REVIEW_RENDERERS[format](result, options.lang), io);
-  if (result.errors.length > 0 || written.length > 0 || rejected.length > 0) return EXIT.invalidInput;
-  return matrix.rows.some((row) => row.summary.fail > 0) ? EXIT.failures : EXIT.ok;
+  return reviewExitStatus(result, written, options.exitZero);
 }

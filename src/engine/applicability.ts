@@ -1,6 +1,7 @@
 import { bi, type Bilingual } from '../i18n';
 import type { Level, Rule, RulePack } from '../pack/types';
 import type { Submission } from '../submission/types';
+import { valueAt } from './kinds/context';
 import { undecided, type Observation } from './observation';
 
 export const LEVEL_NAMES: Readonly<Record<Level, Bilingual>> = {
@@ -21,5 +22,21 @@ export function inapplicable(rule: Rule, pack: RulePack, submission: Submission)
   if (submission.year < from || submission.year > to) {
     return undecided('not_applicable', bi(`本方案适用于 ${from}—${to} 年度,不适用于 ${submission.year} 年度`, `The plan covers the years ${from}–${to}, not ${submission.year}`));
   }
+  const when = rule.not_applicable_when;
+  if (when && valueAt(submission, when.field) === when.equals) return undecided('not_applicable', when.reason);
   return undefined;
+}
+
+/**
+ * A bureau whose region code lies outside the pack's jurisdiction is still checked (a reviewer may want the
+ * comparison), but every report says that the plan does not bind it.
+ */
+export function outsideJurisdiction(pack: RulePack, submission: Submission): Bilingual | undefined {
+  const { jurisdiction } = pack;
+  const code = submission.bureau.region_code;
+  if (!jurisdiction || code === undefined || code.startsWith(jurisdiction.region_prefix)) return undefined;
+  return bi(
+    `注意:行政区划代码 ${code} 不属于${jurisdiction.name.zh}(代码以 ${jurisdiction.region_prefix} 开头),《${pack.title.zh}》对该单位没有约束力;以下结果仅供参考`,
+    `Note: region code ${code} is outside ${jurisdiction.name.en} (codes starting ${jurisdiction.region_prefix}); the plan "${pack.title.en}" does not bind this bureau, and the findings below are for reference only`,
+  );
 }

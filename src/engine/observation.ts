@@ -1,3 +1,4 @@
+import type { Exact } from '../exact-number';
 import type { Bilingual } from '../i18n';
 import type { FieldPath } from '../input/field-path';
 
@@ -7,10 +8,20 @@ export type Actual = number | boolean | Record<string, boolean> | null;
 /** How one record of a per-record rule falls short. */
 export type RecordVerdict = 'fail' | 'warn' | 'missing' | 'unknown_calendar';
 
+/** What is said of a record that neither meets nor misses the rule: not yet due, lawfully exempt, or read by inference. */
+export type RecordRemark = 'not_due' | 'exempt' | 'inferred';
+
 export interface RecordProblem {
   record: string;
   path: FieldPath;
   verdict: RecordVerdict;
+  detail: Bilingual;
+}
+
+export interface RecordNote {
+  record: string;
+  path: FieldPath;
+  remark: RecordRemark;
   detail: Bilingual;
 }
 
@@ -27,14 +38,22 @@ export interface Undecided {
 export interface Observation {
   undecided?: Undecided;
   actual: Actual;
+  /** The compared figure as an exact rational (threshold, rate and milestone rules). */
+  exact?: Exact;
   /** Per-record rules: the records that fall short, each with what is wrong. */
   problems: RecordProblem[];
+  /** Per-record rules: records not judged (not yet due, exempt) or judged by inference, each said in the evidence. */
+  notes: RecordNote[];
   /** Per-record rules: how many records were checked. */
   checked: number;
   /** The fields the finding rests on, for the bureau's own sources as evidence. */
   fields: FieldPath[];
+  /** What the finding says beyond found against required (a date later than the last day on time). */
+  detail?: Bilingual;
+  /** The rule is not due yet on the date the data was compiled: a shortfall is progress, not failure. */
+  notYetDue?: Bilingual;
 }
 
 export function undecided(status: Undecided['status'], reason: Bilingual): Observation {
-  return { undecided: { status, reason }, actual: null, problems: [], checked: 0, fields: [] };
+  return { undecided: { status, reason }, actual: null, problems: [], notes: [], checked: 0, fields: [] };
 }

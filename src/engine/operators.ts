@@ -1,22 +1,30 @@
+import { compareExact, exactOf, isExact, type Exact } from '../exact-number';
 import type { Operator } from '../pack/types';
 
-/** Ratios like 27/30 may land a hair off 0.9 in binary; a difference this small is no difference. */
-const TOLERANCE = 1e-9;
+/** A finite number or an exact rational, as an exact rational; anything else (undefined, "45") is not a figure. */
+function asExact(value: unknown): Exact | undefined {
+  if (isExact(value)) return value;
+  return typeof value === 'number' && Number.isFinite(value) ? exactOf(value) : undefined;
+}
 
-function isNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
+function comparison(test: (order: -1 | 0 | 1) => boolean): (actual: unknown, expected: unknown) => boolean {
+  return (actual, expected) => {
+    const [a, e] = [asExact(actual), asExact(expected)];
+    return a !== undefined && e !== undefined && test(compareExact(a, e));
+  };
 }
 
 /**
- * The comparisons, strict: a value that is not a finite number never passes, unlike
- * json-rules-engine's built-ins, which coerce "45" through parseFloat and let undefined pass `notEqual`.
+ * The comparisons, exact and strict: rationals with no tolerance (89.9999999% is below 90%), and a value
+ * that is not a figure never passes, unlike json-rules-engine's built-ins, which coerce "45" through
+ * parseFloat and let undefined pass `notEqual`.
  */
-export const COMPARE: Readonly<Record<Operator, (actual: unknown, expected: number) => boolean>> = {
-  '>=': (a, e) => isNumber(a) && a >= e - TOLERANCE,
-  '>': (a, e) => isNumber(a) && a > e + TOLERANCE,
-  '<=': (a, e) => isNumber(a) && a <= e + TOLERANCE,
-  '<': (a, e) => isNumber(a) && a < e - TOLERANCE,
-  '=': (a, e) => isNumber(a) && Math.abs(a - e) <= TOLERANCE,
+export const COMPARE: Readonly<Record<Operator, (actual: unknown, expected: unknown) => boolean>> = {
+  '>=': comparison((o) => o >= 0),
+  '>': comparison((o) => o > 0),
+  '<=': comparison((o) => o <= 0),
+  '<': comparison((o) => o < 0),
+  '=': comparison((o) => o === 0),
 };
 
 /** Names under which the comparisons are registered with json-rules-engine. */

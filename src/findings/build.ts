@@ -1,11 +1,13 @@
 import type { RuleOutcome } from '../engine/engine';
 import { isPerRecord } from '../engine/kinds';
-import { bi } from '../i18n';
-import { formatFieldPath } from '../input/field-path';
+import { exactOf } from '../exact-number';
+import { bi, type Bilingual } from '../i18n';
+import { formatFieldPath, type FieldPath } from '../input/field-path';
 import type { Check, RulePack } from '../pack/types';
+import { fieldLabel } from '../submission/field-labels';
 import type { Submission } from '../submission/types';
 import { formatQuantity } from '../units';
-import { findingMessage } from './messages';
+import { findingMessage, foundFigure } from './messages';
 import { statusOf } from './status';
 import type { Evidence, Expected, Finding, Status } from './types';
 
@@ -13,34 +15,49 @@ import type { Evidence, Expected, Finding, Status } from './types';
 export function expectedOf(check: Check): Expected {
   switch (check.kind) {
     case 'boolean':
+    case 'due_date':
       return { operator: '=', value: true, unit: 'boolean' };
     case 'every_record':
+    case 'legal_basis':
       return { operator: '=', value: 1, unit: 'ratio' };
     default:
       return { operator: check.operator, value: check.threshold.value, unit: check.threshold.unit };
   }
 }
 
+function placed(submission: Submission, path: FieldPath): { field: string; line: number; source?: string } {
+  const field = formatFieldPath(path);
+  const source = submission.sources.get(field);
+  return { field, line: submission.locate(path).line, ...(source ? { source } : {}) };
+}
+
 function recordEvidence(outcome: RuleOutcome, submission: Submission): Evidence[] {
-  return outcome.observation.problems.map((problem) => {
-    const field = formatFieldPath(problem.path);
-    const source = submission.sources.get(field);
-    return { record: problem.record, field, line: submission.locate(problem.path).line, detail: problem.detail, ...(source ? { source } : {}) };
-  });
+  const { problems, notes } = outcome.observation;
+  const shortfalls = problems.map((problem) => ({ record: problem.record, ...placed(submission, problem.path), detail: problem.detail }));
+  const remarks = notes.map((note) => ({ record: note.record, ...placed(submission, note.path), detail: note.detail, remark: note.remark }));
+  return [...shortfalls, ...remarks];
+}
+
+/** A value as the bureau wrote it: a rate exactly (89.995%), a count, a truth, or that it is blank. */
+function writtenValue(submission: Submission, path: FieldPath, unit: Expected['unit'], lang: 'zh' | 'en'): string {
+  const value = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], submission.data);
+  if (typeof value === 'boolean') return formatQuantity(value, 'boolean', lang);
+  if (typeof value === 'number') return formatQuantity(submission.exacts.get(formatFieldPath(path)) ?? exactOf(value), unit, lang);
+  if (typeof value === 'string') return value;
+  return lang === 'zh' ? '未填写' : 'not given';
 }
 
 /** A scalar's evidence: where it stands, and the bureau's own source for it where one is given. */
 function fieldEvidence(outcome: RuleOutcome, submission: Submission, expected: Expected, status: Status): Evidence[] {
   const evidence: Evidence[] = [];
   for (const path of outcome.observation.fields) {
-    const field = formatFieldPath(path);
-    const source = submission.sources.get(field);
-    if (!source && status !== 'fail') continue;
-    const value = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], submission.data);
+    const at = placed(submission, path);
+    if (!at.source && status !== 'fail') continue;
     // A rate's fields are the counts it is computed from.
-    const unit = typeof value === 'boolean' ? 'boolean' : outcome.rule.check.kind === 'rate' ? 'count' : expected.unit;
-    const shown = typeof value === 'number' || typeof value === 'boolean' ? { zh: formatQuantity(value, unit, 'zh'), en: formatQuantity(value, unit, 'en') } : { zh: '未填写', en: 'not given' };
-    evidence.push({ field, line: submission.locate(path).line, detail: bi(`${field} = ${shown.zh}`, `${field} = ${shown.en}`), ...(source ? { source } : {}) });
+    const unit = outcome.rule.check.kind === 'rate' ? 'count' : expected.unit;
+    const label = bi(fieldLabel(path, 'zh'), fieldLabel(path, 'en'));
+    const detail: Bilingual = bi(`${label.zh} = ${writtenValue(submission, path, unit, 'zh')}`, `${label.en} = ${writtenValue(submission, path, unit, 'en')}`);
+    evidence.push({ ...at, detail });
   }
   return evidence;
 }
@@ -48,15 +65,17 @@ function fieldEvidence(outcome: RuleOutcome, submission: Submission, expected: E
 /** Words a rule's outcome as a finding: status, found against required, the clause, and the evidence. */
 export function buildFinding(outcome: RuleOutcome, submission: Submission, pack: RulePack): Finding {
   const { rule, observation } = outcome;
-  const status = statusOf(outcome, submission);
+  const status = statusOf(outcome);
   const expected = expectedOf(rule.check);
   const perRecord = isPerRecord(rule.check);
+  // A partial count over records that cannot all be judged would read as a result; there is none.
+  const known = status !== 'missing_data';
   return {
     rule: rule.id,
     status,
-    // A partial count over records that cannot all be judged would read as a result; there is none.
-    actual: status === 'missing_data' ? null : observation.actual,
+    actual: known ? observation.actual : null,
     expected,
+    found: known ? bi(foundFigure(rule, observation, expected, 'zh'), foundFigure(rule, observation, expected, 'en')) : bi('—', '—'),
     message: findingMessage(rule, status, observation, expected, perRecord),
     citation: { document: `《${pack.title.zh}》`, document_number: pack.document_number, clause: rule.citation.clause, quote: rule.citation.quote },
     evidence: perRecord ? recordEvidence(outcome, submission) : fieldEvidence(outcome, submission, expected, status),

@@ -1,6 +1,8 @@
 import type { Observation } from '../engine/observation';
+import { divided, exactOf } from '../exact-number';
 import { bi, type Bilingual, type Lang } from '../i18n';
-import type { Rule } from '../pack/types';
+import type { BooleanCheck, Rule } from '../pack/types';
+import { fieldLabel } from '../submission/field-labels';
 import { formatQuantity, formatRequirement, percent } from '../units';
 import type { Expected, Status } from './types';
 
@@ -8,59 +10,83 @@ function requirement(expected: Expected, lang: Lang): string {
   return formatRequirement(expected.operator, expected.value, expected.unit, lang);
 }
 
-function actualText(observation: Observation, expected: Expected, lang: Lang): string {
+/** The figure found, as a person reads it: the exact figure written, never rounded across the threshold. */
+export function foundFigure(rule: Rule, observation: Observation, expected: Expected, lang: Lang): string {
   const { actual } = observation;
   if (actual === null) return lang === 'zh' ? '无' : 'none';
   if (typeof actual === 'object') {
-    const parts = Object.entries(actual).map(([field, value]) => `${field} ${formatQuantity(value, 'boolean', lang)}`);
-    return parts.join(lang === 'zh' ? '、' : ', ');
+    const fields = (rule.check as BooleanCheck).fields ?? [];
+    const parts = Object.entries(actual).map(([key, value]) => `${fieldLabel(fields.find((f) => f.endsWith(`.${key}`)) ?? key, lang)}${lang === 'zh' ? ':' : ': '}${formatQuantity(value, 'boolean', lang)}`);
+    return parts.join(lang === 'zh' ? ';' : '; ');
   }
-  return formatQuantity(actual, expected.unit, lang);
+  if (typeof actual === 'boolean') return formatQuantity(actual, 'boolean', lang);
+  const threshold = typeof expected.value === 'number' ? expected.value : undefined;
+  return formatQuantity(observation.exact ?? actual, expected.unit, lang, threshold);
 }
 
-function recordList(observation: Observation, verdicts: readonly string[]): string {
-  const names = observation.problems.filter((p) => verdicts.includes(p.verdict)).map((p) => p.record);
-  return names.join(', ');
+function names(observation: Observation, verdicts: readonly string[]): string {
+  return observation.problems.filter((p) => verdicts.includes(p.verdict)).map((p) => p.record).join(', ');
+}
+
+/** What the records a rule leaves out say: lawfully withheld, or not yet due. */
+function remarks(observation: Observation): Bilingual {
+  const exempt = observation.notes.filter((n) => n.remark === 'exempt').length;
+  return exempt > 0 ? bi(`;另有 ${exempt} 条依法不予公开,不计入`, `; ${exempt} more lawfully withheld, not counted`) : bi('', '');
 }
 
 function perRecordMessage(status: Status, observation: Observation, expected: Expected): Bilingual {
   const n = observation.checked;
   const count = (verdicts: string[]): number => observation.problems.filter((p) => verdicts.includes(p.verdict)).length;
+  const also = remarks(observation);
   switch (status) {
     case 'pass':
-      return bi(`已检查 ${n} 条记录,全部符合(要求 ${requirement(expected, 'zh')})`, `${n} record${n === 1 ? '' : 's'} checked, all meet the target (${requirement(expected, 'en')})`);
+      return bi(`已检查 ${n} 条记录,全部符合(要求 ${requirement(expected, 'zh')})${also.zh}`, `${n} record${n === 1 ? '' : 's'} checked, all meet the target (${requirement(expected, 'en')})${also.en}`);
     case 'fail':
-      return bi(`${count(['fail'])}/${n} 条记录不符合:${recordList(observation, ['fail'])}`, `${count(['fail'])} of ${n} records fall short: ${recordList(observation, ['fail'])}`);
+      return bi(`${count(['fail'])}/${n} 条记录不符合:${names(observation, ['fail'])}${also.zh}`, `${count(['fail'])} of ${n} records fall short: ${names(observation, ['fail'])}${also.en}`);
     case 'warn':
       return bi(
-        `${count(['warn'])}/${n} 条记录未达到 ${requirement(expected, 'zh')},但已说明理由:${recordList(observation, ['warn'])}`,
-        `${count(['warn'])} of ${n} records fall short of ${requirement(expected, 'en')} for a stated reason: ${recordList(observation, ['warn'])}`,
+        `${count(['warn'])}/${n} 条记录未达到 ${requirement(expected, 'zh')},但已说明理由:${names(observation, ['warn'])}${also.zh}`,
+        `${count(['warn'])} of ${n} records fall short of ${requirement(expected, 'en')} for a stated reason: ${names(observation, ['warn'])}${also.en}`,
       );
+    case 'pending': {
+      const waiting = observation.notes.filter((note) => note.remark === 'not_due').map((note) => note.record);
+      return bi(
+        `${waiting.length}/${n} 条记录尚未到期,暂不判定:${waiting.join(', ')};其余记录未见不符合${also.zh}`,
+        `${waiting.length} of ${n} records are not yet due and cannot be judged yet: ${waiting.join(', ')}; none of the others falls short${also.en}`,
+      );
+    }
     default: {
       const unknown = ['missing', 'unknown_calendar'];
       const first = observation.problems.find((p) => unknown.includes(p.verdict));
       return bi(
-        `${count(unknown)}/${n} 条记录无法判断(${first?.detail.zh}):${recordList(observation, unknown)};缺少数据不视为通过`,
-        `${count(unknown)} of ${n} records cannot be judged (${first?.detail.en}): ${recordList(observation, unknown)}; missing data never counts as a pass`,
+        `${count(unknown)}/${n} 条记录无法判断(${first?.detail.zh}):${names(observation, unknown)};缺少数据不视为通过`,
+        `${count(unknown)} of ${n} records cannot be judged (${first?.detail.en}): ${names(observation, unknown)}; missing data never counts as a pass`,
       );
     }
   }
 }
 
 function scalarMessage(rule: Rule, status: Status, observation: Observation, expected: Expected): Bilingual {
-  const found = { zh: actualText(observation, expected, 'zh'), en: actualText(observation, expected, 'en') };
-  if (status === 'pending' && rule.check.kind === 'milestone' && typeof observation.actual === 'number') {
-    const { due_year: due, threshold } = rule.check;
-    const progress = percent(observation.actual / threshold.value);
-    return bi(
-      `进度 ${found.zh}/${formatQuantity(threshold.value, threshold.unit, 'zh')}(${progress}),须于 ${due} 年底前达到 ${requirement(expected, 'zh')}`,
-      `progress ${found.en} of ${formatQuantity(threshold.value, threshold.unit, 'en')} (${progress}); ${requirement(expected, 'en')} is due by the end of ${due}`,
-    );
+  const found = bi(foundFigure(rule, observation, expected, 'zh'), foundFigure(rule, observation, expected, 'en'));
+  if (status === 'pending' && observation.notYetDue) {
+    const due = observation.notYetDue;
+    if (rule.check.kind === 'milestone' && typeof observation.actual === 'number') {
+      const { threshold } = rule.check;
+      const progress = percent(divided(observation.exact ?? exactOf(observation.actual), exactOf(threshold.value)), 1);
+      return bi(
+        `进度 ${found.zh}/${formatQuantity(threshold.value, threshold.unit, 'zh')}(${progress});要求 ${requirement(expected, 'zh')},${due.zh}`,
+        `progress ${found.en} of ${formatQuantity(threshold.value, threshold.unit, 'en')} (${progress}); ${requirement(expected, 'en')} is ${due.en}`,
+      );
+    }
+    if (rule.check.kind === 'due_date') return bi(`尚未完成;${due.zh}`, `not done yet; ${due.en}`);
+    return bi(`目前 ${found.zh},要求 ${requirement(expected, 'zh')},暂未达到;${due.zh}`, `so far ${found.en}, required ${requirement(expected, 'en')}, not reached yet; ${due.en}`);
   }
   if (status === 'fail' && typeof observation.actual === 'object' && observation.actual !== null) {
-    const missing = Object.entries(observation.actual).filter(([, value]) => value !== true).map(([field]) => field);
-    return bi(`未落实:${missing.join('、')}`, `not in place: ${missing.join(', ')}`);
+    const fields = (rule.check as BooleanCheck).fields;
+    const missing = fields.filter((f) => (observation.actual as Record<string, boolean>)[f.split('.').pop() as string] === false);
+    return bi(`未落实:${missing.map((f) => fieldLabel(f, 'zh')).join('、')}`, `not in place: ${missing.map((f) => fieldLabel(f, 'en')).join(', ')}`);
   }
+  if (observation.detail) return observation.detail;
   const verdict = status === 'pass' ? bi('符合', 'met') : bi('未达到', 'not met');
   return bi(`实际 ${found.zh},要求 ${requirement(expected, 'zh')},${verdict.zh}`, `found ${found.en}, required ${requirement(expected, 'en')}: ${verdict.en}`);
 }

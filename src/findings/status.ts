@@ -1,23 +1,23 @@
 import type { RuleOutcome } from '../engine/engine';
 import { isPerRecord } from '../engine/kinds';
-import type { Submission } from '../submission/types';
 import type { Status } from './types';
 
 /**
  * The status of a rule on a submission. An undecided observation keeps its status (missing data is never
- * a pass); a per-record rule fails on any failing record, is missing data on a record it cannot judge,
- * and warns when every shortfall has a stated exception.
+ * a pass). A per-record rule fails on any failing record, is missing data on a record it cannot judge, is
+ * pending while a record is not yet due, and warns when every shortfall has a stated exception. A target not
+ * reached while it is not yet due (a milestone, a yearly count before the year's end) is pending.
  */
-export function statusOf({ rule, observation, met }: RuleOutcome, submission: Submission): Status {
+export function statusOf({ rule, observation, met }: RuleOutcome): Status {
   if (observation.undecided) return observation.undecided.status;
-  if (met) return 'pass';
   if (isPerRecord(rule.check)) {
     const verdicts = new Set(observation.problems.map((p) => p.verdict));
     if (verdicts.has('fail')) return 'fail';
     if (verdicts.has('missing') || verdicts.has('unknown_calendar')) return 'missing_data';
+    if (observation.notes.some((n) => n.remark === 'not_due')) return 'pending';
     if (verdicts.has('warn')) return 'warn';
-    return 'fail';
+    return met ? 'pass' : 'fail';
   }
-  if (rule.check.kind === 'milestone' && submission.year < rule.check.due_year) return 'pending';
-  return 'fail';
+  if (met) return 'pass';
+  return observation.notYetDue ? 'pending' : 'fail';
 }

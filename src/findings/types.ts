@@ -32,6 +32,8 @@ export interface Evidence {
   line?: number;
   detail: Bilingual;
   source?: string;
+  /** A record the rule did not count against the bureau: not yet due, lawfully withheld, or judged by a reading shown here. */
+  remark?: 'not_due' | 'exempt' | 'inferred';
 }
 
 export interface Finding {
@@ -39,6 +41,8 @@ export interface Finding {
   status: Status;
   actual: Actual;
   expected: Expected;
+  /** The figure found as a person reads it: exact as written, never rounded across the threshold. */
+  found: Bilingual;
   message: Bilingual;
   citation: Citation;
   evidence: Evidence[];
@@ -69,6 +73,14 @@ export interface SubmissionResult {
   summary: Summary;
   findings: Finding[];
   error: SubmissionError | null;
+  /** What a reader must know before the findings: a bureau outside the pack's jurisdiction, for one. */
+  notices: Notice[];
+}
+
+/** A remark on a whole submission, shown in every format. */
+export interface Notice {
+  code: 'outside_jurisdiction';
+  message: Bilingual;
 }
 
 export interface ChapterInfo {
@@ -83,6 +95,8 @@ export interface PackInfo {
   sha256: string;
   title: Bilingual;
   document_number: string;
+  /** Where the document number is confirmed when the pack's source text does not carry it. */
+  document_number_source?: string;
   chapters: ChapterInfo[];
 }
 

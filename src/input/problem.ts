@@ -8,6 +8,11 @@ export interface InputProblem {
   column?: number;
   /** Dot path of the field, e.g. `services.online_handling_rate` or `major_decisions.items[1].id`. */
   field?: string;
+  /**
+   * The field as a clerk knows it (执法决定第 4 条的公开日期). When it is given, the message names the field by it,
+   * so a report for a person need not print the dotted path beside the message.
+   */
+  label?: Bilingual;
   message: Bilingual;
   expected?: Bilingual;
 }

@@ -1,6 +1,7 @@
 import { bi, type Bilingual } from '../i18n';
+import { levelsNamedIn, numbersIn, quoteUnitOf, sentenceAround } from './quote-reading';
 import { operatorsForWording } from './wording';
-import type { PackDefinition, Rule } from './types';
+import { LEVELS, type Level, type PackDefinition, type Rule } from './types';
 
 /** Compare texts as the contract does: NFKC folds the source's mix of full- and half-width punctuation. */
 export function nfkc(text: string): string {
@@ -35,18 +36,58 @@ export function ruleFidelityProblems(rule: Rule, sections: Map<string, string>, 
   if (!quote.includes(nfkc(wording))) {
     problems.push(bi(`规则 ${rule.id} 的措辞“${wording}”不在引文中`, `Rule ${rule.id}: the wording "${wording}" is not in the quote`));
   }
-  if ('operator' in rule.check) {
-    const allowed = operatorsForWording(wording);
-    if (allowed && !allowed.includes(rule.check.operator)) {
-      problems.push(
-        bi(
-          `规则 ${rule.id}:措辞“${wording}”对应 ${allowed.join(' 或 ')},而规则写的是 ${rule.check.operator}`,
-          `Rule ${rule.id}: the wording "${wording}" reads as ${allowed.join(' or ')}, but the rule says ${rule.check.operator}`,
-        ),
-      );
-    }
-  }
+  problems.push(...operatorProblems(rule), ...numberProblems(rule), ...levelProblems(rule, source));
   return problems;
+}
+
+/**
+ * The operator agrees with the wording. A wording with no comparator word (打造300家, 每年对1件) sets a target to
+ * reach, so the operator is ≥, or = where the target is the whole (100%), never below or at most.
+ */
+function operatorProblems(rule: Rule): Bilingual[] {
+  const { check } = rule;
+  if (!('operator' in check)) return [];
+  const allowed = operatorsForWording(check.wording);
+  if (allowed && !allowed.includes(check.operator)) {
+    return [bi(`规则 ${rule.id}:措辞“${check.wording}”对应 ${allowed.join(' 或 ')},而规则写的是 ${check.operator}`, `Rule ${rule.id}: the wording "${check.wording}" reads as ${allowed.join(' or ')}, but the rule says ${check.operator}`)];
+  }
+  const whole = check.threshold.unit === 'ratio' && check.threshold.value === 1;
+  if (!allowed && !(check.operator === '>=' || (check.operator === '=' && whole))) {
+    return [bi(`规则 ${rule.id}:措辞“${check.wording}”没有比较词,只能读作“达到”(≥,或 = 100%),而规则写的是 ${check.operator}`, `Rule ${rule.id}: the wording "${check.wording}" has no comparator, so it reads as a target to reach (≥, or = 100%), but the rule says ${check.operator}`)];
+  }
+  return [];
+}
+
+/** The number the rule compares with stands in its quote, in the quote's unit: 90% ↔ 0.9, 30日 ↔ 30, 7个工作日 ↔ 7. */
+function numberProblems(rule: Rule): Bilingual[] {
+  const { check } = rule;
+  const quote = nfkc(rule.citation.quote);
+  const found = numbersIn(quote);
+  const wanted = 'threshold' in check ? quoteUnitOf(check.threshold) : check.kind === 'every_record' || check.kind === 'legal_basis' ? { value: 100, units: ['%'] } : undefined;
+  if (!wanted) return [];
+  if (found.length === 0) {
+    if (!('threshold' in check) || check.note) return [];
+    return [bi(`规则 ${rule.id} 的引文中没有数字,却设了界限 ${check.threshold.value};请在 note 中说明这一读法`, `Rule ${rule.id}: the quote has no number, yet the rule sets ${check.threshold.value}; explain the reading in its note`)];
+  }
+  const relevant = found.filter((n) => wanted.units.includes(n.unit));
+  if (relevant.length === 0 && !('threshold' in check)) return [];
+  if (relevant.some((n) => n.value === wanted.value)) return [];
+  const shown = found.map((n) => `${n.text}`).join('、');
+  return [bi(`规则 ${rule.id} 的界限与引文不符:引文为 ${shown},规则为 ${wanted.value}${wanted.units[0]}`, `Rule ${rule.id}: the threshold does not match its quote: the quote says ${shown}, the rule ${wanted.value}${wanted.units[0]}`)];
+}
+
+function sameLevels(a: readonly Level[], b: readonly Level[]): boolean {
+  return a.length === b.length && a.every((level) => b.includes(level));
+}
+
+/** The levels agree with the level words of the quote's clause (市县级, 县级以上, 省级, 各级); none there means all. */
+function levelProblems(rule: Rule, source: string): Bilingual[] {
+  const clause = sentenceAround(source, nfkc(rule.citation.quote));
+  const named = levelsNamedIn(nfkc(rule.citation.quote)) ?? levelsNamedIn(clause);
+  const expected = named ?? LEVELS;
+  if (sameLevels(rule.levels, expected) || rule.levels_note) return [];
+  const words = named ? bi('引文所在句的层级用语', "the level words of the quote's sentence") : bi('引文所在句没有层级用语,应适用于各级', "the quote's sentence names no level, so it binds every level");
+  return [bi(`规则 ${rule.id} 的适用层级 ${rule.levels.join(', ')} 与${words.zh}(${expected.join(', ')})不一致;如有依据,请在 levels_note 中说明`, `Rule ${rule.id}: its levels ${rule.levels.join(', ')} differ from ${words.en} (${expected.join(', ')}); state the reason in levels_note`)];
 }
 
 /** Rule ids must be unique within a pack, and chapters must start at items that exist. */

@@ -32,6 +32,8 @@ export interface ThresholdCheck extends CheckBase {
   field: string;
   operator: Operator;
   threshold: Threshold;
+  /** A count the year accumulates (每年…): short of it before the year is over is `pending`, not `fail`. */
+  annual?: boolean;
 }
 
 /** A rate computed from two counts. */
@@ -45,16 +47,56 @@ export interface RateCheck extends CheckBase {
 
 export interface RecordCondition {
   field: string;
-  test: 'is_true' | 'names_text';
+  /** `is_true`; `names_text` (a non-empty text); `is_true_or_not_required` (true, or `{ not_required: reason }`). */
+  test: 'is_true' | 'names_text' | 'is_true_or_not_required';
   when_absent?: 'missing_data' | 'fail';
+  /** Another field of the record whose presence meets the condition too (a consultation is public participation). */
+  satisfied_by?: string;
+  /** A field of the record that, when given, excuses it from this condition (依法不予公开). */
+  unless?: string;
 }
 
-/** Every record of a list meets a condition. */
+/** Records a stated legal ground takes out of a rule: counted, listed, never judged. */
+export interface RecordExemption {
+  field: string;
+}
+
+/** Every record of a list meets every condition. */
 export interface EveryRecordCheck extends CheckBase {
   kind: 'every_record';
   list: string;
   record_id?: string;
-  condition: RecordCondition;
+  conditions: RecordCondition[];
+  exempt_when?: RecordExemption;
+}
+
+/** The kinds of instrument a legal basis can be, as the schema's enum names them. */
+export type LegalBasisKind =
+  | 'law'
+  | 'administrative_regulation'
+  | 'local_regulation'
+  | 'state_council_decision'
+  | 'departmental_rule'
+  | 'local_government_rule'
+  | 'normative_document'
+  | 'other'
+  | 'none';
+
+/** Reads a basis's kind off its title where the record does not state it; the first pattern that matches wins. */
+export interface BasisPattern {
+  kind: LegalBasisKind;
+  pattern: string;
+}
+
+/** Every record names a legal basis of an allowed kind (法律、法规、国务院决定). */
+export interface LegalBasisCheck extends CheckBase {
+  kind: 'legal_basis';
+  list: string;
+  record_id?: string;
+  text: string;
+  kind_field: string;
+  allowed: LegalBasisKind[];
+  infer: BasisPattern[];
 }
 
 /** A consultation period in calendar days, the first day not counted; a stated exception warns. */
@@ -80,6 +122,18 @@ export interface DisclosureDeadlineCheck extends CheckBase {
   to: string;
   operator: '<=';
   threshold: Threshold;
+  exempt_when?: RecordExemption;
+}
+
+/** A date by which something must be done, relative to the reporting year (the annual report by 31 March after it). */
+export interface DueDateCheck extends CheckBase {
+  kind: 'due_date';
+  /** Whether it was done at all. */
+  done: string;
+  /** The day it was done. */
+  date: string;
+  /** The last day on time: month and day, in the year after the reporting year plus `year_offset`. */
+  due: { year_offset: number; month_day: string };
 }
 
 /** A value to reach by the end of a year; earlier years show progress. */
@@ -91,7 +145,7 @@ export interface MilestoneCheck extends CheckBase {
   due_year: number;
 }
 
-export type Check = BooleanCheck | ThresholdCheck | RateCheck | EveryRecordCheck | CommentPeriodCheck | DisclosureDeadlineCheck | MilestoneCheck;
+export type Check = BooleanCheck | ThresholdCheck | RateCheck | EveryRecordCheck | LegalBasisCheck | CommentPeriodCheck | DisclosureDeadlineCheck | MilestoneCheck | DueDateCheck;
 export type CheckKind = Check['kind'];
 
 export interface Citation {
@@ -99,13 +153,29 @@ export interface Citation {
   quote: string;
 }
 
+/** A rule that does not apply when the bureau states there is nothing to do (no named bad reviews this year). */
+export interface NotApplicableWhen {
+  field: string;
+  equals: number | boolean;
+  reason: Bilingual;
+}
+
 export interface Rule {
   id: string;
   title: Bilingual;
   citation: Citation;
   levels: Level[];
+  /** Why the levels differ from what the quote's own level words say, or why they are narrower than all levels. */
+  levels_note?: string;
   severity: Severity;
   check: Check;
+  not_applicable_when?: NotApplicableWhen;
+}
+
+/** Where a pack binds: bureaus whose region code starts so; others are checked with a notice. */
+export interface Jurisdiction {
+  region_prefix: string;
+  name: Bilingual;
 }
 
 export interface Chapter {
@@ -124,6 +194,9 @@ export interface PackDefinition {
   issued_on: string;
   years: { from: number; to: number };
   source: { file: string; sha256: string };
+  /** Where the document number and issue date are confirmed, when the source text itself does not carry them. */
+  document_number_source?: string;
+  jurisdiction?: Jurisdiction;
   chapters?: Chapter[];
   rules: Rule[];
 }

@@ -1,7 +1,7 @@
 import { STATUSES, type CheckResult, type Finding, type Status, type SubmissionResult, type Summary } from '../findings/types';
 import type { Lang } from '../i18n';
-import { STATUS_LABELS, STATUS_SYMBOLS } from './labels';
-import { bureauLine, chapterHeading, foundText, groupByChapter, provenanceRows, requiredText, waiverText } from './view';
+import { STATUS_LABELS, STATUS_SYMBOLS, UNREADABLE } from './labels';
+import { chapterHeading, foundText, groupByChapter, problemsByFile, problemText, provenanceRows, requiredText, severityText, submissionHeading, submissionSubline, unreadableInputsLine, waiverText } from './view';
 
 export const COLORS: Readonly<Record<Status, string>> = {
   pass: '#2e7d32',
@@ -14,8 +14,8 @@ export const COLORS: Readonly<Record<Status, string>> = {
 };
 
 const T = {
-  zh: { heading: '法治建设指标检查报告', filter: '按状态筛选', found: '实际', required: '要求', quote: '原文', evidence: '证据', source: '出处', cannot: '无法评估', expected: '应为', provenance: '来源与校验', unused: '未使用的豁免', errors: '无法读取的文件', summary: '结果汇总', line: (n: number) => `第 ${n} 行` },
-  en: { heading: 'Rule-of-law targets: findings', filter: 'Filter by status', found: 'Found', required: 'Required', quote: 'Quote', evidence: 'Evidence', source: 'source', cannot: 'Could not be evaluated', expected: 'expected', provenance: 'Provenance', unused: 'Unused waivers', errors: 'Files that could not be read', summary: 'Summary', line: (n: number) => `line ${n}` },
+  zh: { heading: '法治建设指标检查报告', filter: '按状态筛选', found: '实际', required: '要求', quote: '原文', evidence: '证据', source: '出处', severity: '严重程度', provenance: '来源与校验', unused: '未使用的豁免', errors: '无法读取的文件', summary: '结果汇总', line: (n: number) => `第 ${n} 行` },
+  en: { heading: 'Rule-of-law targets: findings', filter: 'Filter by status', found: 'Found', required: 'Required', quote: 'Quote', evidence: 'Evidence', source: 'source', severity: 'Severity', provenance: 'Provenance', unused: 'Unused waivers', errors: 'Files that could not be read', summary: 'Summary', line: (n: number) => `line ${n}` },
 } as const;
 
 export function escapeHtml(text: string): string {
@@ -36,6 +36,7 @@ article.finding:target { outline: 3px solid #ffb300; }
 article.finding { border-left: 6px solid var(--c); padding: 6px 12px; margin: 8px 0; background: #fff; box-shadow: 0 0 0 1px #eee; break-inside: avoid; }
 article.finding header { display: flex; gap: 10px; align-items: baseline; flex-wrap: wrap; }
 .badge { background: var(--c); color: #fff; border-radius: 3px; padding: 0 6px; font-size: 0.9em; }
+.severity { border: 1px solid #9e9e9e; border-radius: 3px; padding: 0 4px; font-size: 0.85em; color: #424242; } .severity.critical { border-color: #c62828; color: #c62828; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.88em; }
 blockquote { margin: 6px 0; padding: 2px 10px; border-left: 3px solid #bdbdbd; color: #424242; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 12px; margin: 4px 0; } dt { color: #757575; } dd { margin: 0; }
@@ -97,7 +98,7 @@ export function findingHtml(finding: Finding, anchor: string, lang: Lang): strin
   // What needs no action is shown in one line; its found and required stay in the page for search and print.
   const compact = finding.status === 'pass' || finding.status === 'not_applicable';
   return `<article class="finding${compact ? ' compact' : ''}" id="${escapeHtml(anchor)}" data-status="${finding.status}" data-rule="${escapeHtml(finding.rule)}" style="--c:${COLORS[finding.status]}">
-<header><span class="badge">${STATUS_SYMBOLS[finding.status]} ${escapeHtml(STATUS_LABELS[finding.status][lang])}</span><span class="clause">${escapeHtml(finding.citation.clause)}</span><code>${escapeHtml(finding.rule)}</code><strong>${escapeHtml(finding.title[lang])}</strong></header>
+<header><span class="badge">${STATUS_SYMBOLS[finding.status]} ${escapeHtml(STATUS_LABELS[finding.status][lang])}</span><span class="clause">${escapeHtml(finding.citation.clause)}</span><code>${escapeHtml(finding.rule)}</code><strong>${escapeHtml(finding.title[lang])}</strong><span class="severity ${finding.severity}" title="${T[lang].severity}">${escapeHtml(severityText(finding, lang))}</span></header>
 <blockquote lang="zh-CN">${escapeHtml(t.quote)}:“<span class="quote">${escapeHtml(finding.citation.quote)}</span>”</blockquote>
 <dl><dt>${t.found}</dt><dd class="found">${escapeHtml(foundText(finding, lang))}</dd><dt>${t.required}</dt><dd class="required">${escapeHtml(requiredText(finding, lang))}</dd></dl>
 <p class="message">${escapeHtml(finding.message[lang])}</p>${evidence.length > 0 ? `\n<ul class="evidence">${evidence.join('')}</ul>` : ''}${waiver ? `\n<p class="waiver">${escapeHtml(waiver)}</p>` : ''}
@@ -109,16 +110,15 @@ function findingAnchor(submissionIndex: number, rule: string): string {
 }
 
 function submissionHtml(result: CheckResult, submission: SubmissionResult, index: number, lang: Lang): string {
-  const t = T[lang];
-  const head = `<section class="submission" id="s${index + 1}" data-file="${escapeHtml(submission.file)}">\n<h2>${escapeHtml(submission.file)}</h2>`;
+  const head = `<section class="submission" id="s${index + 1}" data-file="${escapeHtml(submission.file)}">\n<h2>${escapeHtml(submissionHeading(submission, lang))}</h2>\n<p class="sub file">${escapeHtml(submissionSubline(submission, lang))}</p>`;
   if (submission.error) {
-    const problems = submission.error.problems.map((p) => `<li>${p.line !== undefined ? `${p.line}:${p.column} ` : ''}${p.field ? `<code>${escapeHtml(p.field)}</code> ` : ''}${escapeHtml(p.message[lang])}${p.expected ? ` (${t.expected}: ${escapeHtml(p.expected[lang])})` : ''}</li>`);
-    return `${head}\n<p class="error"><strong>${t.cannot}</strong></p><ul class="error">${problems.join('')}</ul>\n</section>`;
+    const problems = submission.error.problems.map((p) => `<li>${escapeHtml(problemText(p, lang))}</li>`);
+    return `${head}\n<p class="error"><strong>${UNREADABLE[lang]}</strong></p><ul class="error">${problems.join('')}</ul>\n</section>`;
   }
   const chapters = groupByChapter(submission.findings, result.packs).map(
     (group) => `<section class="chapter">\n<h3>${escapeHtml(chapterHeading(group, lang))}</h3>\n${group.findings.map((f) => findingHtml(f, findingAnchor(index, f.rule), lang)).join('\n')}\n</section>`,
   );
-  return `${head}\n<p class="sub">${escapeHtml(bureauLine(submission, lang))}</p>\n<div class="summary">${summaryBar(submission.summary, lang)}${summaryTable(submission.summary, lang)}</div>\n${chapters.join('\n')}\n</section>`;
+  return `${head}\n<div class="summary">${summaryBar(submission.summary, lang)}${summaryTable(submission.summary, lang)}</div>\n${chapters.join('\n')}\n</section>`;
 }
 
 function filterHtml(result: CheckResult, lang: Lang): string {
@@ -127,11 +127,17 @@ function filterHtml(result: CheckResult, lang: Lang): string {
   return `<nav class="filter" aria-label="${T[lang].filter}">${T[lang].filter}: ${boxes.join('')}</nav>`;
 }
 
+/** Inputs that could not be read, each file named once with its problems below it. */
+export function inputProblemsHtml(problems: CheckResult['errors'], lang: Lang): string {
+  const files = problemsByFile(problems).map(([file, list]) => `<li>${escapeHtml(file)}<ul>${list.map((p) => `<li>${escapeHtml(problemText(p, lang))}</li>`).join('')}</ul></li>`);
+  return `<ul class="error">${files.join('')}</ul>`;
+}
+
 function extrasHtml(result: CheckResult, lang: Lang): string {
   const t = T[lang];
   const parts: string[] = [];
   if (result.errors.length > 0) {
-    parts.push(`<section class="errors"><h2>${t.errors}</h2><ul class="error">${result.errors.map((p) => `<li>${escapeHtml(p.file)}${p.line !== undefined ? `:${p.line}:${p.column}` : ''}: ${escapeHtml(p.message[lang])}</li>`).join('')}</ul></section>`);
+    parts.push(`<section class="errors"><h2>${t.errors}</h2>${inputProblemsHtml(result.errors, lang)}</section>`);
   }
   if (result.waivers && result.waivers.unused.length > 0) {
     parts.push(`<section class="unused-waivers"><h2>${t.unused}</h2><ul>${result.waivers.unused.map((w) => `<li><code>${escapeHtml(w.id)}</code> ${escapeHtml(w.rule)} · ${escapeHtml(w.bureau)}${w.year !== undefined ? ` · ${w.year}` : ''}</li>`).join('')}</ul></section>`);
@@ -157,7 +163,7 @@ export function renderHtml(result: CheckResult, lang: Lang): string {
 <body>
 <header><h1>${escapeHtml(t.heading)}</h1><p class="sub">${escapeHtml(title)}</p></header>
 ${filterHtml(result, lang)}
-${result.submissions.map((s, i) => submissionHtml(result, s, i, lang)).join('\n')}
+${result.errors.length > 0 ? `<p class="error unreadable">${escapeHtml(unreadableInputsLine(result.errors, lang) ?? '')}</p>\n` : ''}${result.submissions.map((s, i) => submissionHtml(result, s, i, lang)).join('\n')}
 ${extrasHtml(result, lang)}
 <script>${SCRIPT}</script>
 </body>

@@ -12,6 +12,7 @@ function evidenceJson(evidence: Evidence, lang: Lang): object {
     ...(evidence.field !== undefined ? { field: evidence.field } : {}),
     ...(evidence.line !== undefined ? { line: evidence.line } : {}),
     ...(evidence.source !== undefined ? { source: evidence.source } : {}),
+    ...(evidence.remark !== undefined ? { remark: evidence.remark } : {}),
   };
 }
 
@@ -76,6 +77,7 @@ function submissionJson(result: SubmissionResult, lang: Lang): object {
     summary: { ...result.summary },
     findings: result.findings.map((f) => findingJson(f, lang)),
     error: result.error ? errorJson(result.error) : null,
+    notices: result.notices.map((n) => ({ code: n.code, message: { zh: n.message.zh, en: n.message.en } })),
   };
 }
 

@@ -1,5 +1,8 @@
 import type { Status } from '../findings/types';
 import { bi, type Bilingual } from '../i18n';
+import type { Level, Severity } from '../pack/types';
+
+export { ATTENTION_ORDER } from '../order';
 
 export const STATUS_LABELS: Readonly<Record<Status, Bilingual>> = {
   pass: bi('通过', 'pass'),
@@ -21,5 +24,18 @@ export const STATUS_SYMBOLS: Readonly<Record<Status, string>> = {
   waived: '~',
 };
 
-/** The order a person reads findings in: what needs action first. */
-export const ATTENTION_ORDER: readonly Status[] = ['fail', 'missing_data', 'warn', 'pending', 'waived', 'pass', 'not_applicable'];
+/** The words of the template's drop-down list (cli-contract.md): 县级 for county. */
+export const LEVEL_LABELS: Readonly<Record<Level, Bilingual>> = {
+  province: bi('省级', 'province'),
+  city: bi('市级', 'city'),
+  county: bi('县级', 'county'),
+};
+
+export const SEVERITY_LABELS: Readonly<Record<Severity, Bilingual>> = {
+  critical: bi('关键', 'critical'),
+  major: bi('重要', 'major'),
+  minor: bi('一般', 'minor'),
+};
+
+/** A submission that could not be evaluated, in every format of check and review. */
+export const UNREADABLE: Bilingual = bi('无法读取', 'cannot be read');

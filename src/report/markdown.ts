@@ -1,11 +1,11 @@
 import { STATUSES, type CheckResult, type Finding, type SubmissionResult } from '../findings/types';
 import type { Lang } from '../i18n';
-import { STATUS_LABELS, STATUS_SYMBOLS } from './labels';
-import { bureauLine, chapterHeading, foundText, groupByChapter, provenanceRows, requiredText, statusText, waiverText } from './view';
+import { STATUS_LABELS, STATUS_SYMBOLS, UNREADABLE } from './labels';
+import { chapterHeading, foundText, groupByChapter, problemsByFile, problemText, provenanceRows, requiredText, severityText, statusText, submissionHeading, submissionSubline, waiverText } from './view';
 
 const T = {
-  zh: { heading: '法治建设指标检查报告', provenance: '来源与校验', cannot: '无法评估', columns: ['状态', '条目', '规则', '名称', '实际', '要求', '原文', '说明', '证据'], item: '项目', value: '内容', unused: '未使用的豁免', expired: '已过期的豁免', errors: '无法读取的文件' },
-  en: { heading: 'Rule-of-law targets: findings', provenance: 'Provenance', cannot: 'Could not be evaluated', columns: ['Status', 'Item', 'Rule', 'Title', 'Found', 'Required', 'Quote', 'Message', 'Evidence'], item: 'Item', value: 'Value', unused: 'Unused waivers', expired: 'Expired waivers', errors: 'Files that could not be read' },
+  zh: { heading: '法治建设指标检查报告', provenance: '来源与校验', columns: ['状态', '条目', '指标', '名称', '严重程度', '实际', '要求', '原文', '说明', '证据'], item: '项目', value: '内容', unused: '未使用的豁免', errors: '无法读取的文件' },
+  en: { heading: 'Rule-of-law targets: findings', provenance: 'Provenance', columns: ['Status', 'Item', 'Target', 'Title', 'Severity', 'Found', 'Required', 'Quote', 'Message', 'Evidence'], item: 'Item', value: 'Value', unused: 'Unused waivers', errors: 'Files that could not be read' },
 } as const;
 
 /** A table cell that renders on GitHub: HTML escaped, pipes escaped, line breaks as <br>. */
@@ -29,18 +29,17 @@ function evidenceText(finding: Finding, lang: Lang): string {
 }
 
 function findingRow(finding: Finding, lang: Lang): string[] {
-  return [`${STATUS_SYMBOLS[finding.status]} ${statusText(finding, lang)}`, finding.citation.clause, finding.rule, finding.title[lang], foundText(finding, lang), requiredText(finding, lang), finding.citation.quote, finding.message[lang], evidenceText(finding, lang)];
+  return [`${STATUS_SYMBOLS[finding.status]} ${statusText(finding, lang)}`, finding.citation.clause, finding.rule, finding.title[lang], severityText(finding, lang), foundText(finding, lang), requiredText(finding, lang), finding.citation.quote, finding.message[lang], evidenceText(finding, lang)];
 }
 
 function submissionSection(result: CheckResult, submission: SubmissionResult, lang: Lang): string[] {
   const t = T[lang];
-  const lines = [`## ${submission.file}`, ''];
+  const lines = [`## ${submissionHeading(submission, lang)}`, '', submissionSubline(submission, lang), ''];
   if (submission.error) {
-    lines.push(`**${t.cannot}**`, '');
-    for (const p of submission.error.problems) lines.push(`- ${p.line !== undefined ? `${p.line}:${p.column} ` : ''}${p.field ? `\`${p.field}\` ` : ''}${p.message[lang]}${p.expected ? ` (${lang === 'zh' ? '应为' : 'expected'}: ${p.expected[lang]})` : ''}`);
+    lines.push(`**${UNREADABLE[lang]}**`, '');
+    for (const p of submission.error.problems) lines.push(`- ${problemText(p, lang)}`);
     return [...lines, ''];
   }
-  lines.push(`**${bureauLine(submission, lang)}**`, '');
   lines.push(...table(STATUSES.map((s) => STATUS_LABELS[s][lang]), [STATUSES.map((s) => String(submission.summary[s]))]), '');
   for (const group of groupByChapter(submission.findings, result.packs)) {
     lines.push(`### ${chapterHeading(group, lang)}`, '', ...table(t.columns, group.findings.map((f) => findingRow(f, lang))), '');
@@ -55,7 +54,7 @@ export function renderMarkdown(result: CheckResult, lang: Lang): string {
   for (const submission of result.submissions) lines.push(...submissionSection(result, submission, lang));
   if (result.errors.length > 0) {
     lines.push(`## ${t.errors}`, '');
-    for (const p of result.errors) lines.push(`- ${p.file}${p.line !== undefined ? `:${p.line}:${p.column}` : ''}: ${p.message[lang]}`);
+    for (const [file, problems] of problemsByFile(result.errors)) lines.push(`- ${file}`, ...problems.map((p) => `  - ${problemText(p, lang)}`));
     lines.push('');
   }
   if (result.waivers && result.waivers.unused.length > 0) {

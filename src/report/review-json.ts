@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n';
+import type { InputProblem } from '../input/problem';
 import type { ReviewResult, ReviewRow, YearChange } from '../review/types';
 
 function changeJson(result: ReviewResult, change: YearChange): object {
@@ -26,6 +27,14 @@ function bureauJson(result: ReviewResult, row: ReviewRow): object {
   };
 }
 
+function problemJson(problem: Omit<InputProblem, 'file'>, lang: Lang): object {
+  return { line: problem.line ?? null, column: problem.column ?? null, field: problem.field ?? null, message: problem.message[lang], ...(problem.expected ? { expected: problem.expected[lang] } : {}) };
+}
+
+function rejectedJson(row: ReviewRow, lang: Lang): object {
+  return { file: row.file, sha256: row.sha256, error: row.error ? { ...problemJson(row.error, lang), problems: row.error.problems.map((p) => problemJson(p, lang)) } : null };
+}
+
 /** Stands in for the bureaus while the rest of the document is laid out. */
 const PLACEHOLDER = 'plancheck:bureaus';
 
@@ -43,15 +52,18 @@ export function* renderReviewJson(result: ReviewResult, lang: Lang): Iterable<st
     tool: { name: result.tool.name, version: result.tool.version },
     packs: result.packs.map((p) => ({ id: p.id, version: p.version, sha256: p.sha256 })),
     counts: { ...result.counts },
-    filters: { level: result.filters.levels, region: result.filters.regions, rule: result.filters.rules, status: result.filters.statuses },
+    filters: { level: result.filters.levels, region: result.filters.regions, rule: result.filters.rules, status: result.filters.statuses, year: result.filters.years },
+    years: result.years,
     rules: columns.map((r) => ({ id: r.id, clause: r.clause, title: { zh: r.title.zh, en: r.title.en } })),
     bureaus: result.rows.length > 0 ? [PLACEHOLDER] : [],
-    rule_counts: result.ruleCounts.map((rc) => ({ rule: rc.rule, ...rc.counts })),
+    rule_counts: result.ruleCounts.map((rc) => ({ rule: rc.rule, ...rc.counts, years: rc.years.map((y) => ({ year: y.year, ...y.counts })) })),
     regressions: result.regressions.map((c) => changeJson(result, c)),
     improvements: result.improvements.map((c) => changeJson(result, c)),
     duplicates: result.duplicates,
-    rejected: result.rejected.map((row) => ({ file: row.file, sha256: row.sha256, error: row.error ? { message: row.error.message[lang], line: row.error.line ?? null, column: row.error.column ?? null, field: row.error.field ?? null } : null })),
+    rejected: result.rejected.map((row) => rejectedJson(row, lang)),
+    ...(result.paths.length > 0 ? { paths: result.paths.map((p) => ({ path: p.file, message: p.message[lang] })) } : {}),
     calendars: result.calendars,
+    ...(result.waivers ? { waivers: { file: result.waivers.file, sha256: result.waivers.sha256, applied: result.waivers.applied, expired: result.waivers.expired, unused: result.waivers.unused.map((w) => w.id) } } : {}),
     ...(result.generatedAt ? { generated_at: result.generatedAt } : {}),
     ...(result.errors.length > 0 ? { errors: result.errors.map((e) => ({ file: e.file, line: e.line ?? null, column: e.column ?? null, message: e.message[lang] })) } : {}),
   };

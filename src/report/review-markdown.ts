@@ -1,27 +1,55 @@
+import type { Status } from '../findings/types';
 import type { Lang } from '../i18n';
+import { shownSummary } from '../review/aggregate';
 import type { ReviewResult } from '../review/types';
-import { STATUS_SYMBOLS } from './labels';
+import { STATUS_LABELS, STATUS_SYMBOLS } from './labels';
 import { table } from './markdown';
-import { changeLine, firstProblem, levelName, REVIEW_TEXT } from './review-view';
-import { provenanceRows } from './view';
+import { changeLine, columnOf, countedOnceLine, duplicateFiles, duplicateNote, levelName, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber } from './review-view';
+import { problemsByFile, problemText, provenanceRows } from './view';
 
 function list(items: readonly string[], none: string): string[] {
   return items.length > 0 ? items.map((item) => `- ${item}`) : [`- ${none}`];
 }
 
-/** The review for documents and repositories: the matrix, per-rule counts and the year-over-year changes as GitHub tables. */
+const COUNTED: readonly Status[] = ['fail', 'warn', 'missing_data', 'pass', 'not_applicable'];
+
+/** The review for documents and repositories: the matrix, per-target counts and the year-over-year changes as GitHub tables. */
 export function renderReviewMarkdown(result: ReviewResult, lang: Lang): string {
   const t = REVIEW_TEXT[lang];
-  const lines = [`# ${t.heading}`, '', t.totals(result), '', `## ${t.matrix}`, '', `${t.shown(result.rows.length, result.columns.length)}. ${t.legend}`, ''];
-  const header = [t.bureau, t.code, t.level, t.year, t.fails, ...result.columns.map((_, i) => String(i + 1))];
-  lines.push(...table(header, result.rows.map((row) => [row.bureau?.name ?? '', row.bureau?.region_code ?? '', levelName(row, lang), String(row.year), String(row.summary.fail), ...result.columns.map((c) => STATUS_SYMBOLS[row.statuses[c]])])), '');
-  lines.push(...table(['#', t.rule, '', ''], result.columns.map((c, i) => [String(i + 1), result.rules[c].id, result.rules[c].clause, result.rules[c].title[lang]])), '');
-  lines.push(`## ${t.ruleCounts}`, '', ...table([t.rule, t.fails, 'warn', 'missing_data', 'pass', 'not_applicable'], result.ruleCounts.map(({ rule, counts }) => [rule, String(counts.fail), String(counts.warn), String(counts.missing_data), String(counts.pass), String(counts.not_applicable)])), '');
+  const lines = [`# ${t.heading}`, '', `${result.packs.map((p) => p.title[lang]).join(' · ')} · ${packLine(result, lang)}`, '', t.totals(result), '', reviewVerdict(result, lang), ''];
+  if (result.errors.length > 0) {
+    lines.push(`## ${t.inputs}`, '');
+    for (const [file, problems] of problemsByFile(result.errors)) lines.push(`- ${file}`, ...problems.map((p) => `  - ${problemText(p, lang)}`));
+    lines.push('');
+  }
+  lines.push(`## ${t.matrix}`, '', `${t.shown(result.rows.length, result.columns.length)}${lang === 'zh' ? '。' : '. '}${t.legend}`, '');
+  const duplicates = duplicateFiles(result);
+  const header = [t.bureau, t.code, t.level, t.year, t.fails, t.missing, ...result.columns.map(ruleNumber)];
+  const rows = result.rows.map((row) => {
+    const counts = shownSummary(row, result.columns);
+    const note = duplicateNote(row, duplicates, lang);
+    const name = `${row.bureau?.name ?? ''}${note ? `\n${note}` : ''}`;
+    return [name, row.bureau?.region_code ?? '', levelName(row, lang), String(row.year), String(counts.fail), String(counts.missing_data), ...result.columns.map((c) => STATUS_SYMBOLS[row.statuses[c]])];
+  });
+  lines.push(...table(header, rows), '');
+  lines.push(...table(['#', t.rule, '', ''], result.columns.map((c) => [ruleNumber(c), result.rules[c].id, result.rules[c].clause, result.rules[c].title[lang]])), '');
+  const byYear = result.years.length > 1;
+  const countHeader = [t.rule, ...COUNTED.map((s) => STATUS_LABELS[s][lang]), ...(byYear ? result.years.map((y) => `${t.fails} ${t.yearHead(y)}`) : [])];
+  const countRows = result.ruleCounts.map(({ rule, counts, years }) => [
+    `${ruleNumber(columnOf(result, rule))} ${rule}`,
+    ...COUNTED.map((s) => String(counts[s])),
+    ...(byYear ? years.map((y) => String(y.counts.fail)) : []),
+  ]);
+  lines.push(`## ${t.ruleCounts}`, '', ...table(countHeader, countRows), '');
+  const once = countedOnceLine(result, lang);
+  if (once) lines.push(once, '');
   lines.push(`## ${t.regressions}`, '', ...list(result.regressions.map((c) => changeLine(c, lang)), t.none), '');
   lines.push(`## ${t.improvements}`, '', ...list(result.improvements.map((c) => changeLine(c, lang)), t.none), '');
   if (result.duplicates.length > 0) lines.push(`## ${t.duplicates}`, '', ...list(result.duplicates.map((d) => `${d.bureau} ${d.year}: ${d.files.join(', ')}`), t.none), '');
-  lines.push(`## ${t.rejected}`, '', ...list([...result.rejected.map((row) => `${row.file}: ${firstProblem(row, lang)}`), ...result.errors.map((p) => `${p.file}: ${p.message[lang]}`)], t.none), '');
+  if (result.waivers && result.waivers.unused.length > 0) lines.push(`## ${t.unused}`, '', ...list(result.waivers.unused.map((w) => `${w.id}: ${w.rule} · ${w.bureau}`), t.none), '');
+  lines.push(`## ${t.rejected}`, '', ...(result.rejected.length > 0 ? result.rejected.flatMap((row) => [`- ${row.file}`, ...rowProblems(row, lang).map((p) => `  - ${p}`)]) : [`- ${t.none}`]), '');
+  if (result.paths.length > 0) lines.push(`## ${t.paths}`, '', ...list(result.paths.map((p) => `${p.file}: ${problemText(p, lang)}`), t.none), '');
   const provenance = provenanceRows({ ...result, submissions: [...result.rows, ...result.rejected] }, lang);
-  lines.push(lang === 'zh' ? '## 来源与校验' : '## Provenance', '', ...table(['', ''], provenance), '');
+  lines.push(`## ${t.provenance}`, '', ...table(['', ''], provenance), '');
   return lines.join('\n');
 }

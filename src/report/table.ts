@@ -1,49 +1,52 @@
 import { STATUSES, type CheckResult, type Finding, type Status, type SubmissionResult } from '../findings/types';
 import type { Lang } from '../i18n';
 import type { InputProblem } from '../input/problem';
-import { STATUS_LABELS, STATUS_SYMBOLS } from './labels';
-import { bureauLine, byAttention, waiverText } from './view';
+import { STATUS_LABELS, STATUS_SYMBOLS, UNREADABLE } from './labels';
+import { bureauLine, byAttention, problemsByFile, severityText, unreadableInputsLine, verdictText, waiverText } from './view';
 
 const T = {
   zh: {
     pack: '规则包',
-    cannot: '无法评估',
     at: (p: InputProblem) => (p.line !== undefined ? `第 ${p.line} 行第 ${p.column} 列` : ''),
     expected: '应为',
     quote: '原文',
     line: (n: number) => `第 ${n} 行`,
     source: '出处',
-    total: (files: number, evaluated: number, rejected: number) => `合计:${files} 份报送,已评估 ${evaluated} 份,无法评估 ${rejected} 份`,
+    total: (files: number, evaluated: number, rejected: number) => `合计:${files} 份报送,已评估 ${evaluated} 份,无法读取 ${rejected} 份`,
     counts: (s: Record<Status, number>) => STATUSES.map((st) => `${STATUS_LABELS[st].zh} ${s[st]}`).join(' · '),
-    runError: '无法读取',
     unused: '未使用的豁免',
   },
   en: {
     pack: 'rule pack',
-    cannot: 'cannot be evaluated',
     at: (p: InputProblem) => (p.line !== undefined ? `line ${p.line}, column ${p.column}` : ''),
     expected: 'expected',
     quote: 'quote',
     line: (n: number) => `line ${n}`,
     source: 'source',
-    total: (files: number, evaluated: number, rejected: number) => `In all: ${files} submission${files === 1 ? '' : 's'}, ${evaluated} evaluated, ${rejected} could not be evaluated`,
+    total: (files: number, evaluated: number, rejected: number) => `In all: ${files} submission${files === 1 ? '' : 's'}, ${evaluated} evaluated, ${rejected} could not be read`,
     counts: (s: Record<Status, number>) => STATUSES.map((st) => `${STATUS_LABELS[st].en} ${s[st]}`).join(' · '),
-    runError: 'cannot be read',
     unused: 'Unused waivers',
   },
 } as const;
 
-function problemLines(problem: InputProblem, lang: Lang, indent: string): string[] {
+export function problemLines(problem: InputProblem, lang: Lang, indent: string): string[] {
   const t = T[lang];
-  const place = [t.at(problem), problem.field].filter(Boolean).join(' ');
-  const lines = [`${indent}${place ? `${place}: ` : ''}${problem.message[lang]}`];
+  // A labelled problem names its field in words (执法决定第 4 条的公开日期); English readers also get the path.
+  const place = [t.at(problem), problem.label ? undefined : problem.field].filter(Boolean).join(' ');
+  const path = problem.label && problem.field && lang === 'en' ? ` (${problem.field})` : '';
+  const lines = [`${indent}${place ? `${place}: ` : ''}${problem.message[lang]}${path}`];
   if (problem.expected) lines.push(`${indent}  ${t.expected}: ${problem.expected[lang]}`);
   return lines;
 }
 
+/** Packs, calendars and waiver files that could not be read: each file named once, its problems below it. */
+export function inputProblemLines(problems: readonly InputProblem[], lang: Lang): string[] {
+  return problemsByFile(problems).flatMap(([file, list]) => [`✗ ${UNREADABLE[lang]} ${file}`, ...list.flatMap((p) => problemLines(p, lang, '    '))]);
+}
+
 function findingLines(finding: Finding, lang: Lang): string[] {
   const t = T[lang];
-  const head = `  ${STATUS_SYMBOLS[finding.status]} ${STATUS_LABELS[finding.status][lang]}  ${finding.citation.clause} ${finding.rule}`;
+  const head = `  ${STATUS_SYMBOLS[finding.status]} ${STATUS_LABELS[finding.status][lang]}  ${finding.citation.clause} ${finding.rule} [${severityText(finding, lang)}]`;
   if (finding.status === 'pass' || finding.status === 'not_applicable') return [`${head}  ${finding.message[lang]}`];
   const lines = [head, `      ${finding.message[lang]}`, `      ${t.quote}: “${finding.citation.quote}”`];
   for (const e of finding.evidence) {
@@ -59,7 +62,7 @@ function submissionLines(result: SubmissionResult, lang: Lang): string[] {
   const t = T[lang];
   const lines = [`■ ${result.file}`];
   if (result.error) {
-    lines.push(`  ✗ ${t.cannot}`);
+    lines.push(`  ✗ ${UNREADABLE[lang]}`);
     for (const problem of result.error.problems) lines.push(...problemLines(problem, lang, '    '));
     return lines;
   }
@@ -74,11 +77,14 @@ export function renderTable(result: CheckResult, lang: Lang): string {
   const t = T[lang];
   const lines: string[] = [];
   lines.push(`${result.tool.name} ${result.tool.version} · ${result.packs.map((p) => `${t.pack} ${p.id} ${p.version}`).join(', ')}`);
-  for (const problem of result.errors) lines.push(`✗ ${t.runError} ${problem.file}`, ...problemLines(problem, lang, '    '));
+  lines.push(...inputProblemLines(result.errors, lang));
   for (const submission of result.submissions) lines.push('', ...submissionLines(submission, lang));
   const rejected = result.submissions.filter((s) => s.error).length;
   const totals = Object.fromEntries(STATUSES.map((st) => [st, result.submissions.reduce((n, s) => n + s.summary[st], 0)])) as Record<Status, number>;
   lines.push('', t.total(result.submissions.length, result.submissions.length - rejected, rejected), t.counts(totals));
   if (result.waivers && result.waivers.unused.length > 0) lines.push(`${t.unused}: ${result.waivers.unused.map((w) => w.id).join(', ')}`);
+  if (rejected < result.submissions.length) lines.push(verdictText(totals, lang));
+  const unreadable = unreadableInputsLine(result.errors, lang);
+  if (unreadable) lines.push(unreadable);
   return `${lines.join('\n')}\n`;
 }

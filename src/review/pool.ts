@@ -5,13 +5,12 @@ import { Worker } from 'node:worker_threads';
 import type { Checker } from '../check';
 import { STATUSES, type CalendarInfo, type Status } from '../findings/types';
 import { PACKAGE_ROOT } from '../paths';
-import { toReviewRow } from './row';
+import { toReviewRow, type RowSetup } from './row';
 import type { ReviewRow } from './types';
 
-export interface WorkerSetup {
+export interface WorkerSetup extends RowSetup {
   packPaths: string[];
   calendarFiles: string[];
-  keepFindings: boolean;
 }
 
 export type WorkerRequest = { kind: 'check'; index: number; file: string } | { kind: 'finish' };
@@ -44,10 +43,10 @@ function mergeCalendars(lists: CalendarInfo[][]): CalendarInfo[] {
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
-async function inThisThread(files: readonly string[], checker: Checker, keepFindings: boolean, progress?: Progress): Promise<EvaluatedFiles> {
+async function inThisThread(files: readonly string[], checker: Checker, setup: RowSetup, progress?: Progress): Promise<EvaluatedFiles> {
   const rows: ReviewRow[] = [];
   for (const file of files) {
-    rows.push(toReviewRow(await checker.checkFile(file), keepFindings));
+    rows.push(toReviewRow(await checker.checkFile(file), setup));
     progress?.(rows.length, files.length);
   }
   return { rows, calendars: checker.calendar.consultedYears() };
@@ -84,7 +83,7 @@ function runWorker(worker: Worker, next: () => { index: number; file: string } |
  */
 export async function evaluateFiles(files: readonly string[], setup: WorkerSetup, checker: Checker, jobs?: number, progress?: Progress): Promise<EvaluatedFiles> {
   const workers = jobs === undefined ? Math.min(defaultJobs(), Math.floor(files.length / FILES_PER_WORKER_WORTH_IT)) : Math.min(jobs, files.length);
-  if (workers < 2 || !existsSync(WORKER_SCRIPT)) return inThisThread(files, checker, setup.keepFindings, progress);
+  if (workers < 2 || !existsSync(WORKER_SCRIPT)) return inThisThread(files, checker, setup, progress);
   const rows: ReviewRow[] = new Array(files.length);
   let nextIndex = 0;
   let done = 0;

@@ -3,6 +3,7 @@ import type { Bilingual } from '../i18n';
 import type { InputProblem } from '../input/problem';
 import type { Level } from '../pack/types';
 import type { Bureau } from '../submission/types';
+import type { WaiverReport } from '../waivers/types';
 
 /** One submission as the review keeps it: its statuses by rule, not its whole data, so memory stays small. */
 export interface ReviewRow {
@@ -15,6 +16,8 @@ export interface ReviewRow {
   statuses: Status[];
   /** Kept only for formats that show each bureau's findings (html). */
   findings?: Finding[];
+  /** With --waivers: the waivers applied to this submission, and those that matched but had expired. */
+  waivers?: { applied: string[]; expired: string[] };
   error: SubmissionError | null;
 }
 
@@ -25,9 +28,19 @@ export interface RuleInfo {
   title: Bilingual;
 }
 
+export interface YearCounts {
+  year: number;
+  counts: Summary;
+}
+
+/**
+ * How many bureaus have each status for one rule, per reporting year: a bureau is counted once a year, by the
+ * worse of its statuses when it sent two files for the year. `counts` adds the years up (bureau-years).
+ */
 export interface RuleCount {
   rule: string;
   counts: Summary;
+  years: YearCounts[];
 }
 
 /** A change in one rule's status for one bureau between consecutive years. */
@@ -56,6 +69,7 @@ export interface ReviewFilters {
   regions: string[];
   rules: string[];
   statuses: Status[];
+  years: number[];
 }
 
 /** Everything a review found: the input to every review format. */
@@ -67,8 +81,10 @@ export interface ReviewResult {
   counts: { found: number; evaluated: number; rejected: number };
   /** The rows shown, after filters, sorted by bureau then year. */
   rows: ReviewRow[];
-  /** Rules shown (indexes into `rules`), after filters. */
+  /** Rules shown (indexes into `rules`), after filters; a rule's number is its index + 1 whatever is shown. */
   columns: number[];
+  /** The reporting years of the rows shown, in order. */
+  years: number[];
   ruleCounts: RuleCount[];
   regressions: YearChange[];
   improvements: YearChange[];
@@ -76,6 +92,10 @@ export interface ReviewResult {
   rejected: ReviewRow[];
   filters: ReviewFilters;
   calendars: CalendarInfo[];
+  waivers?: WaiverReport;
   generatedAt?: string;
+  /** Packs, calendars or waiver files that could not be read. */
   errors: InputProblem[];
+  /** Paths named that gave no file: empty folders, names that do not exist. Not counted as files found. */
+  paths: InputProblem[];
 }

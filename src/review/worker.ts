@@ -17,7 +17,7 @@ port?.on('message', (request: WorkerRequest) => {
     return;
   }
   checker.checkFile(request.file).then(
-    (result) => port.postMessage({ kind: 'row', index: request.index, row: toReviewRow(result, setup.keepFindings) } satisfies WorkerReply),
+    (result) => port.postMessage({ kind: 'row', index: request.index, row: toReviewRow(result, setup) } satisfies WorkerReply),
     (error: unknown) => port.postMessage({ kind: 'failed', index: request.index, message: String(error instanceof Error ? error.stack : error) } satisfies WorkerReply),
   );
 });

@@ -2,9 +2,16 @@ import { bi, type Bilingual } from '../i18n';
 import { formatFieldPath, type FieldPath } from '../input/field-path';
 import type { InputProblem } from '../input/problem';
 import type { ParsedFile } from '../input/yaml-file';
+import { reportingPeriodProblems } from './reporting-period';
+import { fieldLabel, labelOf } from './field-labels';
 import type { SubmissionData } from './types';
 
 type Place = (path: FieldPath, message: Bilingual, expected?: Bilingual) => InputProblem;
+
+/** The field's label in both languages: 执法决定第 2 条的公开日期 / Enforcement decision 2, published on. */
+function labelled(path: FieldPath): Bilingual {
+  return bi(fieldLabel(path, 'zh'), fieldLabel(path, 'en'));
+}
 
 /** Lists whose records are named by `id` in findings: an id given twice would make evidence ambiguous. */
 const RECORD_LISTS: ReadonlyArray<readonly [string, string]> = [
@@ -25,7 +32,11 @@ function duplicateIds(data: SubmissionData, place: Place): InputProblem[] {
     records(data, section, list).forEach((record, index) => {
       const seenAt = first.get(record.id);
       if (seenAt === undefined) first.set(record.id, index);
-      else problems.push(place([section, list, index, 'id'], bi(`记录编号 ${String(record.id)} 重复(第 ${seenAt + 1} 条已用过)`, `The record id ${String(record.id)} is used twice (first by record ${seenAt + 1})`), bi('同一列表中唯一的编号', 'an id unique within its list')));
+      else {
+        const path = [section, list, index, 'id'];
+        const label = labelled(path);
+        problems.push(place(path, bi(`${label.zh} ${String(record.id)} 重复(第 ${seenAt + 1} 条已用过)`, `${label.en}: ${String(record.id)} is used twice (first by record ${seenAt + 1})`), bi('同一列表中各条互不相同的编号', 'an id unique within its list')));
+      }
     });
   }
   return problems;
@@ -36,14 +47,18 @@ function datesInOrder(data: SubmissionData, place: Place): InputProblem[] {
   records(data, 'major_decisions', 'items').forEach((decision, index) => {
     const period = decision.public_consultation as { from?: string; to?: string } | undefined;
     if (period?.from && period.to && period.to < period.from) {
-      problems.push(place(['major_decisions', 'items', index, 'public_consultation', 'to'], bi(`征求意见截止日 ${period.to} 早于开始日 ${period.from}`, `The comment period ends (${period.to}) before it starts (${period.from})`), bi(`不早于 ${period.from} 的日期`, `a date on or after ${period.from}`)));
+      const path = ['major_decisions', 'items', index, 'public_consultation', 'to'];
+      const [to, from] = [labelled(path), labelOf('major_decisions.items[].public_consultation.from')?.zh ?? 'from'];
+      problems.push(place(path, bi(`${to.zh} ${period.to} 早于${from} ${period.from}`, `${to.en}: ${period.to} is before the notice was published (${period.from})`), bi(`不早于 ${period.from} 的日期`, `a date on or after ${period.from}`)));
     }
   });
   records(data, 'enforcement', 'decisions').forEach((decision, index) => {
     const decided = decision.decided_on as string | undefined;
     const published = decision.published_on as string | undefined;
     if (decided && published && published < decided) {
-      problems.push(place(['enforcement', 'decisions', index, 'published_on'], bi(`公开日期 ${published} 早于决定日期 ${decided}`, `Published on ${published}, before the decision of ${decided}`), bi(`不早于 ${decided} 的日期`, `a date on or after ${decided}`)));
+      const path = ['enforcement', 'decisions', index, 'published_on'];
+      const label = labelled(path);
+      problems.push(place(path, bi(`${label.zh} ${published} 早于决定日期 ${decided}`, `${label.en}: ${published} is before the decision of ${decided}`), bi(`不早于 ${decided} 的日期`, `a date on or after ${decided}`)));
     }
   });
   return problems;
@@ -52,7 +67,8 @@ function datesInOrder(data: SubmissionData, place: Place): InputProblem[] {
 function countsInOrder(data: SubmissionData, place: Place): InputProblem[] {
   const enforcement = data.enforcement as { officers_total?: number; officers_certified?: number } | undefined;
   if (enforcement?.officers_total !== undefined && enforcement.officers_certified !== undefined && enforcement.officers_certified > enforcement.officers_total) {
-    return [place(['enforcement', 'officers_certified'], bi(`持证人数 ${enforcement.officers_certified} 超过执法人员总数 ${enforcement.officers_total}`, `${enforcement.officers_certified} certified officers is more than the ${enforcement.officers_total} officers in all`), bi(`不超过 ${enforcement.officers_total}`, `at most ${enforcement.officers_total}`))];
+    const [certified, total] = [labelled(['enforcement', 'officers_certified']), labelled(['enforcement', 'officers_total'])];
+    return [place(['enforcement', 'officers_certified'], bi(`${certified.zh} ${enforcement.officers_certified} 超过${total.zh} ${enforcement.officers_total}`, `${certified.en}: ${enforcement.officers_certified} is more than the ${enforcement.officers_total} officers in all`), bi(`不超过 ${enforcement.officers_total}`, `at most ${enforcement.officers_total}`))];
   }
   return [];
 }
@@ -61,13 +77,17 @@ function asOfInYear(data: SubmissionData, place: Place): InputProblem[] {
   const asOf = data.as_of as string | undefined;
   const year = data.year as number;
   if (asOf && asOf < `${year}-01-01`) {
-    return [place(['as_of'], bi(`数据截止日 ${asOf} 早于报告年度 ${year} 的开始`, `as_of ${asOf} is before the reporting year ${year} begins`), bi(`${year}-01-01 或之后的日期`, `a date on or after ${year}-01-01`))];
+    const label = labelled(['as_of']);
+    return [place(['as_of'], bi(`${label.zh} ${asOf} 早于报告年度 ${year} 的开始`, `${label.en}: ${asOf} is before the reporting year ${year} begins`), bi(`${year}-01-01 或之后的日期`, `a date on or after ${year}-01-01`))];
   }
   return [];
 }
 
 /** What the schema cannot say: duplicate ids, dates out of order, counts that contradict each other. */
 export function consistencyProblems(data: SubmissionData, parsed: ParsedFile): InputProblem[] {
-  const place: Place = (path, message, expected) => ({ file: parsed.file, ...parsed.locate(path), field: formatFieldPath(path), message, ...(expected ? { expected } : {}) });
-  return [...duplicateIds(data, place), ...datesInOrder(data, place), ...countsInOrder(data, place), ...asOfInYear(data, place)];
+  // Every message here names its field by its label, so the problem carries the label (see InputProblem).
+  const place: Place = (path, message, expected) => ({ file: parsed.file, ...parsed.locate(path), field: formatFieldPath(path), label: labelled(path), message, ...(expected ? { expected } : {}) });
+  const problems = [...duplicateIds(data, place), ...datesInOrder(data, place), ...countsInOrder(data, place), ...asOfInYear(data, place), ...reportingPeriodProblems(data, place)];
+  // In the order of the file, as the schema's problems are: a clerk fixes them top to bottom.
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

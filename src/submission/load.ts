@@ -1,4 +1,5 @@
 import { bi } from '../i18n';
+import { formatFieldPath } from '../input/field-path';
 import { InputError } from '../input/problem';
 import { validateAgainst } from '../input/schema-validator';
 import { parseYamlText, readYamlFile, type ParsedFile } from '../input/yaml-file';
@@ -7,21 +8,30 @@ import { normalizeSubmission } from './normalize';
 import type { Bureau, Submission, SubmissionData } from './types';
 import { SUBMISSION_SCHEMA } from './value-kinds';
 
-/** A key with nothing after it (`budgeted:`) is a blank in the form: absent, so its rule reports missing data. */
-function dropBlanks(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(dropBlanks);
+/**
+ * A key with nothing after it (`budgeted:`) is a blank in the form: absent, so its rule reports missing data.
+ * A key with no colon inside `{ … }` is kept: it is text cut short at a comma, which the schema then reports.
+ */
+function dropBlanks(value: unknown, path: string, bare: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) return value.map((item, i) => dropBlanks(item, `${path}[${i}]`, bare));
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([, child]) => child !== null).map(([key, child]) => [key, dropBlanks(child)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .map(([key, child]) => [key, child, path ? `${path}.${key}` : key] as const)
+      .filter(([, child, at]) => child !== null || bare.has(at))
+      .map(([key, child, at]) => [key, dropBlanks(child, at, bare)]),
+  );
 }
 
 function fromParsed(parsedFile: ParsedFile): Submission {
-  const parsed = { ...parsedFile, data: dropBlanks(parsedFile.data) };
+  const bare = new Set(parsedFile.bareKeys.map((key) => formatFieldPath(key.path)));
+  const parsed = { ...parsedFile, data: dropBlanks(parsedFile.data, '', bare) };
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     throw new InputError([{ file: parsed.file, line: 1, column: 1, message: bi('报送文件应为一个映射(键: 值),而不是空文件、列表或单个值', 'A submission is a mapping (key: value), not an empty file, a list or a single value'), expected: bi('含 bureau、year 等字段的映射', 'a mapping with bureau, year and the data sections') }]);
   }
   const schemaProblems = validateAgainst(SUBMISSION_SCHEMA, parsed);
   if (schemaProblems.length > 0) throw new InputError(schemaProblems);
-  const { data, sources } = normalizeSubmission(parsed.data as SubmissionData);
+  const { data, sources, exacts } = normalizeSubmission(parsed.data as SubmissionData, parsed.scalarSource);
   const problems = consistencyProblems(data, parsed);
   if (problems.length > 0) throw new InputError(problems);
   const year = data.year as number;
@@ -33,6 +43,7 @@ function fromParsed(parsedFile: ParsedFile): Submission {
     asOf: (data.as_of as string | undefined) ?? `${year}-12-31`,
     data,
     sources,
+    exacts,
     locate: (path) => parsed.locate(path),
   };
 }

@@ -1,3 +1,4 @@
+import type { Exact } from '../exact-number';
 import type { FieldPath } from '../input/field-path';
 import type { Level } from '../pack/types';
 
@@ -22,6 +23,8 @@ export interface Submission {
   data: SubmissionData;
   /** The bureau's own `source` of a value, by concrete field path (`major_decisions.items[1].archived`). */
   sources: ReadonlyMap<string, string>;
+  /** Each rate as the exact rational the bureau wrote, by concrete field path: what the rules compare. */
+  exacts: ReadonlyMap<string, Exact>;
   /** Line and column of a field, for evidence a person can find. */
   locate(path: FieldPath): { line: number; column: number };
 }

@@ -27,3 +27,9 @@ export function loadWaivers(file: string, ruleIds: ReadonlySet<string>): WaiverS
   if (semantic.length > 0) throw new InputError(semantic);
   return { file, sha256: parsed.sha256, waivers };
 }
+
+/** `--waiver-date` must be a date, YYYY-MM-DD; a mistake there is a command-line error. */
+export function waiverDateProblems(date: string | undefined): InputProblem[] {
+  if (date === undefined || /^\d{4}-\d{2}-\d{2}$/.test(date)) return [];
+  return [{ file: '--waiver-date', message: bi(`--waiver-date 应为 YYYY-MM-DD 格式的日期,收到 "${date}"`, `--waiver-date takes a date, YYYY-MM-DD; got "${date}"`) }];
+}

@@ -11,5 +11,5 @@ export function measureBoolean(check: BooleanCheck, submission: Submission): Obs
   if (missing.length > 0 && !anyFalse) return missingFields(missing);
   const known = values.filter(([, value]) => value !== undefined) as (readonly [string, boolean])[];
   const actual = check.fields.length === 1 ? known[0][1] : Object.fromEntries(known.map(([field, value]) => [field.split('.').pop() as string, value]));
-  return { actual, problems: [], checked: 0, fields: check.fields.map(toPath) };
+  return { actual, problems: [], notes: [], checked: 0, fields: check.fields.map(toPath) };
 }

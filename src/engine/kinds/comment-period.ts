@@ -1,4 +1,4 @@
-import { calendarDaysBetween } from '../../calendar/dates';
+import { calendarDaysBetween, dayNumber, fromDayNumber } from '../../calendar/dates';
 import { bi } from '../../i18n';
 import type { CommentPeriodCheck } from '../../pack/types';
 import type { Submission } from '../../submission/types';
@@ -11,15 +11,25 @@ interface Period {
   [key: string]: unknown;
 }
 
+/** A period one day short is nearly always an inclusive count: say how the law counts, and the end date that meets it. */
+function oneDayShort(from: string, days: number, required: number): { zh: string; en: string } {
+  if (days !== required - 1) return bi('', '');
+  const end = fromDayNumber(dayNumber(from) + required);
+  return bi(
+    `(起算日 ${from} 当天不计入期限,见《民法典》第二百零一条;满 ${required} 日的截止日应不早于 ${end})`,
+    ` (the first day, ${from}, is not counted: Civil Code art. 201; a ${required}-day period ends on ${end} or later)`,
+  );
+}
+
 /**
  * Consultation periods in calendar days, the first day not counted (《民法典》第二百零一条).
  * A shorter period with a stated exception warns: "一般不少于" admits justified exceptions.
  */
 export function measureCommentPeriod(check: CommentPeriodCheck, submission: Submission): Observation {
-  const list = recordList(submission, check.list, bi(`${check.list} 为空列表:本年度没有重大行政决策`, `${check.list} is an empty list: no decisions this year`));
+  const list = recordList(submission, check.list);
   if (isObservation(list)) return list;
   const consulted = list.records.map((record, index) => ({ record, index, period: record[check.period] as Period | undefined })).filter((r) => r.period);
-  if (consulted.length === 0) return undecided('not_applicable', bi(`没有向社会公开征求意见的决策(未填写 ${check.period})`, `No decision was put out for public comment (no ${check.period} given)`));
+  if (consulted.length === 0) return undecided('not_applicable', bi('没有向社会公开征求意见的决策(未填写公开征求意见)', 'No decision was put out for public comment (no consultation given)'));
   const { operator, threshold } = check;
   const problems: RecordProblem[] = [];
   let shortest = Infinity;
@@ -32,15 +42,16 @@ export function measureCommentPeriod(check: CommentPeriodCheck, submission: Subm
     const reason = check.exception ? period?.[check.exception] : undefined;
     const stated = typeof reason === 'string' && reason.trim() !== '';
     const required = { zh: formatRequirement(operator, threshold.value, 'days', 'zh'), en: formatRequirement(operator, threshold.value, 'days', 'en') };
+    const counting = oneDayShort(from, days, threshold.value);
     problems.push({
       record: recordName(record, index, check.record_id),
       path: [...list.path, index, check.period],
       verdict: stated ? 'warn' : 'fail',
       detail: bi(
-        `征求意见 ${from} 至 ${to},共 ${days} 日,要求 ${required.zh}${stated ? `;已说明缩短理由:${reason}` : ',且未说明缩短理由'}`,
-        `comment period ${from} to ${to} is ${days} day${days === 1 ? '' : 's'}; required ${required.en}${stated ? `; shortened for a stated reason: ${reason}` : ', and no reason for shortening it is given'}`,
+        `征求意见 ${from} 至 ${to},共 ${days} 日,要求 ${required.zh}${counting.zh}${stated ? `;已说明缩短理由:${reason}` : ',且未说明缩短理由'}`,
+        `comment period ${from} to ${to} is ${days} day${days === 1 ? '' : 's'}; required ${required.en}${counting.en}${stated ? `; shortened for a stated reason: ${reason}` : ', and no reason for shortening it is given'}`,
       ),
     });
   }
-  return { actual: shortest, problems, checked: consulted.length, fields: [] };
+  return { actual: shortest, problems, notes: [], checked: consulted.length, fields: [] };
 }

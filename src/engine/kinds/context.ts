@@ -1,6 +1,7 @@
 import type { WorkingDayCalendar } from '../../calendar/working-days';
 import { bi, type Bilingual } from '../../i18n';
 import { getAt, type FieldPath } from '../../input/field-path';
+import { fieldLabel, labelOf } from '../../submission/field-labels';
 import type { Submission } from '../../submission/types';
 import { undecided, type Observation } from '../observation';
 
@@ -19,9 +20,20 @@ export function toPath(field: string): FieldPath {
   return field.split('.');
 }
 
+/** Fields by their labels, as a clerk knows them: 网上可办率、“一窗”分类受理率. */
+export function labels(fields: readonly (string | FieldPath)[]): Bilingual {
+  return bi(fields.map((f) => fieldLabel(f, 'zh')).join('、'), fields.map((f) => fieldLabel(f, 'en')).join(', '));
+}
+
+/** Fields of the records of a list, by their own labels (已备案、公众参与), without a record number. */
+export function recordFieldLabels(list: string, fields: readonly string[]): Bilingual {
+  const named = fields.map((field) => labelOf(`${list}[].${field}`) ?? bi(field, field));
+  return bi(named.map((n) => n.zh).join('、'), named.map((n) => n.en).join(', '));
+}
+
 export function missingFields(fields: readonly string[]): Observation {
-  const list = fields.join('、');
-  return undecided('missing_data', bi(`未填写 ${list}`, `${fields.join(', ')} ${fields.length > 1 ? 'are' : 'is'} not given`));
+  const named = labels(fields);
+  return undecided('missing_data', bi(`未填写:${named.zh}`, `${named.en} ${fields.length > 1 ? 'are' : 'is'} not given`));
 }
 
 export interface RecordList {
@@ -30,11 +42,14 @@ export interface RecordList {
 }
 
 /** The records of a list field, or the observation that decides the rule without them. */
-export function recordList(submission: Submission, field: string, nothingToCheck: Bilingual): RecordList | Observation {
+export function recordList(submission: Submission, field: string): RecordList | Observation {
   const list = valueAt(submission, field);
   if (list === undefined) return missingFields([field]);
   const records = list as Record<string, unknown>[];
-  if (records.length === 0) return undecided('not_applicable', nothingToCheck);
+  if (records.length === 0) {
+    const named = labels([field]);
+    return undecided('not_applicable', bi(`${named.zh}填写为空列表:本年度没有需要检查的记录`, `${named.en} is an empty list: nothing of the kind this year`));
+  }
   return { records, path: toPath(field) };
 }
 
@@ -42,8 +57,24 @@ export function isObservation(value: RecordList | Observation): value is Observa
   return 'problems' in value;
 }
 
-/** The name a record goes by in evidence: its id (or the pack's chosen field), else its position. */
+/** The name a record goes by in evidence: its id (or the pack's chosen field), else its position from 1. */
 export function recordName(record: Record<string, unknown>, index: number, idField = 'id'): string {
   const id = record[idField];
   return typeof id === 'string' || typeof id === 'number' ? String(id) : `#${index + 1}`;
+}
+
+/** A record's stated lawful ground for leaving it out of a rule (依法不予公开), or undefined. */
+export function exemption(record: Record<string, unknown>, field: string | undefined): string | undefined {
+  if (!field) return undefined;
+  const ground = record[field];
+  return typeof ground === 'string' && ground.trim() !== '' ? ground : undefined;
+}
+
+export function exemptDetail(ground: string): Bilingual {
+  return bi(`依法不予公开(依据:${ground}),不计入本条`, `lawfully withheld (under ${ground}); not counted for this rule`);
+}
+
+/** The last day of the reporting year: before it, an annual count is still running. */
+export function yearEnd(year: number): string {
+  return `${year}-12-31`;
 }

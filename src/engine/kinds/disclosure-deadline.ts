@@ -1,9 +1,10 @@
-import { isUnknownYear } from '../../calendar/working-days';
+import { calendarDaysBetween } from '../../calendar/dates';
+import { isUnknownYear, type WorkingDayCalendar } from '../../calendar/working-days';
 import { bi, type Bilingual } from '../../i18n';
 import type { DisclosureDeadlineCheck } from '../../pack/types';
 import type { Submission } from '../../submission/types';
-import { undecided, type Observation, type RecordProblem } from '../observation';
-import { isObservation, recordList, recordName, type MeasureContext } from './context';
+import { undecided, type Observation, type RecordNote, type RecordProblem } from '../observation';
+import { exemptDetail, exemption, isObservation, recordList, recordName, type MeasureContext } from './context';
 
 function selected(check: DisclosureDeadlineCheck, record: Record<string, unknown>): boolean {
   const value = String(record[check.select.field]);
@@ -16,52 +17,85 @@ function unknownCalendar(year: number): Bilingual {
   return bi(`缺少 ${year} 年的节假日安排,无法计算工作日期限;请用 --calendar 提供该年的放假通知`, `no holiday calendar for ${year}, so the working-day deadline cannot be counted; give that year's notice with --calendar`);
 }
 
+/** Working days after the decision up to a date, or undefined where a year on the way has no calendar. */
+function elapsed(calendar: WorkingDayCalendar, from: string, to: string): number | undefined {
+  const result = calendar.workingDaysBetween(from, to);
+  return isUnknownYear(result) ? undefined : result.count;
+}
+
+/**
+ * Whether a date is within N working days of the decision, as far as the calendars can prove it: never more
+ * working days than calendar days, so a short delay is on time even where the deadline's year has no calendar.
+ */
+function withinDays(calendar: WorkingDayCalendar, from: string, to: string, days: number): boolean | undefined {
+  const count = elapsed(calendar, from, to);
+  if (count !== undefined) return count <= days;
+  return calendarDaysBetween(from, to) <= days ? true : undefined;
+}
+
+type Judged = { problem: Omit<RecordProblem, 'record' | 'path'> } | { note: Omit<RecordNote, 'record' | 'path'> } | { latest: number | undefined } | undefined;
+
+function judgeRecord(check: DisclosureDeadlineCheck, decided: string, published: string | undefined, asOf: string, calendar: WorkingDayCalendar): Judged {
+  const days = check.threshold.value;
+  const deadline = calendar.addWorkingDays(decided, days);
+  const due = isUnknownYear(deadline) ? undefined : deadline.date;
+  const last = due
+    ? bi(`最迟应于 ${due} 公开(${days} 个工作日内)`, `due by ${due} at the latest (within ${days} working days)`)
+    : bi(`期限(${days} 个工作日)所在年度缺少节假日安排`, `the ${days}-working-day deadline falls in a year without a holiday calendar`);
+  if (published) {
+    const onTime = due ? published <= due : withinDays(calendar, decided, published, days);
+    if (onTime === undefined) return { problem: { verdict: 'unknown_calendar', detail: unknownCalendar((deadline as { unknownYear: number }).unknownYear) } };
+    const count = elapsed(calendar, decided, published);
+    if (onTime) return { latest: count };
+    const after = count !== undefined ? bi(`,为决定后第 ${count} 个工作日`, `, ${count} working days after the decision of ${decided}`) : bi('', `, after the decision of ${decided}`);
+    return { problem: { verdict: 'fail', detail: bi(`${decided} 作出决定,${published} 公开${after.zh};${last.zh}`, `published ${published}${after.en}; ${last.en}`) } };
+  }
+  // Not published by the day the data was compiled: late once the deadline has passed, otherwise not yet due.
+  const dueBy = due ? asOf > due : withinDays(calendar, decided, asOf, days) === true ? false : undefined;
+  if (dueBy === undefined) return { problem: { verdict: 'unknown_calendar', detail: unknownCalendar((deadline as { unknownYear: number }).unknownYear) } };
+  if (!dueBy) {
+    return { note: { remark: 'not_due', detail: bi(`${decided} 作出决定,截至 ${asOf} 尚未公开,期限未到;${last.zh}`, `decided on ${decided}, not published by ${asOf}, not yet due; ${last.en}`) } };
+  }
+  return { problem: { verdict: 'fail', detail: bi(`${decided} 作出决定,截至 ${asOf} 仍未公开;${last.zh}`, `decided on ${decided} and not published by ${asOf}; ${last.en}`) } };
+}
+
 /**
  * Publication within N working days of the decision: the N-th working day after the decision date is
- * the last day on time. Holidays and worked weekends come from the State Council's notices.
+ * the last day on time. Holidays and worked weekends come from the State Council's notices. A record with a
+ * stated lawful ground for not disclosing it is left out and listed; one not yet due is listed, never counted as met.
  */
 export function measureDisclosureDeadline(check: DisclosureDeadlineCheck, submission: Submission, { calendar }: MeasureContext): Observation {
-  const list = recordList(submission, check.list, bi(`${check.list} 为空列表:本年度没有执法决定`, `${check.list} is an empty list: no enforcement decisions this year`));
+  const list = recordList(submission, check.list);
   if (isObservation(list)) return list;
   const due = list.records.map((record, index) => ({ record, index })).filter(({ record }) => selected(check, record));
   if (due.length === 0) return undecided('not_applicable', bi('没有本条所指类型的执法决定', 'No enforcement decision of the types this rule covers'));
-  const days = check.threshold.value;
   const problems: RecordProblem[] = [];
+  const notes: RecordNote[] = [];
   let latest: number | null = null;
+  let judged = 0;
   for (const { record, index } of due) {
     const name = recordName(record, index, check.record_id);
     const decided = String(record[check.from]);
     const published = record[check.to] as string | undefined;
     const path = [...list.path, index, published ? check.to : check.from];
-    const deadline = calendar.addWorkingDays(decided, days);
-    if (isUnknownYear(deadline)) {
-      problems.push({ record: name, path, verdict: 'unknown_calendar', detail: unknownCalendar(deadline.unknownYear) });
+    const ground = exemption(record, check.exempt_when?.field);
+    if (ground !== undefined) {
+      notes.push({ record: name, path: [...list.path, index, check.exempt_when?.field ?? ''], remark: 'exempt', detail: exemptDetail(ground) });
       continue;
     }
-    if (!published) {
-      if (submission.asOf > deadline.date) {
-        problems.push({
-          record: name,
-          path,
-          verdict: 'fail',
-          detail: bi(`${decided} 作出决定,截至 ${submission.asOf} 仍未公开;应于 ${deadline.date} 前公开`, `decided on ${decided} and not published by ${submission.asOf}; due by ${deadline.date}`),
-        });
-      }
-      continue;
+    judged++;
+    const judgement = judgeRecord(check, decided, published, submission.asOf, calendar);
+    if (judgement && 'problem' in judgement) {
+      problems.push({ record: name, path, ...judgement.problem });
+      // An unpublished record past its deadline has waited at least as long as the compiled data shows.
+      const waited = published ? elapsed(calendar, decided, published) : elapsed(calendar, decided, submission.asOf);
+      if (judgement.problem.verdict === 'fail' && waited !== undefined) latest = Math.max(latest ?? 0, waited);
+    } else if (judgement && 'note' in judgement) {
+      notes.push({ record: name, path, ...judgement.note });
+    } else if (judgement && judgement.latest !== undefined) {
+      latest = Math.max(latest ?? 0, judgement.latest);
     }
-    const elapsed = calendar.workingDaysBetween(decided, published);
-    if (!isUnknownYear(elapsed)) latest = Math.max(latest ?? 0, elapsed.count);
-    if (published <= deadline.date) continue;
-    const after = isUnknownYear(elapsed) ? bi('', '') : bi(`,为决定后第 ${elapsed.count} 个工作日`, `, ${elapsed.count} working days after the decision of ${decided}`);
-    problems.push({
-      record: name,
-      path,
-      verdict: 'fail',
-      detail: bi(
-        `${decided} 作出决定,${published} 公开${after.zh};应于 ${deadline.date} 前公开(${days} 个工作日内)`,
-        `published ${published}${after.en || `, after the decision of ${decided}`}; due by ${deadline.date} (within ${days} working days)`,
-      ),
-    });
   }
-  return { actual: latest, problems, checked: due.length, fields: [] };
+  if (judged === 0) return undecided('not_applicable', bi('本条所指的执法决定均依法不予公开', 'every decision this rule covers is lawfully withheld'));
+  return { actual: latest, problems, notes, checked: judged, fields: [] };
 }

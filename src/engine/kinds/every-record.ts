@@ -1,27 +1,79 @@
+import { exactRatio } from '../../exact-number';
 import { bi, type Bilingual } from '../../i18n';
-import type { EveryRecordCheck } from '../../pack/types';
+import type { EveryRecordCheck, RecordCondition } from '../../pack/types';
 import type { Submission } from '../../submission/types';
-import type { Observation, RecordProblem, RecordVerdict } from '../observation';
-import { isObservation, recordList, recordName } from './context';
+import { undecided, type Observation, type RecordNote, type RecordProblem } from '../observation';
+import { exemptDetail, exemption, isObservation, recordFieldLabels, recordList, recordName } from './context';
 
-function judge(check: EveryRecordCheck, value: unknown): { verdict: RecordVerdict; detail: Bilingual } | undefined {
-  const { field, test, when_absent: whenAbsent = 'missing_data' } = check.condition;
-  if (value === undefined || value === null) {
-    return { verdict: whenAbsent === 'fail' ? 'fail' : 'missing', detail: bi(`未填写 ${field}`, `${field} is not given`) };
-  }
-  if (test === 'is_true') return value === true ? undefined : { verdict: 'fail', detail: bi(`${field} 为 false`, `${field} is false`) };
-  return typeof value === 'string' && value.trim() !== '' ? undefined : { verdict: 'fail', detail: bi(`${field} 为空`, `${field} is empty`) };
+type Outcome = 'met' | 'unmet' | 'absent';
+
+/** `{ not_required: reason }`: a conditional procedure the bureau states was not needed, and why. */
+function notRequiredReason(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const reason = (value as { not_required?: unknown }).not_required;
+  return typeof reason === 'string' && reason.trim() !== '' ? reason : undefined;
 }
 
-/** Every record of a list meets a condition; the finding names each record that does not. */
+function judge(condition: RecordCondition, record: Record<string, unknown>): Outcome {
+  if (condition.satisfied_by && record[condition.satisfied_by] !== undefined && record[condition.satisfied_by] !== null) return 'met';
+  const value = record[condition.field];
+  if (value === undefined || value === null) return condition.when_absent === 'fail' ? 'unmet' : 'absent';
+  switch (condition.test) {
+    case 'is_true':
+      return value === true ? 'met' : 'unmet';
+    case 'is_true_or_not_required':
+      return value === true || notRequiredReason(value) !== undefined ? 'met' : 'unmet';
+    case 'names_text':
+      return typeof value === 'string' && value.trim() !== '' ? 'met' : 'unmet';
+  }
+}
+
+/** What a record lacks, by label: 已备案:否; 未履行:公众参与、决策公布;未填写:风险评估. */
+function recordProblem(check: EveryRecordCheck, unmet: RecordCondition[], absent: RecordCondition[]): RecordProblem['detail'] {
+  const leaf = (conditions: RecordCondition[]): Bilingual => recordFieldLabels(check.list, conditions.map((c) => c.field));
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (unmet.length === 1 && absent.length === 0 && check.conditions.length === 1) {
+    const name = leaf(unmet);
+    const negative = unmet[0].test === 'names_text' ? bi('未写明', 'not stated') : bi('否', 'no');
+    return bi(`${name.zh}:${negative.zh}`, `${name.en}: ${negative.en}`);
+  }
+  if (unmet.length > 0) {
+    const name = leaf(unmet);
+    zh.push(`未履行:${name.zh}`);
+    en.push(`not done: ${name.en}`);
+  }
+  if (absent.length > 0) {
+    const name = leaf(absent);
+    zh.push(`未填写:${name.zh}`);
+    en.push(`not given: ${name.en}`);
+  }
+  return bi(zh.join(';'), en.join('; '));
+}
+
+/** Every record of a list meets every condition; the finding names, per record, each condition it misses. */
 export function measureEveryRecord(check: EveryRecordCheck, submission: Submission): Observation {
-  const list = recordList(submission, check.list, bi(`${check.list} 为空列表:本年度没有需要检查的记录`, `${check.list} is an empty list: no records to check this year`));
+  const list = recordList(submission, check.list);
   if (isObservation(list)) return list;
   const problems: RecordProblem[] = [];
+  const notes: RecordNote[] = [];
+  let judged = 0;
   list.records.forEach((record, index) => {
-    const problem = judge(check, record[check.condition.field]);
-    if (problem) problems.push({ record: recordName(record, index, check.record_id), path: [...list.path, index, check.condition.field], ...problem });
+    const name = recordName(record, index, check.record_id);
+    const ground = exemption(record, check.exempt_when?.field);
+    if (ground !== undefined) {
+      notes.push({ record: name, path: [...list.path, index, check.exempt_when?.field ?? ''], remark: 'exempt', detail: exemptDetail(ground) });
+      return;
+    }
+    judged++;
+    const applicable = check.conditions.filter((c) => exemption(record, c.unless) === undefined);
+    const unmet = applicable.filter((c) => judge(c, record) === 'unmet');
+    const absent = applicable.filter((c) => judge(c, record) === 'absent');
+    if (unmet.length === 0 && absent.length === 0) return;
+    const first = unmet[0] ?? absent[0];
+    problems.push({ record: name, path: [...list.path, index, first.field], verdict: unmet.length > 0 ? 'fail' : 'missing', detail: recordProblem(check, unmet, absent) });
   });
-  const compliant = list.records.length - problems.length;
-  return { actual: compliant / list.records.length, problems, checked: list.records.length, fields: [] };
+  if (judged === 0) return undecided('not_applicable', bi('全部记录依法不予公开,本条没有需要检查的记录', 'every record is lawfully withheld: nothing to check for this rule'));
+  const compliant = judged - problems.length;
+  return { actual: compliant / judged, exact: exactRatio(compliant, judged), problems, notes, checked: judged, fields: [] };
 }

@@ -1,11 +1,13 @@
-import type { Check, CommentPeriodCheck, DisclosureDeadlineCheck, EveryRecordCheck } from '../../pack/types';
+import type { Check, CommentPeriodCheck, DisclosureDeadlineCheck, EveryRecordCheck, LegalBasisCheck } from '../../pack/types';
 import type { Submission } from '../../submission/types';
 import type { Observation } from '../observation';
 import { measureBoolean } from './boolean';
 import { measureCommentPeriod } from './comment-period';
 import type { MeasureContext } from './context';
 import { measureDisclosureDeadline } from './disclosure-deadline';
+import { measureDueDate } from './due-date';
 import { measureEveryRecord } from './every-record';
+import { measureLegalBasis } from './legal-basis';
 import { measureRate } from './rate';
 import { measureThreshold } from './threshold';
 
@@ -23,6 +25,10 @@ export function measure(check: Check, submission: Submission, context: MeasureCo
       return measureRate(check, submission);
     case 'every_record':
       return measureEveryRecord(check, submission);
+    case 'legal_basis':
+      return measureLegalBasis(check, submission);
+    case 'due_date':
+      return measureDueDate(check, submission);
     case 'comment_period':
       return measureCommentPeriod(check, submission);
     case 'disclosure_deadline':
@@ -31,6 +37,6 @@ export function measure(check: Check, submission: Submission, context: MeasureCo
 }
 
 /** Kinds whose finding is about records of a list: evidence names each record that falls short. */
-export function isPerRecord(check: Check): check is EveryRecordCheck | CommentPeriodCheck | DisclosureDeadlineCheck {
-  return check.kind === 'every_record' || check.kind === 'comment_period' || check.kind === 'disclosure_deadline';
+export function isPerRecord(check: Check): check is EveryRecordCheck | LegalBasisCheck | CommentPeriodCheck | DisclosureDeadlineCheck {
+  return check.kind === 'every_record' || check.kind === 'legal_basis' || check.kind === 'comment_period' || check.kind === 'disclosure_deadline';
 }

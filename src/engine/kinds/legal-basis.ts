@@ -1,0 +1,78 @@
+import { bi, type Bilingual } from '../../i18n';
+import type { LegalBasisCheck, LegalBasisKind } from '../../pack/types';
+import type { Submission } from '../../submission/types';
+import type { Observation, RecordNote, RecordProblem } from '../observation';
+import { isObservation, recordList, recordName } from './context';
+import { exactRatio } from '../../exact-number';
+
+/** The kinds of instrument in words; the plan's 法律法规 are laws and regulations (行政法规、地方性法规). */
+export const BASIS_KIND_NAMES: Readonly<Record<LegalBasisKind, Bilingual>> = {
+  law: bi('法律', 'a law'),
+  administrative_regulation: bi('行政法规', 'an administrative regulation'),
+  local_regulation: bi('地方性法规', 'a local regulation'),
+  state_council_decision: bi('国务院决定', 'a State Council decision'),
+  departmental_rule: bi('部门规章', 'a departmental rule'),
+  local_government_rule: bi('地方政府规章', 'a local government rule'),
+  normative_document: bi('规范性文件', 'a normative document'),
+  other: bi('会议决定等其他文件', 'a meeting decision or another paper that is no legal instrument'),
+  none: bi('无依据', 'no basis'),
+};
+
+const compiled = new Map<string, RegExp>();
+
+function pattern(source: string): RegExp {
+  let regex = compiled.get(source);
+  if (!regex) compiled.set(source, (regex = new RegExp(source, 'u')));
+  return regex;
+}
+
+/** The kind a basis's title names, by the pack's patterns in order; undefined when none fits. */
+function inferKind(check: LegalBasisCheck, text: string): LegalBasisKind | undefined {
+  const normalized = text.normalize('NFKC').trim();
+  return check.infer.find((p) => pattern(p.pattern).test(normalized))?.kind;
+}
+
+function allowedWords(check: LegalBasisCheck): Bilingual {
+  return bi(check.allowed.map((k) => BASIS_KIND_NAMES[k].zh).join('、'), check.allowed.map((k) => BASIS_KIND_NAMES[k].en).join(', '));
+}
+
+/**
+ * Every record's legal basis is of an allowed kind. The kind is the record's own statement, else read off the
+ * basis's title (the reading is shown); a basis that can be read as no kind is missing data, never a pass.
+ */
+export function measureLegalBasis(check: LegalBasisCheck, submission: Submission): Observation {
+  const list = recordList(submission, check.list);
+  if (isObservation(list)) return list;
+  const problems: RecordProblem[] = [];
+  const notes: RecordNote[] = [];
+  const allowed = allowedWords(check);
+  list.records.forEach((record, index) => {
+    const name = recordName(record, index, check.record_id);
+    const text = typeof record[check.text] === 'string' ? (record[check.text] as string).trim() : '';
+    const stated = record[check.kind_field] as LegalBasisKind | undefined;
+    const path = [...list.path, index, stated ? check.kind_field : check.text];
+    if (!stated && text === '') {
+      problems.push({ record: name, path, verdict: 'fail', detail: bi(`未写明设定依据;应以${allowed.zh}为依据`, `no legal basis is stated; it must be ${allowed.en}`) });
+      return;
+    }
+    const kind = stated ?? inferKind(check, text);
+    if (!kind) {
+      problems.push({ record: name, path, verdict: 'missing', detail: bi(`无法从“${text}”判断依据的类别,请填写依据类别`, `the kind of "${text}" cannot be told from its title; state the basis's kind`) });
+      return;
+    }
+    if (kind === 'none') {
+      problems.push({ record: name, path, verdict: 'fail', detail: bi(`没有设定依据(填写为“${text}”);应以${allowed.zh}为依据`, `no legal basis (given as "${text}"); it must be ${allowed.en}`) });
+      return;
+    }
+    const kindName = BASIS_KIND_NAMES[kind];
+    const reading = stated ? bi(`依据类别为${kindName.zh}`, `the basis is stated to be ${kindName.en}`) : bi(`依据“${text}”按名称推断为${kindName.zh}`, `the basis "${text}" reads from its title as ${kindName.en}`);
+    const correct = stated ? bi('', '') : bi(';如推断有误,请填写依据类别', '; if that reading is wrong, state its kind');
+    if (check.allowed.includes(kind)) {
+      if (!stated) notes.push({ record: name, path, remark: 'inferred', detail: bi(`${reading.zh}${correct.zh}`, `${reading.en}${correct.en}`) });
+      return;
+    }
+    problems.push({ record: name, path, verdict: 'fail', detail: bi(`${reading.zh},不是${allowed.zh}${correct.zh}`, `${reading.en}, not ${allowed.en}${correct.en}`) });
+  });
+  const compliant = list.records.length - problems.length;
+  return { actual: compliant / list.records.length, exact: exactRatio(compliant, list.records.length), problems, notes, checked: list.records.length, fields: [] };
+}

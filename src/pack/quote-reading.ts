@@ -1,0 +1,69 @@
+import type { Level, Threshold } from './types';
+
+/** A number a quote states, with the unit written after it: 90%, 30日, 7个工作日, 300家, 一个. */
+export interface QuotedNumber {
+  text: string;
+  value: number;
+  unit: string;
+}
+
+const CHINESE_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 … 九十九: the numerals a plan writes counts in. */
+function chineseNumber(text: string): number {
+  if (!text.includes('十')) return CHINESE_DIGITS[text] ?? NaN;
+  const [tens, ones] = text.split('十');
+  return (tens ? CHINESE_DIGITS[tens] : 1) * 10 + (ones ? CHINESE_DIGITS[ones] : 0);
+}
+
+const UNITS = '%|个工作日|工作日|日|天|家|次|期|件|个|名|项';
+const ARABIC = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${UNITS})?`, 'gu');
+const CHINESE = new RegExp(`([一二两三四五六七八九十]+)(${UNITS})`, 'gu');
+
+/** Every number in a quote (NFKC text), Arabic or Chinese, with its unit. */
+export function numbersIn(quote: string): QuotedNumber[] {
+  const found: QuotedNumber[] = [];
+  for (const m of quote.matchAll(ARABIC)) found.push({ text: m[0], value: Number(m[1]), unit: m[2] ?? '' });
+  for (const m of quote.matchAll(CHINESE)) found.push({ text: m[0], value: chineseNumber(m[1]), unit: m[2] });
+  return found;
+}
+
+/** A threshold as the quote would write it: a ratio in percent, days as 日, working days as 个工作日. */
+export function quoteUnitOf(threshold: Threshold): { value: number; units: string[] } | undefined {
+  switch (threshold.unit) {
+    case 'ratio':
+      return { value: Math.round(threshold.value * 1e6) / 1e4, units: ['%'] };
+    case 'days':
+      return { value: threshold.value, units: ['日', '天'] };
+    case 'working_days':
+      return { value: threshold.value, units: ['个工作日', '工作日'] };
+    case 'count':
+      return { value: threshold.value, units: ['家', '次', '期', '件', '个', '名', '项', ''] };
+    default:
+      return undefined;
+  }
+}
+
+/** The clause a quote stands in: from the last 。;!? before it to the first after it. */
+export function sentenceAround(source: string, quote: string): string {
+  const at = source.indexOf(quote);
+  if (at < 0) return quote;
+  const before = Math.max(...['。', ';', '!', '?', '\n'].map((mark) => source.lastIndexOf(mark, at - 1)));
+  const afterMarks = ['。', ';', '!', '?', '\n'].map((mark) => source.indexOf(mark, at + quote.length)).filter((i) => i >= 0);
+  const after = afterMarks.length > 0 ? Math.min(...afterMarks) : source.length;
+  return source.slice(before + 1, after);
+}
+
+/** The plan's level words and the levels they name, longest first (县级以上 before 县级). */
+const LEVEL_WORDS: ReadonlyArray<readonly [string, readonly Level[]]> = [
+  ['县级以上', ['province', 'city', 'county']],
+  ['市、县两级', ['city', 'county']],
+  ['市县级', ['city', 'county']],
+  ['各级', ['province', 'city', 'county']],
+  ['省级', ['province']],
+];
+
+/** The levels a text's level word names, or undefined when it has none. */
+export function levelsNamedIn(text: string): readonly Level[] | undefined {
+  return LEVEL_WORDS.find(([word]) => text.includes(word))?.[1];
+}
