@@ -25,7 +25,8 @@ describe('plancheck check --format json on the contract\'s reference submission'
     expect(submission.bureau).toEqual({ name: '示例市人力资源和社会保障局', level: 'city', region_code: '439900' });
     expect(submission.year).toBe(2023);
     expect(Object.keys(submission.summary)).toEqual(STATUSES);
-    expect(submission.summary).toEqual({ pass: 30, fail: 2, warn: 1, pending: 0, not_applicable: 1, missing_data: 0, waived: 0 });
+    // The reference file predates the rules added in 2026-12: their fields are missing data, never a pass.
+    expect(submission.summary).toEqual({ pass: 29, fail: 2, warn: 1, pending: 0, not_applicable: 1, missing_data: 36, waived: 0 });
     expect(submission.error).toBeNull();
   });
 
@@ -84,8 +85,8 @@ describe('the bin as a user runs it', () => {
     const firstPass = lines.findIndex((l) => l.includes('✓ 通过'));
     const lastFail = lines.map((l) => l.includes('✗ 不通过')).lastIndexOf(true);
     expect(lastFail).toBeLessThan(firstPass);
-    expect(stdout).toContain('通过 24 · 不通过 5 · 警告 0 · 待到期 0 · 不适用 4 · 缺数据 1 · 已豁免 0');
+    expect(stdout).toContain('通过 57 · 不通过 5 · 警告 0 · 待到期 1 · 不适用 5 · 缺数据 1 · 已豁免 0');
     expect(stdout).toContain('原文: “征求意见期限一般不少于30日”');
-    expect(stdout).toContain('XQ-MD-2024-01 · 第 38 行: 征求意见 2024-05-06 至 2024-06-04,共 29 日,要求 ≥ 30 日,且未说明缩短理由');
+    expect(stdout).toContain('XQ-MD-2024-01 · 第 51 行: 征求意见 2024-05-06 至 2024-06-04,共 29 日,要求 ≥ 30 日(起算日 2024-05-06 当天不计入期限,见《民法典》第二百零一条;满 30 日的截止日应不早于 2024-06-05),且未说明缩短理由');
   });
 });

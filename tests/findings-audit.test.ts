@@ -234,6 +234,14 @@ describe('D9: a bureau outside the pack\'s jurisdiction is checked, with a notic
     const hunan = JSON.parse((await cli('check', CITY_ALL_MET, '--format', 'json')).stdout).submissions[0];
     expect(hunan.notices).toEqual([]);
   });
+
+  test.each(['table', 'markdown', 'html', 'csv'])('the notice is visible in --format %s, and in the review', async (format) => {
+    const file = writeTemp('shanghai.yaml', 'bureau: { name: 上海市人力资源和社会保障局, level: province, region_code: "310000" }\nyear: 2024\n');
+    const notice = '行政区划代码 310000 不属于湖南省(代码以 43 开头)';
+    expect((await cli('check', file, '--format', format)).stdout).toContain(notice);
+    const review = format === 'csv' ? 'csv' : format;
+    expect((await cli('review', file, '--format', review)).stdout).toContain(notice);
+  });
 });
 
 describe('D10, D11: calendars at the edge of the years they know', () => {
@@ -339,5 +347,21 @@ describe('exit status 3: nothing fails, but data is missing', () => {
   test('a failure still exits 1, and a clean submission 0', async () => {
     expect((await cli('check', CITY_ALL_MET)).status).toBe(0);
     expect((await cli('check', variant(CITY_ALL_MET, { 'training.law_lectures': 1, 'training.court_hearing_visits': DELETE }))).status).toBe(1);
+  });
+});
+
+describe('user trial B9: the actual of a disclosure rule counts the unpublished record that makes it fail', () => {
+  test('a penalty never published: actual is the working days it has waited by as_of, not the latest published delay', async () => {
+    const file = county(`as_of: 2024-12-31
+enforcement:
+  decisions:
+    - { id: A1, type: penalty, decided_on: 2024-03-01 }
+    - { id: A2, type: penalty, decided_on: 2024-03-01, published_on: 2024-03-04 }
+`);
+    const finding = await findingOf(file, 'HN-16-disclosure-7-workdays');
+    expect(finding.status).toBe('fail');
+    const waited = loadCalendar().workingDaysBetween('2024-03-01', '2024-12-31') as { count: number };
+    expect(finding.actual).toBe(waited.count);
+    expect(finding.actual).toBeGreaterThan(7);
   });
 });

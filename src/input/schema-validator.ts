@@ -208,8 +208,10 @@ function kindSaid(ctx: Context, error: ErrorObject, kind: ValueKind, definition:
   return said.length > 0 ? said : [{ path, subject, advice: kindAdvice(kind, subject, data) }];
 }
 
+/** Where a field belongs, for a key put in the wrong section: `leadership(领导与保障)`. */
 function homeText(ctx: Context, general: string): Bilingual {
-  const parent = general.slice(0, general.lastIndexOf('.'));
+  const parent = general.includes('.') ? general.slice(0, general.lastIndexOf('.')) : '';
+  if (!parent) return bi('最外层(不缩进)', 'the top level (not indented)');
   const shownPath = parent.replace(/\[\]/g, '');
   const field = ctx.fields.get(parent.endsWith('[]') ? parent.slice(0, -2) : parent);
   const each = parent.endsWith('[]') ? bi('的每一条', ', in each record') : bi('', '');
@@ -234,7 +236,7 @@ function unknownKeySaid(ctx: Context, error: ErrorObject): Said {
   if (cut) return cut;
   const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
   const expected = allowedList(ctx, path, allowed);
-  const at: Said = { path: [...path, key], at: 'key', subject: owner, advice: { message: bi('', ''), expected } };
+  const at = { path: [...path, key], at: 'key' as const, subject: owner };
   if (!owner.labelled) {
     const guess = closest(key, allowed);
     return { ...at, advice: { message: bi(`未知字段 ${key}(是否拼写有误?${guess ? `是不是 ${guess}?` : ''})`, `Unknown field ${key} (a typo?${guess ? ` did you mean ${guess}?` : ''})`), expected } };
@@ -251,14 +253,17 @@ function unknownKeySaid(ctx: Context, error: ErrorObject): Said {
   const byTitle = allowed.find((name) => ctx.fields.get(generalPath([...path, name]))?.title === key.trim());
   if (byTitle) return say(`${owner.zh}中的“${key}”请写 ${byTitle}`, `write ${byTitle} for "${key}"`);
   const own = generalPath(path);
-  const homes = ctx.fields.pathsNamed(key).filter((general) => general.slice(0, general.lastIndexOf('.')) !== own && general.includes('.'));
+  const parentOf = (general: string): string => (general.includes('.') ? general.slice(0, general.lastIndexOf('.')) : '');
+  const homes = ctx.fields.pathsNamed(key).filter((general) => parentOf(general) !== own);
   if (homes.length > 0) {
     const where = homes.map((home) => homeText(ctx, home));
-    const first = homes[0].slice(0, homes[0].lastIndexOf('.')).replace(/\[\]/g, '');
+    const first = parentOf(homes[0]).replace(/\[\]/g, '') || where[0].zh;
+    // A space before a path (属于 leadership), none before Chinese (属于最外层).
+    const spaced = (text: string): string => (/^[A-Za-z]/.test(text) ? ` ${text}` : text);
     return say(
-      `${key} 不属于${owner.zh}:${key} 属于 ${where.map((w) => w.zh).join('、')},请移到那里`,
+      `${key} 不属于${owner.zh}:${key} 属于${spaced(where.map((w) => w.zh).join('、'))},请移到那里`,
       `${key} does not belong here: it belongs in ${where.map((w) => w.en).join(', ')}; move it there`,
-      bi(`移到 ${first} 下`, `under ${first}`),
+      bi(`移到${spaced(first)}${/^[A-Za-z]/.test(first) ? ' 下' : ''}`, `under ${first}`),
     );
   }
   const guess = closest(key, allowed);

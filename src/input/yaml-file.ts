@@ -101,9 +101,10 @@ function bareKeysIn(node: unknown, source: string, path: FieldPath): BareKey[] {
     const key = String(pair.key.value);
     if (node.flow && pair.value === null) {
       const before = index > 0 ? node.items[index - 1] : undefined;
-      const cutValue = before && isScalar(before.key) && isScalar(before.value) ? before.value : undefined;
+      // Only an unquoted text can be cut by a comma; a quoted one ends at its quote.
+      const cutValue = before && isScalar(before.key) && isScalar(before.value) && before.value.type === 'PLAIN' ? before.value : undefined;
       const [from, to] = [cutValue?.range?.[0], pair.key.range?.[1]];
-      const cut = cutValue && from !== undefined && to !== undefined ? { key: String((before?.key as { value: unknown }).value), text: source.slice(from, to).trim() } : undefined;
+      const cut = cutValue && before && isScalar(before.key) && from !== undefined && to !== undefined ? { key: String(before.key.value), text: source.slice(from, to).trim() } : undefined;
       found.push({ path: [...path, key], ...(cut ? { cut } : {}) });
     }
     found.push(...bareKeysIn(pair.value, source, [...path, key]));

@@ -23,7 +23,8 @@ const YAML_ERROR_TEXT: Record<string, Known> = {
   BAD_DQ_ESCAPE: { text: bi('双引号字符串中的转义不正确', 'a bad escape in a double-quoted string'), expected: bi('双引号中的 \\ 写成 \\\\,或改用单引号', 'a backslash inside double quotes doubled (\\\\), or single quotes') },
 };
 
-const FALLBACK: Known = { text: bi('', ''), expected: KEY_VALUE };
+// A code this does not know: no English detail in the Chinese message, yaml's own words in the English one.
+const FALLBACK: Known = { text: bi('这里的写法不符合 YAML 格式', ''), expected: KEY_VALUE };
 
 // Codes yaml gives when a line is indented wrongly, or a key's line runs into the next.
 const INDENT_CODES = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY']);
@@ -175,7 +176,7 @@ export function yamlProblems(file: string, source: string, errors: readonly YAML
     const hint =
       fullWidthColonProblem(file, lineText, line) ?? unclosedProblem(file, lines, line, detail) ?? (INDENT_CODES.has(error.code) ? indentProblem(file, lines, line, error.code) : undefined);
     const known = error.code === 'DUPLICATE_KEY' ? duplicateKeyText(lineText, col) : (YAML_ERROR_TEXT[error.code] ?? FALLBACK);
-    const found = hint ?? problem(file, line, col, known.text.zh || detail, `${known.text.en || detail}${known.text.en ? ` (${detail})` : ''}`, known.expected);
+    const found = hint ?? problem(file, line, col, known.text.zh, `${known.text.en || detail}${known.text.en ? ` (${detail})` : ''}`, known.expected);
     // yaml often reports one slip twice (a key running into the next line); say it once, at its line.
     const key = hint ? `${found.line}` : `${found.line}:${found.column}:${error.code}`;
     if (seen.has(key)) continue;

@@ -2,11 +2,11 @@ import type { CheckResult, Finding, SubmissionResult } from '../findings/types';
 import type { Lang } from '../i18n';
 import { BOM, csvText } from './csv-text';
 import { LEVEL_LABELS, STATUS_LABELS, UNREADABLE } from './labels';
-import { calendarsText, foundText, problemText, requiredText, severityText, waiverText } from './view';
+import { calendarsText, foundText, noticeLines, problemText, requiredText, severityText, waiverText } from './view';
 
 const HEADERS: Readonly<Record<Lang, readonly string[]>> = {
-  zh: ['文件', 'sha256', '单位', '行政区划代码', '层级', '年度', '规则包', '指标编号', '指标名称', '严重程度', '状态', '状态代码', '实际', '实际(原值)', '要求', '条目', '原文', '说明', '证据', '豁免', '工具', '规则包版本', '规则包sha256', '节假日安排', '生成时间'],
-  en: ['file', 'sha256', 'bureau', 'region_code', 'level', 'year', 'pack', 'rule', 'title', 'severity', 'status', 'status_code', 'actual', 'actual_raw', 'expected', 'clause', 'quote', 'message', 'evidence', 'waiver', 'tool', 'pack_version', 'pack_sha256', 'calendars', 'generated_at'],
+  zh: ['文件', 'sha256', '单位', '行政区划代码', '层级', '年度', '规则包', '指标编号', '指标名称', '严重程度', '状态', '状态代码', '实际', '实际(原值)', '要求', '条目', '原文', '说明', '证据', '豁免', '提示', '工具', '规则包版本', '规则包sha256', '节假日安排', '生成时间'],
+  en: ['file', 'sha256', 'bureau', 'region_code', 'level', 'year', 'pack', 'rule', 'title', 'severity', 'status', 'status_code', 'actual', 'actual_raw', 'expected', 'clause', 'quote', 'message', 'evidence', 'waiver', 'notice', 'tool', 'pack_version', 'pack_sha256', 'calendars', 'generated_at'],
 };
 
 /** The raw value, as the JSON has it: a spreadsheet can sort and sum a number, not "93.5%". */
@@ -32,7 +32,7 @@ function rows(result: CheckResult, submission: SubmissionResult, lang: Lang): st
   if (submission.error) {
     const packId = result.packs[0]?.id ?? '';
     const problems = submission.error.problems.map((p) => problemText(p, lang)).join('\n');
-    return [[...who, packId, '', '', '', UNREADABLE[lang], 'error', '', '', '', '', '', problems, '', '', ...provenance(result, packId, lang)]];
+    return [[...who, packId, '', '', '', UNREADABLE[lang], 'error', '', '', '', '', '', problems, '', '', '', ...provenance(result, packId, lang)]];
   }
   return submission.findings.map((f) => [
     ...who,
@@ -50,6 +50,7 @@ function rows(result: CheckResult, submission: SubmissionResult, lang: Lang): st
     f.message[lang],
     evidenceCell(f, lang),
     waiverText(f, lang) ?? '',
+    noticeLines(submission, lang).join('\n'),
     ...provenance(result, f.pack, lang),
   ]);
 }

@@ -1,7 +1,7 @@
 import { STATUSES, type CheckResult, type Finding, type Status, type SubmissionResult, type Summary } from '../findings/types';
 import type { Lang } from '../i18n';
 import { STATUS_LABELS, STATUS_SYMBOLS, UNREADABLE } from './labels';
-import { chapterHeading, foundText, groupByChapter, problemsByFile, problemText, provenanceRows, requiredText, severityText, submissionHeading, submissionSubline, unreadableInputsLine, waiverText } from './view';
+import { chapterHeading, foundText, groupByChapter, noticeLines, problemsByFile, problemText, provenanceRows, requiredText, severityText, submissionHeading, submissionSubline, unreadableInputsLine, waiverText } from './view';
 
 export const COLORS: Readonly<Record<Status, string>> = {
   pass: '#2e7d32',
@@ -45,6 +45,7 @@ article.finding.compact blockquote, article.finding.compact .message { display: 
 ul.evidence { margin: 4px 0; padding-left: 20px; } .waiver { color: #00695c; margin: 4px 0; }
 table.provenance { border-collapse: collapse; width: 100%; font-size: 0.9em; } table.provenance td { border: 1px solid #e0e0e0; padding: 4px 8px; word-break: break-all; }
 .error { color: #b71c1c; }
+.notice { border: 1px solid #ef6c00; background: #fff3e0; padding: 6px 12px; margin: 8px 0; }
 @page { size: A4; margin: 15mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
@@ -118,7 +119,8 @@ function submissionHtml(result: CheckResult, submission: SubmissionResult, index
   const chapters = groupByChapter(submission.findings, result.packs).map(
     (group) => `<section class="chapter">\n<h3>${escapeHtml(chapterHeading(group, lang))}</h3>\n${group.findings.map((f) => findingHtml(f, findingAnchor(index, f.rule), lang)).join('\n')}\n</section>`,
   );
-  return `${head}\n<div class="summary">${summaryBar(submission.summary, lang)}${summaryTable(submission.summary, lang)}</div>\n${chapters.join('\n')}\n</section>`;
+  const notices = noticeLines(submission, lang).map((notice) => `\n<p class="notice" role="note">⚠ ${escapeHtml(notice)}</p>`).join('');
+  return `${head}${notices}\n<div class="summary">${summaryBar(submission.summary, lang)}${summaryTable(submission.summary, lang)}</div>\n${chapters.join('\n')}\n</section>`;
 }
 
 function filterHtml(result: CheckResult, lang: Lang): string {

@@ -1,6 +1,6 @@
 import type { Status } from '../findings/types';
 import { bi, type Bilingual } from '../i18n';
-import type { Level, Severity } from '../pack/types';
+import type { Severity } from '../pack/types';
 
 export { ATTENTION_ORDER } from '../order';
 
@@ -25,11 +25,8 @@ export const STATUS_SYMBOLS: Readonly<Record<Status, string>> = {
 };
 
 /** The words of the template's drop-down list (cli-contract.md): 县级 for county. */
-export const LEVEL_LABELS: Readonly<Record<Level, Bilingual>> = {
-  province: bi('省级', 'province'),
-  city: bi('市级', 'city'),
-  county: bi('县级', 'county'),
-};
+/** The levels as every report names them; defined beside the levels themselves. */
+export { LEVEL_LABELS } from '../pack/levels';
 
 export const SEVERITY_LABELS: Readonly<Record<Severity, Bilingual>> = {
   critical: bi('关键', 'critical'),

@@ -1,7 +1,7 @@
 import { STATUSES, type CheckResult, type Finding, type SubmissionResult } from '../findings/types';
 import type { Lang } from '../i18n';
 import { STATUS_LABELS, STATUS_SYMBOLS, UNREADABLE } from './labels';
-import { chapterHeading, foundText, groupByChapter, problemsByFile, problemText, provenanceRows, requiredText, severityText, statusText, submissionHeading, submissionSubline, waiverText } from './view';
+import { chapterHeading, foundText, groupByChapter, noticeLines, problemsByFile, problemText, provenanceRows, requiredText, severityText, statusText, submissionHeading, submissionSubline, waiverText } from './view';
 
 const T = {
   zh: { heading: '法治建设指标检查报告', provenance: '来源与校验', columns: ['状态', '条目', '指标', '名称', '严重程度', '实际', '要求', '原文', '说明', '证据'], item: '项目', value: '内容', unused: '未使用的豁免', errors: '无法读取的文件' },
@@ -40,6 +40,7 @@ function submissionSection(result: CheckResult, submission: SubmissionResult, la
     for (const p of submission.error.problems) lines.push(`- ${problemText(p, lang)}`);
     return [...lines, ''];
   }
+  for (const notice of noticeLines(submission, lang)) lines.push(`> ⚠ ${notice}`, '');
   lines.push(...table(STATUSES.map((s) => STATUS_LABELS[s][lang]), [STATUSES.map((s) => String(submission.summary[s]))]), '');
   for (const group of groupByChapter(submission.findings, result.packs)) {
     lines.push(`### ${chapterHeading(group, lang)}`, '', ...table(t.columns, group.findings.map((f) => findingRow(f, lang))), '');

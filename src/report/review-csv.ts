@@ -7,9 +7,9 @@ import { STATUS_LABELS } from './labels';
 import { levelName, rowProblems } from './review-view';
 import { calendarsText } from './view';
 
-const HEAD: Readonly<Record<Lang, { who: readonly string[]; error: string; provenance: readonly string[] }>> = {
-  zh: { who: ['文件', 'sha256', '单位', '行政区划代码', '层级', '年度'], error: '无法读取的原因', provenance: ['工具', '规则包', '规则包版本', '规则包sha256', '节假日安排', '豁免文件', '豁免文件sha256', '生成时间'] },
-  en: { who: ['file', 'sha256', 'bureau', 'region_code', 'level', 'year'], error: 'error', provenance: ['tool', 'pack', 'pack_version', 'pack_sha256', 'calendars', 'waivers', 'waivers_sha256', 'generated_at'] },
+const HEAD: Readonly<Record<Lang, { who: readonly string[]; error: string; notice: string; provenance: readonly string[] }>> = {
+  zh: { who: ['文件', 'sha256', '单位', '行政区划代码', '层级', '年度'], error: '无法读取的原因', notice: '提示', provenance: ['工具', '规则包', '规则包版本', '规则包sha256', '节假日安排', '豁免文件', '豁免文件sha256', '生成时间'] },
+  en: { who: ['file', 'sha256', 'bureau', 'region_code', 'level', 'year'], error: 'error', notice: 'notice', provenance: ['tool', 'pack', 'pack_version', 'pack_sha256', 'calendars', 'waivers', 'waivers_sha256', 'generated_at'] },
 };
 
 function who(row: ReviewRow, lang: Lang): string[] {
@@ -30,10 +30,10 @@ export function* renderReviewCsv(result: ReviewResult, lang: Lang): Iterable<str
   const head = HEAD[lang];
   const ruleIds = result.columns.map((c) => result.rules[c].id);
   const tail = provenance(result, lang);
-  yield `${BOM}${csvText([[...head.who, ...STATUSES.map((s) => STATUS_LABELS[s][lang]), ...ruleIds, head.error, ...head.provenance]])}`;
+  yield `${BOM}${csvText([[...head.who, ...STATUSES.map((s) => STATUS_LABELS[s][lang]), ...ruleIds, head.error, head.notice, ...head.provenance]])}`;
   for (const row of result.rows) {
     const counts = shownSummary(row, result.columns);
-    yield csvText([[...who(row, lang), ...STATUSES.map((s) => String(counts[s])), ...result.columns.map((c) => STATUS_LABELS[row.statuses[c]][lang]), '', ...tail]]);
+    yield csvText([[...who(row, lang), ...STATUSES.map((s) => String(counts[s])), ...result.columns.map((c) => STATUS_LABELS[row.statuses[c]][lang]), '', row.notices.map((n) => n.message[lang]).join('\n'), ...tail]]);
   }
-  for (const row of result.rejected) yield csvText([[...who(row, lang), ...STATUSES.map(() => ''), ...ruleIds.map(() => ''), rowProblems(row, lang).join('\n'), ...tail]]);
+  for (const row of result.rejected) yield csvText([[...who(row, lang), ...STATUSES.map(() => ''), ...ruleIds.map(() => ''), rowProblems(row, lang).join('\n'), '', ...tail]]);
 }

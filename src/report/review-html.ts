@@ -4,7 +4,7 @@ import { shownSummary } from '../review/aggregate';
 import type { ReviewResult, ReviewRow, YearChange } from '../review/types';
 import { COLORS, escapeHtml, findingHtml, inputProblemsHtml, STYLE, summaryBar } from './html';
 import { ATTENTION_ORDER, STATUS_LABELS, STATUS_SYMBOLS } from './labels';
-import { changeLine, columnOf, countedOnceLine, duplicateFiles, duplicateNote, levelName, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber } from './review-view';
+import { changeLine, columnOf, countedOnceLine, duplicateFiles, duplicateNote, levelName, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './review-view';
 import { byAttention, problemText, provenanceRows, submissionHeading, submissionSubline } from './view';
 
 const REVIEW_STYLE = `
@@ -176,6 +176,7 @@ ${matrixHtml(result, lang)}
 <section class="rule-counts"><h2>${escapeHtml(t.chart)}</h2>${ruleChart(result, lang)}${once ? `\n<p class="counted-once">${escapeHtml(once)}</p>` : ''}${yearCountsHtml(result, lang)}</section>
 ${changesHtml(result.regressions, t.regressions, 'regressions', lang)}
 ${changesHtml(result.improvements, t.improvements, 'improvements', lang)}
+${noticeItems(result, lang).length ? `<section class="notices"><h2>${escapeHtml(t.notices)}</h2><ul>${noticeItems(result, lang).map((n) => `<li class="notice">⚠ ${escapeHtml(n)}</li>`).join('')}</ul></section>` : ''}
 ${duplicates.length ? `<section class="duplicates"><h2>${escapeHtml(t.duplicates)}</h2><ul>${duplicates.join('')}</ul></section>` : ''}
 ${unused.length ? `<section class="unused-waivers"><h2>${escapeHtml(t.unused)}</h2><ul>${unused.map((w) => `<li><code>${escapeHtml(w.id)}</code> ${escapeHtml(w.rule)} · ${escapeHtml(w.bureau)}</li>`).join('')}</ul></section>` : ''}
 <section class="rejected"><h2>${escapeHtml(t.rejected)} (${rejected.length})</h2><ul class="error">${rejected.join('') || `<li>${t.none}</li>`}</ul></section>

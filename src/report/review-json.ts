@@ -16,7 +16,7 @@ function changeJson(result: ReviewResult, change: YearChange): object {
   };
 }
 
-function bureauJson(result: ReviewResult, row: ReviewRow): object {
+function bureauJson(result: ReviewResult, row: ReviewRow, lang: Lang): object {
   return {
     file: row.file,
     sha256: row.sha256,
@@ -24,6 +24,7 @@ function bureauJson(result: ReviewResult, row: ReviewRow): object {
     year: row.year,
     summary: { ...row.summary },
     statuses: Object.fromEntries(result.columns.map((c) => [result.rules[c].id, row.statuses[c]])),
+    notices: row.notices.map((n) => ({ code: n.code, message: n.message[lang] })),
   };
 }
 
@@ -76,7 +77,7 @@ export function* renderReviewJson(result: ReviewResult, lang: Lang): Iterable<st
   }
   yield text.slice(0, at);
   for (let i = 0; i < result.rows.length; i++) {
-    yield indent(JSON.stringify(bureauJson(result, result.rows[i]), null, 2), '    ') + (i + 1 < result.rows.length ? ',\n' : '');
+    yield indent(JSON.stringify(bureauJson(result, result.rows[i], lang), null, 2), '    ') + (i + 1 < result.rows.length ? ',\n' : '');
   }
   yield text.slice(at + marker.length);
 }

@@ -4,7 +4,7 @@ import { shownSummary } from '../review/aggregate';
 import type { ReviewResult } from '../review/types';
 import { STATUS_LABELS, STATUS_SYMBOLS } from './labels';
 import { table } from './markdown';
-import { changeLine, columnOf, countedOnceLine, duplicateFiles, duplicateNote, levelName, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber } from './review-view';
+import { changeLine, columnOf, countedOnceLine, duplicateFiles, duplicateNote, levelName, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './review-view';
 import { problemsByFile, problemText, provenanceRows } from './view';
 
 function list(items: readonly string[], none: string): string[] {
@@ -45,6 +45,8 @@ export function renderReviewMarkdown(result: ReviewResult, lang: Lang): string {
   if (once) lines.push(once, '');
   lines.push(`## ${t.regressions}`, '', ...list(result.regressions.map((c) => changeLine(c, lang)), t.none), '');
   lines.push(`## ${t.improvements}`, '', ...list(result.improvements.map((c) => changeLine(c, lang)), t.none), '');
+  const notices = noticeItems(result, lang);
+  if (notices.length > 0) lines.push(`## ${t.notices}`, '', ...list(notices, t.none), '');
   if (result.duplicates.length > 0) lines.push(`## ${t.duplicates}`, '', ...list(result.duplicates.map((d) => `${d.bureau} ${d.year}: ${d.files.join(', ')}`), t.none), '');
   if (result.waivers && result.waivers.unused.length > 0) lines.push(`## ${t.unused}`, '', ...list(result.waivers.unused.map((w) => `${w.id}: ${w.rule} · ${w.bureau}`), t.none), '');
   lines.push(`## ${t.rejected}`, '', ...(result.rejected.length > 0 ? result.rejected.flatMap((row) => [`- ${row.file}`, ...rowProblems(row, lang).map((p) => `  - ${p}`)]) : [`- ${t.none}`]), '');

@@ -2,7 +2,7 @@ import type { Lang } from '../i18n';
 import { shownSummary } from '../review/aggregate';
 import type { ReviewResult } from '../review/types';
 import { STATUS_SYMBOLS } from './labels';
-import { changeLine, columnOf, COMMON_SUFFIX, countedOnceLine, duplicateFiles, duplicateNote, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber } from './review-view';
+import { changeLine, columnOf, COMMON_SUFFIX, countedOnceLine, duplicateFiles, duplicateNote, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './review-view';
 import { inputProblemLines } from './table';
 import { problemText, unreadableInputsLine } from './view';
 
@@ -76,6 +76,8 @@ export function* renderReviewTable(result: ReviewResult, lang: Lang): Iterable<s
   if (once && failing.length > 0) lines.push(`  ${once}`);
   lines.push('', `${t.regressions}:`, ...(result.regressions.length ? result.regressions.map((c) => `  ✗ ${changeLine(c, lang)}`) : [`  ${t.none}`]));
   lines.push('', `${t.improvements}:`, ...(result.improvements.length ? result.improvements.map((c) => `  ✓ ${changeLine(c, lang)}`) : [`  ${t.none}`]));
+  const notices = noticeItems(result, lang);
+  if (notices.length > 0) lines.push('', `${t.notices}:`, ...notices.map((n) => `  ⚠ ${n}`));
   if (result.duplicates.length > 0) lines.push('', `${t.duplicates}:`, ...result.duplicates.map((d) => `  ${d.bureau} ${d.year}: ${d.files.join(', ')}`));
   if (result.waivers && result.waivers.unused.length > 0) lines.push('', `${t.unused}: ${result.waivers.unused.map((w) => w.id).join(', ')}`);
   if (result.rejected.length > 0) {

@@ -28,6 +28,7 @@ export const REVIEW_TEXT = {
     regressions: '退步(上年通过 → 本年不通过)',
     improvements: '进步(上年不通过 → 本年通过)',
     duplicates: '同一单位同一年度的重复报送(不作逐年比较)',
+    notices: '提示',
     duplicateRow: '重复报送',
     rejected: '无法读取的文件',
     inputs: '无法读取的输入',
@@ -62,6 +63,7 @@ export const REVIEW_TEXT = {
     regressions: 'Regressions (pass last year → fail this year)',
     improvements: 'Improvements (fail last year → pass this year)',
     duplicates: 'Duplicate submissions for one bureau and year (not compared across years)',
+    notices: 'Notices',
     duplicateRow: 'duplicate',
     rejected: 'Files that could not be read',
     inputs: 'Inputs that could not be read',
@@ -133,4 +135,9 @@ export function changeLine(change: YearChange, lang: Lang): string {
 /** Every problem of a rejected file, not only the first. */
 export function rowProblems(row: ReviewRow, lang: Lang): string[] {
   return (row.error?.problems ?? []).map((p) => problemText(p, lang));
+}
+
+/** One line per notice of a shown row: who, which year, and what the reader must know (a bureau outside the jurisdiction). */
+export function noticeItems(result: ReviewResult, lang: Lang): string[] {
+  return result.rows.flatMap((row) => row.notices.map((notice) => `${row.bureau?.name ?? row.file} ${row.year ?? ''}: ${notice.message[lang]}`));
 }

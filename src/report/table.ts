@@ -2,7 +2,7 @@ import { STATUSES, type CheckResult, type Finding, type Status, type SubmissionR
 import type { Lang } from '../i18n';
 import type { InputProblem } from '../input/problem';
 import { STATUS_LABELS, STATUS_SYMBOLS, UNREADABLE } from './labels';
-import { bureauLine, byAttention, problemsByFile, severityText, unreadableInputsLine, verdictText, waiverText } from './view';
+import { bureauLine, byAttention, noticeLines, problemsByFile, severityText, unreadableInputsLine, verdictText, waiverText } from './view';
 
 const T = {
   zh: {
@@ -66,7 +66,7 @@ function submissionLines(result: SubmissionResult, lang: Lang): string[] {
     for (const problem of result.error.problems) lines.push(...problemLines(problem, lang, '    '));
     return lines;
   }
-  lines.push(`  ${bureauLine(result, lang)}`, `  ${t.counts(result.summary)}`, '');
+  lines.push(`  ${bureauLine(result, lang)}`, ...noticeLines(result, lang).map((notice) => `  ⚠ ${notice}`), `  ${t.counts(result.summary)}`, '');
   const ordered = [...result.findings].sort(byAttention);
   for (const finding of ordered) lines.push(...findingLines(finding, lang));
   return lines;

@@ -158,6 +158,11 @@ export function verdictText(counts: { fail: number; missing_data: number }, lang
   return zh ? '全部达标:没有不通过的指标,也不缺数据' : 'All met: no target fails and no data is missing';
 }
 
+/** What a reader must know before a submission's findings (a bureau outside the pack's jurisdiction), one line each. */
+export function noticeLines(result: SubmissionResult, lang: Lang): string[] {
+  return (result.notices ?? []).map((notice) => notice.message[lang]);
+}
+
 /** What a report states about its own making; a check result and a review both have it. */
 export interface Provenance {
   tool: CheckResult['tool'];

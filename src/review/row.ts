@@ -23,5 +23,6 @@ export function toReviewRow(result: SubmissionResult, setup: RowSetup): ReviewRo
     ...(setup.keepFindings ? { findings: result.findings } : {}),
     ...(waivers ? { waivers } : {}),
     error: result.error,
+    notices: result.notices,
   };
 }

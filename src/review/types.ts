@@ -1,4 +1,4 @@
-import type { CalendarInfo, Finding, PackInfo, Status, SubmissionError, Summary } from '../findings/types';
+import type { CalendarInfo, Finding, PackInfo, Status, SubmissionError, Summary, Notice } from '../findings/types';
 import type { Bilingual } from '../i18n';
 import type { InputProblem } from '../input/problem';
 import type { Level } from '../pack/types';
@@ -7,6 +7,8 @@ import type { WaiverReport } from '../waivers/types';
 
 /** One submission as the review keeps it: its statuses by rule, not its whole data, so memory stays small. */
 export interface ReviewRow {
+  /** What a reader must know about this submission (a bureau outside the pack's jurisdiction). */
+  notices: Notice[];
   file: string;
   sha256: string | null;
   bureau: Bureau | null;
