@@ -61,7 +61,7 @@ function runWorker(worker: Worker, next: () => { index: number; file: string } |
     };
     worker.on('message', (reply: WorkerReply) => {
       if (reply.kind === 'row') {
-        // A message carries fresh copies of every string; the shared constants keep a row to 34 references.
+        // A message carries fresh copies of every string; the shared constants keep a row to one reference per rule.
         reply.row.statuses = reply.row.statuses.map((status) => STATUS_CONSTANTS[status]);
         onRow(reply.index, reply.row);
         send();

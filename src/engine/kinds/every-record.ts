@@ -66,9 +66,9 @@ export function measureEveryRecord(check: EveryRecordCheck, submission: Submissi
       return;
     }
     judged++;
-    const applicable = check.conditions.filter((c) => exemption(record, c.unless) === undefined);
-    const unmet = applicable.filter((c) => judge(c, record) === 'unmet');
-    const absent = applicable.filter((c) => judge(c, record) === 'absent');
+    const outcomes = check.conditions.filter((c) => exemption(record, c.unless) === undefined).map((c) => ({ condition: c, outcome: judge(c, record) }));
+    const unmet = outcomes.filter((j) => j.outcome === 'unmet').map((j) => j.condition);
+    const absent = outcomes.filter((j) => j.outcome === 'absent').map((j) => j.condition);
     if (unmet.length === 0 && absent.length === 0) return;
     const first = unmet[0] ?? absent[0];
     problems.push({ record: name, path: [...list.path, index, first.field], verdict: unmet.length > 0 ? 'fail' : 'missing', detail: recordProblem(check, unmet, absent) });

@@ -1,9 +1,9 @@
+import { exactRatio } from '../../exact-number';
 import { bi, type Bilingual } from '../../i18n';
 import type { LegalBasisCheck, LegalBasisKind } from '../../pack/types';
 import type { Submission } from '../../submission/types';
 import type { Observation, RecordNote, RecordProblem } from '../observation';
 import { isObservation, recordList, recordName } from './context';
-import { exactRatio } from '../../exact-number';
 
 /** The kinds of instrument in words; the plan's 法律法规 are laws and regulations (行政法规、地方性法规). */
 export const BASIS_KIND_NAMES: Readonly<Record<LegalBasisKind, Bilingual>> = {
