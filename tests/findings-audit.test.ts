@@ -276,7 +276,7 @@ describe('D12: a pack whose rule contradicts its quote is refused', () => {
   test.each([
     ['a threshold not in the quote', (t: string) => t.replace('wording: 不低于, threshold: { value: 0.9, unit: ratio }', 'wording: 不低于, threshold: { value: 0.5, unit: ratio }'), '界限与引文不符:引文为 90%'],
     ['days not in the quote', (t: string) => t.replace('threshold: { value: 30, unit: days }', 'threshold: { value: 15, unit: days }'), '界限与引文不符:引文为 30日'],
-    ['levels against 市县级', (t: string) => t.replace('quote: 市县级人社服务事项网上可办率不低于90% }\n    levels: [city, county]', 'quote: 市县级人社服务事项网上可办率不低于90% }\n    levels: [province]'), '适用层级 province 与引文所在句的层级用语(city, county)不一致'],
+    ['levels against 市县级', (t: string) => t.replace('quote: 市县级人社服务事项网上可办率不低于90% }\n    levels: [city, county]', 'quote: 市县级人社服务事项网上可办率不低于90% }\n    levels: [province]'), '适用层级(省级)与引文所在句的层级用语(市级、县级)不一致'],
     ['an operator no comparator word allows', (t: string) => t.replace('operator: ">=", wording: 不低于, threshold: { value: 0.9', 'operator: "<", wording: "90%", threshold: { value: 0.9'), '没有比较词,只能读作“达到”'],
     ['a milestone read as at most', (t: string) => t.replace('field: disputes.gold_mediation_orgs\n      operator: ">="', 'field: disputes.gold_mediation_orgs\n      operator: "<="'), 'HN-20-gold-mediation-orgs:措辞“打造300家”没有比较词'],
   ])('%s', async (_name, edit, says) => {

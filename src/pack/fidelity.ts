@@ -1,4 +1,5 @@
 import { bi, type Bilingual } from '../i18n';
+import { LEVEL_LABELS } from './levels';
 import { levelsNamedIn, numbersIn, quoteUnitOf, sentenceAround } from './quote-reading';
 import { operatorsForWording } from './wording';
 import { LEVELS, type Level, type PackDefinition, type Rule } from './types';
@@ -87,7 +88,8 @@ function levelProblems(rule: Rule, source: string): Bilingual[] {
   const expected = named ?? LEVELS;
   if (sameLevels(rule.levels, expected) || rule.levels_note) return [];
   const words = named ? bi('引文所在句的层级用语', "the level words of the quote's sentence") : bi('引文所在句没有层级用语,应适用于各级', "the quote's sentence names no level, so it binds every level");
-  return [bi(`规则 ${rule.id} 的适用层级 ${rule.levels.join(', ')} 与${words.zh}(${expected.join(', ')})不一致;如有依据,请在 levels_note 中说明`, `Rule ${rule.id}: its levels ${rule.levels.join(', ')} differ from ${words.en} (${expected.join(', ')}); state the reason in levels_note`)];
+  const zh = (levels: readonly Level[]): string => levels.map((level) => LEVEL_LABELS[level].zh).join('、');
+  return [bi(`规则 ${rule.id} 的适用层级(${zh(rule.levels)})与${words.zh}(${zh(expected)})不一致;如有依据,请在 levels_note 中说明`, `Rule ${rule.id}: its levels ${rule.levels.join(', ')} differ from ${words.en} (${expected.join(', ')}); state the reason in levels_note`)];
 }
 
 /** Rule ids must be unique within a pack, and chapters must start at items that exist. */
