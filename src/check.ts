@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { loadCalendar } from './calendar/holiday-notices';
 import type { WorkingDayCalendar } from './calendar/working-days';
 import { outsideJurisdiction } from './engine/applicability';
@@ -6,7 +5,7 @@ import { PackEngine } from './engine/engine';
 import { buildFinding } from './findings/build';
 import { emptySummary, summarize, type CheckResult, type Finding, type Notice, type PackInfo, type SubmissionError, type SubmissionResult } from './findings/types';
 import { isInputError, type InputProblem } from './input/problem';
-import { sha256Hex } from './input/yaml-file';
+import { fileSha256 } from './input/yaml-file';
 import type { RulePack } from './pack/types';
 import { loadSubmission } from './submission/load';
 import type { Submission } from './submission/types';
@@ -23,12 +22,9 @@ export function submissionError(problems: readonly InputProblem[]): SubmissionEr
   };
 }
 
+/** The hash of a file that could not be loaded: null when it cannot be read, or is not read (a FIFO, a device, too large). */
 function fileHash(file: string): string | null {
-  try {
-    return sha256Hex(readFileSync(file));
-  } catch {
-    return null;
-  }
+  return fileSha256(file);
 }
 
 export function packInfo(pack: RulePack): PackInfo {

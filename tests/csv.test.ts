@@ -46,7 +46,7 @@ describe('check CSV', () => {
   test('values in Chinese, each with its raw value in its own column', () => {
     const rows = asObjects(records);
     const officers = rows.find((r) => r['文件'].endsWith('county-2024-with-failures.yaml') && r['指标编号'] === 'HN-14-certified-officers') as Record<string, string>;
-    expect(officers).toMatchObject({ 状态: '不通过', 状态代码: 'fail', 层级: '县级', 严重程度: '关键', '实际(原值)': '0.9166666666666666', 要求: '= 100%' });
+    expect(officers).toMatchObject({ 状态: '不通过', 状态代码: 'fail', 层级: '县级', 严重程度: '关键', '实际(原值)': '0.9166666666666666', 要求: '等于 100%' });
     expect(officers['实际']).toMatch(/91\.6+\d*%$/);
     const evaluated = rows.filter((r) => r['状态代码'] !== 'error');
     expect(new Set(evaluated.map((r) => r['状态']))).toEqual(new Set(['通过', '不通过', '警告', '待到期', '不适用', '缺数据']));

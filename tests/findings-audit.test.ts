@@ -365,3 +365,26 @@ enforcement:
     expect(finding.actual).toBeGreaterThan(7);
   });
 });
+
+describe('found by the fuzz test', () => {
+  test('counts past 2^53 are compared as written: 10000000000000000 of 10000000000000001 is not 100%', async () => {
+    const finding = await findingOf(county('enforcement: { officers_total: 10000000000000001, officers_certified: 10000000000000000 }\n'), 'HN-14-certified-officers');
+    expect(finding.status).toBe('fail');
+    expect(finding.message.zh).not.toContain('实际 100%');
+  });
+
+  test('a message quotes a long value cut short, and a quoted 30-digit count as its digits', async () => {
+    const long = 'x'.repeat(500);
+    const run = await cli('check', county(`training: { law_lectures: "${long}", special_trainings: "123456789012345678901234567890" }\n`));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('(共 500 个字符)');
+    expect(run.stdout).not.toContain(long);
+    expect(run.stdout).toContain('写成 123456789012345678901234567890');
+  });
+
+  test('an annual report said not to be published but given a date is refused as a contradiction', async () => {
+    const run = await cli('check', variant(CITY_ALL_MET, { 'leadership.annual_report_published': false }));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('年度报告写的是未公开,却填了公开日期 2025-01-12');
+  });
+});

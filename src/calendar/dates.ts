@@ -1,22 +1,48 @@
-import { differenceInCalendarDays, parseISO } from 'date-fns';
-
 /** Dates are ISO strings (YYYY-MM-DD) throughout: they compare as text and never meet a time zone. */
 export type IsoDate = string;
 
-const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Days since 1970-01-01 (UTC): the calendar's hot loop steps through integers, not Date objects. */
+/**
+ * Days since 1970-01-01 in the proleptic Gregorian calendar: the calendar's hot loop steps through integers, not
+ * Date objects. Computed from the year, month and day themselves (H. Hinnant's days_from_civil), not by Date.UTC,
+ * which reads the years 0 to 99 as 1900 to 1999: 0024-06-03 is the year 24, not 1924.
+ */
 export function dayNumber(date: IsoDate): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+  const [year, month, day] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
+/** The date of a day number: the inverse of `dayNumber`, four-digit years kept as written (0024-06-03). */
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const dayOfMonth = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`;
 }
 
-/** 1970-01-01 was a Thursday. */
+/** A date written YYYY-MM-DD that exists: 2024-02-29 does, 2025-02-30 and 2025-13-01 do not. */
+export function isExistingDate(text: string): boolean {
+  const parts = ISO_DATE.exec(text);
+  if (!parts) return false;
+  const [month, day] = [Number(parts[2]), Number(parts[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && fromDayNumber(dayNumber(text)) === text;
+}
+
+/** 1970-01-01 was a Thursday; days before it are negative, and their weekday is counted the same way. */
 export function isWeekendDay(day: number): boolean {
-  const weekday = (day + 4) % 7;
+  const weekday = (((day + 4) % 7) + 7) % 7;
   return weekday === 0 || weekday === 6;
 }
 
@@ -26,7 +52,7 @@ export function isWeekend(date: IsoDate): boolean {
 
 /** Calendar days from one date to another, the first day not counted (《民法典》第二百零一条). */
 export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 export function yearOf(date: IsoDate): number {

@@ -1,14 +1,15 @@
 import { Checker } from '../check';
 import type { CheckResult } from '../findings/types';
-import { bi, type Lang } from '../i18n';
+import type { Lang } from '../i18n';
 import type { InputProblem } from '../input/problem';
 import { FORMATS, RENDERERS, type Format } from '../report';
 import { applyWaivers } from '../waivers/apply';
-import { loadWaivers } from '../waivers/load';
+import { loadWaivers, waiverDateProblems } from '../waivers/load';
+import { parseMaxBytes, setMaxSubmissionBytes } from '../input/read-file';
 import { collectFiles } from './collect-files';
-import { attempt, loadRuleInputs, outputsAllowed, packFiles, parseReportTargets, problemLine } from './inputs';
+import { attempt, loadRuleInputs, packFiles, parseReportTargets, problemLine } from './inputs';
 import type { CliIo } from './io';
-import { writeOutputs } from './outputs';
+import { planOutputs, writeOutputs } from './outputs';
 
 export interface CheckOptions {
   format: Format;
@@ -21,6 +22,7 @@ export interface CheckOptions {
   timestamp?: boolean;
   lang: Lang;
   exitZero?: boolean;
+  maxBytes?: string;
 }
 
 /** Exit statuses of the contract (cli-contract.md): 3 is "nothing fails, but data is missing". */
@@ -39,23 +41,26 @@ export function exitStatus(result: CheckResult | undefined, exitZero = false): n
 }
 
 function waiverDateProblem(date: string | undefined): InputProblem[] {
-  if (date === undefined || /^\d{4}-\d{2}-\d{2}$/.test(date)) return [];
-  return [{ file: '--waiver-date', message: bi(`--waiver-date 应为 YYYY-MM-DD 格式的日期,收到 "${date}"`, `--waiver-date takes a date, YYYY-MM-DD; got "${date}"`) }];
+  return waiverDateProblems(date);
 }
 
 /** `plancheck check FILE... | DIR`: every file is evaluated, whatever is wrong with another. */
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
   const problems: InputProblem[] = [];
+  const sizeLimit: InputProblem[] = [];
+  // Every submission of the run is refused beyond this size, unread (packs, calendars, waivers: beyond 32 MiB).
+  setMaxSubmissionBytes(parseMaxBytes(options.maxBytes, sizeLimit));
   const { packs, calendar } = loadRuleInputs(options.pack, options.calendar, problems);
   const ruleIds = new Set(packs.flatMap((pack) => pack.rules.map((rule) => rule.id)));
   const waivers = options.waivers ? attempt(() => loadWaivers(options.waivers as string, ruleIds), problems) : undefined;
-  const { files, problems: pathProblems } = collectFiles(paths);
-  const commandLine = [...waiverDateProblem(options.waiverDate)];
+  const { files, problems: pathProblems, notes } = collectFiles(paths);
+  for (const note of notes) io.stderr(problemLine(note, options.lang));
+  const commandLine = [...sizeLimit, ...waiverDateProblem(options.waiverDate)];
   const targets = parseReportTargets(options.report, FORMATS, commandLine);
   problems.push(...pathProblems, ...commandLine);
   const inputs = [...files, ...packFiles(packs), ...options.calendar, ...(options.waivers ? [options.waivers] : [])];
-  const outputs = [...(options.out ? [options.out] : []), ...targets.map((t) => t.path)];
-  const canRun = packs.length > 0 && commandLine.length === 0 && outputsAllowed(outputs, inputs, problems);
+  const outputs = planOutputs({ format: options.format, out: options.out, targets, lang: options.lang }, inputs, problems);
+  const canRun = packs.length > 0 && commandLine.length === 0 && outputs !== undefined;
 
   const result = canRun ? await new Checker(packs, calendar).checkFiles(files) : undefined;
   if (result) {
@@ -64,12 +69,12 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     result.errors = problems;
   }
   // The table shows every problem itself; other formats, and a run with no report, tell standard error too.
-  if (!result || options.format !== 'table' || options.out !== undefined) {
+  if (!result || options.format !== 'table' || !outputs?.toStdout) {
     const fileProblems = result?.submissions.flatMap((s) => s.error?.problems ?? []) ?? [];
     for (const problem of [...problems, ...fileProblems]) io.stderr(problemLine(problem, options.lang));
   }
   if (result) {
-    const written = writeOutputs({ format: options.format, out: options.out, targets, lang: options.lang }, (format) => RENDERERS[format](result, options.lang), io);
+    const written = outputs ? await writeOutputs(outputs, (format) => RENDERERS[format](result, options.lang), io) : [];
     result.errors.push(...written);
   }
   return exitStatus(result, options.exitZero);

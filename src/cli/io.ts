@@ -1,16 +1,56 @@
 import type { Progress } from '../review/pool';
 import { terminalProgress } from './progress';
+import { addCleanup } from './signals';
 
 /** Where the CLI writes: the process's streams, or a test's buffers. */
 export interface CliIo {
-  stdout(text: string): void;
+  /** May return a promise: the writer then waits before the next chunk (a pipe that is full), and learns of a failure. */
+  stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
   /** A progress display for long runs, where one can be seen. */
   progress?(): { update: Progress; stop(): void } | undefined;
 }
 
+/**
+ * Writes to a stream with backpressure: nothing to wait for while it takes the text, else a promise that settles when
+ * it drains, or fails with its error (ENOSPC, EIO, EPIPE), so that a long report streams without piling up in memory.
+ */
+export function streamWriter(stream: NodeJS.WritableStream & { destroyed?: boolean; errored?: Error | null }): (text: string) => void | Promise<void> {
+  return (text) => {
+    if (stream.destroyed) return Promise.reject(stream.errored ?? Object.assign(new Error('the stream is closed'), { code: 'EPIPE' }));
+    if (stream.write(text)) return undefined;
+    return new Promise<void>((resolve, reject) => {
+      const settle = (error?: Error | null): void => {
+        stream.off('drain', onDrain);
+        stream.off('error', onError);
+        stream.off('close', onClose);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onDrain = (): void => settle();
+      const onError = (error: Error): void => settle(error);
+      const onClose = (): void => settle(stream.errored ?? Object.assign(new Error('the stream is closed'), { code: 'EPIPE' }));
+      stream.on('drain', onDrain);
+      stream.on('error', onError);
+      stream.on('close', onClose);
+    });
+  };
+}
+
 export const processIo: CliIo = {
-  stdout: (text) => void process.stdout.write(text),
+  stdout: streamWriter(process.stdout),
   stderr: (text) => void process.stderr.write(text),
-  progress: () => terminalProgress(),
+  progress: () => {
+    const bar = terminalProgress();
+    if (!bar) return undefined;
+    // Ctrl-C while the bar is shown must give the terminal its cursor back.
+    const release = addCleanup(() => bar.stop());
+    return {
+      update: bar.update,
+      stop() {
+        release();
+        bar.stop();
+      },
+    };
+  },
 };

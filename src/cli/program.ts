@@ -21,7 +21,7 @@ const TEXT = {
     review: '省级审查:检查文件夹(含子文件夹)中的全部报送,给出单位 × 指标矩阵与逐年变化',
     reviewDirs: ['<报送文件夹...>', '报送所在的文件夹(含子文件夹),也可以是文件'],
     format: ['-f, --format <格式>', '输出格式'],
-    out: ['-o, --out <文件>', '把报告写入此文件(先写临时文件再改名),而不输出到屏幕'],
+    out: ['-o, --out <文件>', '把报告写入此文件(写完整后才替换原文件;设备和管道直接写入;- 表示屏幕),而不输出到屏幕'],
     report: ['-r, --report <格式:路径>', '另外再写一份其他格式的报告,如 html:out/report.html;可重复'],
     pack: ['-p, --pack <路径>', '规则包文件夹或其 pack.yaml,代替内置的湖南 2022—2025 规则包;可重复'],
     calendar: ['--calendar <文件>', '内置日历尚未收录的年份的节假日安排(YAML);可重复'],
@@ -32,12 +32,13 @@ const TEXT = {
     reviewWaiverDate: ['--waiver-date <日期>', '按此日期(写成年-月-日,如 2025-01-15)判断豁免是否到期,而不按每份报送所覆盖期间的最后一天'],
     checkExitZero: ['--exit-zero', '有指标不通过或缺数据时也以 0 退出(无法读取的输入仍以 2 退出)'],
     reviewExitZero: ['--exit-zero', '有指标不通过或缺数据时也以 0 退出(无法读取的输入仍以 2 退出)'],
+    maxBytes: ['--max-bytes <字节数>', '大于此大小的报送文件不读取,按无法读取处理(默认 32 MiB;可写 64M、512K)'],
     level: ['--level <层级>', '只看这些层级:province(省级)、city(市级)、county(县级);可重复,或用逗号分隔'],
     region: ['--region <代码前缀>', '只看行政区划代码以此开头的单位,如 4301;可重复'],
     rule: ['--rule <规则编号>', '只看这些规则;可重复'],
     status: ['--status <状态>', '只看出现这些状态的单位和规则,如 fail;可重复'],
     year: ['--year <年度>', '只看这些报送年度,如 2024 或 2023,2024;可重复'],
-    jobs: ['-j, --jobs <数量>', '工作线程数(默认每个处理器核心一个)'],
+    jobs: ['-j, --jobs <数量>', '工作线程数(默认每个处理器核心一个,也最多这么多)'],
     titles: { 'Usage:': '用法:', 'Options:': '选项:', 'Arguments:': '参数:', 'Commands:': '命令:', 'Global Options:': '全局选项:' } as Record<string, string>,
     usage: (text: string) => text.replace('[options]', '[选项]').replace('[command]', '[命令]'),
     extra: (choices: string[] | undefined, defaults: string | undefined) =>
@@ -55,7 +56,7 @@ const TEXT = {
     review: 'review every submission in folders: bureaus × targets, year over year',
     reviewDirs: ['<dirs...>', 'folders of submissions (searched recursively), or files'],
     format: ['-f, --format <format>', 'output format'],
-    out: ['-o, --out <file>', 'write the report to this file (atomically) instead of standard output'],
+    out: ['-o, --out <file>', 'write the report to this file instead of standard output (replaced only once complete; devices and pipes are written to directly; - is standard output)'],
     report: ['-r, --report <format:path>', 'also write a report in another format, e.g. html:out/report.html; may repeat'],
     pack: ['-p, --pack <path>', 'rule pack folder or pack.yaml, instead of the bundled Hunan 2022–2025 pack; may repeat'],
     calendar: ['--calendar <file>', 'holiday calendar (YAML) for a year the bundled calendar does not know; may repeat'],
@@ -66,12 +67,13 @@ const TEXT = {
     reviewWaiverDate: ['--waiver-date <date>', 'judge waiver expiry on this date (YYYY-MM-DD) instead of the last day each submission covers'],
     checkExitZero: ['--exit-zero', 'exit 0 even when findings fail or data is missing (unreadable input still exits 2)'],
     reviewExitZero: ['--exit-zero', 'exit 0 even when findings fail or data is missing (unreadable input still exits 2)'],
+    maxBytes: ['--max-bytes <bytes>', 'refuse, unread, any submission larger than this (default 32 MiB; 64M and 512K may be written)'],
     level: ['--level <levels>', 'only these levels: province, city, county (repeat or separate with commas)'],
     region: ['--region <prefix>', 'only bureaus whose region code starts so, e.g. 4301; may repeat'],
     rule: ['--rule <ids>', 'only these rules; may repeat'],
     status: ['--status <statuses>', 'only bureaus and rules with these statuses, e.g. fail; may repeat'],
     year: ['--year <years>', 'only these reporting years, e.g. 2024 or 2023,2024; may repeat'],
-    jobs: ['-j, --jobs <n>', 'worker threads (default: one per core)'],
+    jobs: ['-j, --jobs <n>', 'worker threads (default, and at most: one per core)'],
     titles: {} as Record<string, string>,
     usage: (text: string) => text,
     extra: (choices: string[] | undefined, defaults: string | undefined) =>
@@ -191,6 +193,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option(t.waivers[0], t.waivers[1])
     .option(t.checkWaiverDate[0], t.checkWaiverDate[1])
     .option(t.checkExitZero[0], t.checkExitZero[1])
+    .option(t.maxBytes[0], t.maxBytes[1])
     .action(async (paths: string[], options: CheckOptions) => {
       status = await runCheck(paths, options, io);
     });
@@ -205,6 +208,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option(t.waivers[0], t.waivers[1])
     .option(t.reviewWaiverDate[0], t.reviewWaiverDate[1])
     .option(t.reviewExitZero[0], t.reviewExitZero[1])
+    .option(t.maxBytes[0], t.maxBytes[1])
     .option(t.jobs[0], t.jobs[1])
     .action(async (dirs: string[], options: ReviewOptions) => {
       status = await runReview(dirs, options, io);

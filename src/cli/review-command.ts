@@ -5,16 +5,18 @@ import type { InputProblem } from '../input/problem';
 import { LEVELS, type Level } from '../pack/types';
 import { REVIEW_FORMATS, REVIEW_RENDERERS, type ReviewFormat } from '../report/review';
 import { buildMatrix, duplicateBureauYears, matrixSummary, ruleInfos, yearOverYear } from '../review/aggregate';
-import { evaluateFiles } from '../review/pool';
+import { defaultJobs, evaluateFiles, WorkerFailure } from '../review/pool';
 import type { ReviewFilters, ReviewResult, ReviewRow } from '../review/types';
+import { terminalText } from '../text-safety';
 import { TOOL } from '../version';
 import { waiverReport } from '../waivers/apply';
 import { loadWaivers, waiverDateProblems } from '../waivers/load';
+import { maxSubmissionBytes, parseMaxBytes, setMaxSubmissionBytes } from '../input/read-file';
 import { EXIT } from './check-command';
 import { collectFiles } from './collect-files';
-import { attempt, loadRuleInputs, outputsAllowed, packFiles, parseReportTargets, problemLine } from './inputs';
+import { attempt, loadRuleInputs, packFiles, parseReportTargets, problemLine } from './inputs';
 import type { CliIo } from './io';
-import { writeOutputs } from './outputs';
+import { planOutputs, writeOutputs } from './outputs';
 
 export interface ReviewOptions {
   format: ReviewFormat;
@@ -33,6 +35,7 @@ export interface ReviewOptions {
   timestamp?: boolean;
   lang: Lang;
   exitZero?: boolean;
+  maxBytes?: string;
 }
 
 /** Filters accept repeats and commas: `--level city,county` or `--level city --level county`. */
@@ -40,7 +43,15 @@ function listOf(values: readonly string[] | undefined): string[] {
   return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 }
 
-function filterProblems(filters: ReviewFilters, years: readonly string[], ruleIds: ReadonlySet<string>, jobs: number): InputProblem[] {
+/** `--jobs N`: a whole number, 1 or more, as written; undefined when not given. */
+function parseJobs(value: string | undefined): { jobs?: number; problems: InputProblem[] } {
+  if (value === undefined) return { problems: [] };
+  const jobs = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (Number.isSafeInteger(jobs) && jobs >= 1) return { jobs, problems: [] };
+  return { problems: [{ file: '--jobs', message: bi(`--jobs 应为 1 或更大的整数,收到“${value}”`, `--jobs takes a whole number, 1 or more; got "${value}"`) }] };
+}
+
+function filterProblems(filters: ReviewFilters, years: readonly string[], ruleIds: ReadonlySet<string>): InputProblem[] {
   const problems: InputProblem[] = [];
   const bad = (option: string, value: string, allowed: Parameters<typeof bi>): void => {
     problems.push({ file: option, message: bi(`${option} 的取值 "${value}" 无效,应为 ${allowed[0]}`, `${option}: "${value}" is not valid; expected ${allowed[1]}`) });
@@ -50,7 +61,6 @@ function filterProblems(filters: ReviewFilters, years: readonly string[], ruleId
   for (const region of filters.regions) if (!/^\d{1,6}$/.test(region)) bad('--region', region, ['区划代码的前 1 至 6 位数字,如 4301', '1–6 digits of a region code, e.g. 4301']);
   for (const rule of filters.rules) if (!ruleIds.has(rule)) bad('--rule', rule, ['所用规则包中的指标编号', 'a rule id of the loaded packs']);
   for (const year of years) if (!/^\d{4}$/.test(year)) bad('--year', year, ['四位数的年度,如 2024', 'a four-digit year, e.g. 2024']);
-  if (!Number.isInteger(jobs) || jobs < 1) bad('--jobs', String(jobs), ['1 或更大的整数', 'a whole number, 1 or more']);
   return problems;
 }
 
@@ -73,29 +83,49 @@ function waiverOutcomes(rows: readonly ReviewRow[]): { applied: string[]; expire
 /** `plancheck review DIR...`: every submission in the folders (recursively), as a bureaus × rules matrix. */
 export async function runReview(paths: readonly string[], options: ReviewOptions, io: CliIo): Promise<number> {
   const problems: InputProblem[] = [];
-  const { packs, packPaths, calendar } = loadRuleInputs(options.pack, options.calendar, problems);
+  const sizeLimit: InputProblem[] = [];
+  // Every submission is refused beyond this size, unread; the workers get the same limit with their setup.
+  setMaxSubmissionBytes(parseMaxBytes(options.maxBytes, sizeLimit));
+  const { packs, calendar, holidayYears } = loadRuleInputs(options.pack, options.calendar, problems);
   const rules = ruleInfos(packs);
   const years = listOf(options.year);
   const filters: ReviewFilters = { levels: listOf(options.level) as Level[], regions: listOf(options.region), rules: listOf(options.rule), statuses: listOf(options.status) as Status[], years: years.map(Number) };
-  const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
-  const commandLine = [...filterProblems(filters, years, new Set(rules.map((r) => r.id)), jobs ?? 1), ...waiverDateProblems(options.waiverDate)];
+  const asked = parseJobs(options.jobs);
+  const commandLine = [...filterProblems(filters, years, new Set(rules.map((r) => r.id))), ...asked.problems, ...waiverDateProblems(options.waiverDate), ...sizeLimit];
   const targets = parseReportTargets(options.report, REVIEW_FORMATS, commandLine);
   const waivers = options.waivers ? attempt(() => loadWaivers(options.waivers as string, new Set(rules.map((r) => r.id))), problems) : undefined;
-  const { files, problems: pathProblems } = collectFiles(paths, true);
+  const { files, problems: pathProblems, notes } = collectFiles(paths, true);
+  for (const note of notes) io.stderr(problemLine(note, options.lang));
   problems.push(...commandLine);
-  const outputs = [...(options.out ? [options.out] : []), ...targets.map((t) => t.path)];
   const inputs = [...files, ...packFiles(packs), ...options.calendar, ...(options.waivers ? [options.waivers] : [])];
-  const canRun = packs.length > 0 && commandLine.length === 0 && outputsAllowed(outputs, inputs, problems);
+  const outputs = planOutputs({ format: options.format, out: options.out, targets, lang: options.lang }, inputs, problems);
+  const canRun = packs.length > 0 && commandLine.length === 0 && outputs !== undefined;
   if (!canRun) {
     for (const problem of [...problems, ...pathProblems]) io.stderr(problemLine(problem, options.lang));
     return EXIT.invalidInput;
   }
 
+  // More workers than cores only share the cores, and each adds its memory.
+  const cores = defaultJobs();
+  const jobs = asked.jobs !== undefined ? Math.min(asked.jobs, cores) : undefined;
+  if (asked.jobs !== undefined && asked.jobs > cores) {
+    io.stderr(options.lang === 'zh' ? `plancheck: --jobs ${asked.jobs} 多于本机可用的 ${cores} 个处理器核心,按 ${cores} 个工作线程运行\n` : `plancheck: --jobs ${asked.jobs} is more than the ${cores} cores available here; running ${cores} worker threads\n`);
+  }
   const keepFindings = options.format === 'html' || targets.some((t) => t.format === 'html');
   const progress = io.progress?.();
-  const setup = { packPaths, calendarFiles: options.calendar, keepFindings, ...(waivers ? { waivers, waiverDate: options.waiverDate } : {}) };
-  const { rows, calendars } = await evaluateFiles(files, setup, new Checker(packs, calendar), jobs, progress?.update);
+  // Workers get the packs and holiday years this thread loaded, never the files again: what was refused stays out.
+  const setup = { packs, holidayYears, keepFindings, maxBytes: maxSubmissionBytes(), ...(waivers ? { waivers, waiverDate: options.waiverDate } : {}) };
+  let evaluatedFiles: Awaited<ReturnType<typeof evaluateFiles>>;
+  try {
+    evaluatedFiles = await evaluateFiles(files, setup, new Checker(packs, calendar), jobs, progress?.update);
+  } catch (error) {
+    if (!(error instanceof WorkerFailure)) throw error;
+    progress?.stop();
+    io.stderr(`plancheck: ${terminalText(error.said[options.lang])}\n`);
+    return EXIT.invalidInput;
+  }
   progress?.stop();
+  const { rows, calendars } = evaluatedFiles;
   const evaluated = rows.filter((row) => !row.error);
   const rejected = rows.filter((row) => row.error);
   const matrix = buildMatrix(evaluated, rules, filters);
@@ -116,9 +146,9 @@ export async function runReview(paths: readonly string[], options: ReviewOptions
     errors: problems,
     paths: pathProblems,
   };
-  if (options.format !== 'table' || options.out !== undefined) {
+  if (options.format !== 'table' || !outputs.toStdout) {
     for (const problem of [...problems, ...pathProblems, ...rejected.flatMap((row) => row.error?.problems ?? [])]) io.stderr(problemLine(problem, options.lang));
   }
-  const written = writeOutputs({ format: options.format, out: options.out, targets, lang: options.lang }, (format) => REVIEW_RENDERERS[format](result, options.lang), io);
+  const written = await writeOutputs(outputs, (format) => REVIEW_RENDERERS[format](result, options.lang), io);
   return reviewExitStatus(result, written, options.exitZero);
 }

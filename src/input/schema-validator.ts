@@ -7,8 +7,8 @@ import { bi, type Bilingual } from '../i18n';
 import { SCHEMA_DIR } from '../paths';
 import { formatFieldPath, pointerToPath, type FieldPath } from './field-path';
 import type { InputProblem } from './problem';
-import { generalPath, schemaFields, schemaFieldsOf, type SchemaFields, type ValueKind } from './schema-labels';
-import { dateAdvice, enumAdvice, enumList, EXPECTED, halfWidth, integerAdvice, kindAdvice, patternAdvice, sayEn, shown, tidyZh, type Advice, type Subject } from './value-advice';
+import { generalPath, schemaFields, schemaFieldsOf, type FieldSchema, type SchemaFields, type ValueKind } from './schema-labels';
+import { dateAdvice, enumAdvice, enumList, EXPECTED, halfWidth, integerAdvice, kindAdvice, patternAdvice, sayEn, shown, shownEn, tidyZh, type Advice, type Subject } from './value-advice';
 import { fullWidthColonProblem } from './yaml-hints';
 import type { ParsedFile } from './yaml-file';
 
@@ -165,7 +165,7 @@ function kindSaid(ctx: Context, error: ErrorObject, kind: ValueKind, definition:
   const subject = subjectAt(ctx, path, KIND_NOUN[kind]);
   const data: unknown = error.data;
   const branches = objectBranches(error);
-  if (!isRecord(data) || branches.length === 0) return [{ path, subject, advice: kindAdvice(kind, subject, data) }];
+  if (!isRecord(data) || branches.length === 0) return [{ path, subject, advice: kindAdvice(kind, subject, data, ctx.parsed.scalarSource(path)) }];
   // The form the clerk meant: the one that knows most of the keys written (a typo still leaves `value`).
   const fit = (branch: Branch): number => Object.keys(data).filter((key) => key in branch.properties).length;
   const branch = branches.reduce((best, next) => (fit(next) > fit(best) ? next : best));
@@ -198,11 +198,19 @@ function kindSaid(ctx: Context, error: ErrorObject, kind: ValueKind, definition:
   }
   for (const key of known.filter((k) => k in data && inner.some((e) => e.instancePath === `${error.instancePath}/${k}` || e.instancePath.startsWith(`${error.instancePath}/${k}/`)))) {
     if (key === 'value') {
-      said.push({ path: [...path, 'value'], field: path, subject, advice: kindAdvice(kind, subject, data.value) });
+      said.push({ path: [...path, 'value'], field: path, subject, advice: kindAdvice(kind, subject, data.value, ctx.parsed.scalarSource([...path, 'value'])) });
       continue;
     }
     const name = branch.properties[key].title ?? key;
     const nameEn = branch.properties[key]['x-title-en'] ?? key;
+    if (data[key] === '') {
+      said.push({
+        path: [...path, key],
+        subject,
+        advice: { message: bi(`${subject.zh}的${name}是空的:请写上${name},或删去 ${key}`, sayEn(subject, `the ${nameEn} is empty: write it, or leave ${key} out`)), expected: bi(`文字,如 ${key}: "2024年度报告 一、(三)"`, `a text, such as ${key}: "annual report, part 1 (3)"`) },
+      });
+      continue;
+    }
     said.push({ path: [...path, key], subject, advice: { message: bi(`${subject.zh}的${name}应写文字,不能为空`, sayEn(subject, `the ${nameEn} is a non-empty text`)), expected: bi(`文字,如 ${key}: "2024年度报告 一、(三)"`, `a text, such as ${key}: "annual report, part 1 (3)"`) } });
   }
   return said.length > 0 ? said : [{ path, subject, advice: kindAdvice(kind, subject, data) }];
@@ -285,13 +293,19 @@ function requiredSaid(ctx: Context, error: ErrorObject): Said {
   const owner = subjectAt(ctx, path);
   const info = ctx.fields.get(generalPath(field));
   const enumValues = (((error.parentSchema as { properties?: Record<string, { enum?: unknown[] }> } | undefined)?.properties ?? {})[missing])?.enum;
-  const expected = enumValues ? enumList(enumValues, info) : info?.description ? bi(info.description, info.titleEn ?? missing) : info?.kind ? EXPECTED[info.kind] : bi(`写上 ${missing}`, `a value for ${missing}`);
+  const expected = enumValues ? enumList(enumValues, info) : info?.description ? bi(info.description, describedEn(info, missing)) : info?.kind ? EXPECTED[info.kind] : bi(`写上 ${missing}`, `a value for ${missing}`);
   return {
     path,
     field,
     subject: child,
     advice: { message: bi(`${owner.zh}缺少必填项“${child.zh}”:请写上 ${missing}`, sayEn(owner, `the required field ${child.en} (${missing}) is missing`)), expected },
   };
+}
+
+/** The English of an `expected` taken from a Chinese description: what the kind takes, else the field named. */
+function describedEn(info: FieldSchema, key: string): string {
+  if (info.kind) return EXPECTED[info.kind].en;
+  return `a value for ${key}${info.titleEn ? ` (${info.titleEn})` : ''}`;
 }
 
 const TYPE_ZH: Record<string, string> = { string: '文字', integer: '整数', number: '数字', boolean: 'true 或 false', object: '逐项写出的“键: 值”', array: '列表', null: '空' };
@@ -311,7 +325,7 @@ function typeSaid(ctx: Context, error: ErrorObject): Said {
     if (unmatched) return { path, subject, advice: unmatched };
     return say(`请加引号,写成 "${written}"`, `put it in quotes: "${written}"`, bi(`加引号的文字,如 "${written}"`, `a text in quotes, such as "${written}"`));
   }
-  if (type === 'integer' || type === 'number') return { path, subject, advice: integerAdvice(subject, data, info) };
+  if (type === 'integer' || type === 'number') return { path, subject, advice: integerAdvice(subject, data, info, ctx.parsed.scalarSource(path)) };
   if (type === 'boolean') return { path, subject, advice: kindAdvice('flag', subject, data) };
   if (type === 'object') {
     const first = info?.properties[0];
@@ -322,13 +336,13 @@ function typeSaid(ctx: Context, error: ErrorObject): Said {
       if (placed) return { path, subject, advice: { message: placed.message, expected: placed.expected ?? expected }, placed };
     }
     if (Array.isArray(data)) return say('下面应逐项写“键: 值”,不是列表', 'takes key: value pairs, not a list', expected);
-    return say(`下面应换行缩进,逐项写“键: 值”,不能直接写 ${shown(data)}`, `takes key: value pairs on the lines below, not ${JSON.stringify(data)}`, expected);
+    return say(`下面应换行缩进,逐项写“键: 值”,不能直接写 ${shown(data)}`, `takes key: value pairs on the lines below, not ${shownEn(data)}`, expected);
   }
   if (type === 'array') {
     return say('应为列表:每条以“- ”开头;本年度没有则写 []', 'takes a list: one record per "- " line, or [] for none', bi('列表,每条以“- ”开头,或 []', 'a list, one "- " line per record, or []'));
   }
   const zh = TYPE_ZH[type] ?? type;
-  return say(` ${shown(data)} 应为${zh}`, `${JSON.stringify(data)} should be ${type === 'object' ? 'key: value pairs' : `a ${type}`}`, bi(zh, type));
+  return say(` ${shown(data)} 应为${zh}`, `${shownEn(data)} should be ${type === 'object' ? 'key: value pairs' : `a ${type}`}`, bi(zh, type));
 }
 
 function otherSaid(ctx: Context, error: ErrorObject, zhMessage: string): Said {
@@ -372,11 +386,22 @@ function otherSaid(ctx: Context, error: ErrorObject, zhMessage: string): Said {
     default:
       break;
   }
-  const expected = subject.labelled && info?.description ? bi(info.description, info.titleEn ?? String(path[path.length - 1] ?? '')) : bi(zhMessage, error.message ?? '');
+  const expected = subject.labelled && info?.description ? bi(info.description, describedEn(info, String(path[path.length - 1] ?? ''))) : bi(plainZh(zhMessage), error.message ?? '');
   const message = subject.labelled
-    ? bi(tidyZh(`${subject.zh} ${shown(data)} 的写法不对`), sayEn(subject, `${JSON.stringify(data)} is not valid`))
-    : bi(`取值 ${shown(data)} 不符合要求:${zhMessage}`, `The value ${JSON.stringify(data)} is not valid: ${error.message}`);
+    ? bi(tidyZh(`${subject.zh} ${shown(data)} 的写法不对`), sayEn(subject, `${shownEn(data)} is not valid`))
+    : bi(`取值 ${shown(data)} 不符合要求:${plainZh(zhMessage)}`, `The value ${shownEn(data)} is not valid: ${error.message}`);
   return { path, subject, advice: { message, expected } };
+}
+
+/** Ajv's Chinese (ajv-i18n) without JSON type names or patterns: `应当是 integer 类型` → `应为整数`. */
+function plainZh(text: string): string {
+  return text
+    .replace(/应当是 (\w+) 类型/g, (_m, type: string) => `应为${TYPE_ZH[type] ?? '其他写法'}`)
+    .replace(/应当匹配模式 ".*"/g, '写法不符合要求')
+    .replace(/应当匹配格式 "date"/g, '应为存在的日期,写成年-月-日')
+    .replace(/只能匹配一个 "oneOf" 中的 schema/g, '不是可选的写法之一')
+    .replace(/应当为 (>=|<=|>|<) /g, (_m, op: string) => ({ '>=': '应不小于 ', '<=': '应不大于 ', '>': '应大于 ', '<': '应小于 ' })[op] ?? '应为 ')
+    .replace(/应当是 (\w+)/g, '写法不符合要求');
 }
 
 function definitionOf(schemaPath: string): string | undefined {

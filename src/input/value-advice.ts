@@ -1,3 +1,4 @@
+import { isExistingDate } from '../calendar/dates';
 import { bi, type Bilingual } from '../i18n';
 import type { FieldSchema, ValueKind } from './schema-labels';
 
@@ -39,13 +40,39 @@ function advice(subject: Subject, zh: string, en: string, expected: Bilingual): 
   return { message: bi(tidyZh(`${subject.zh}${zh}`), sayEn(subject, en)), expected };
 }
 
-/** A value as written: text in Chinese quotes, anything else as YAML would show it. */
-export function shown(value: unknown): string {
-  return typeof value === 'string' ? `“${value}”` : JSON.stringify(value);
+/** `.nan`, `.inf`, `-.inf`: a number that is not finite as YAML writes it (JSON would show it as null). */
+function nonFiniteText(value: number): string {
+  return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
 }
 
-function shownEn(value: unknown): string {
-  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+/** Longer values are cut in messages: a message quotes a value to point at it, not to repeat a whole list. */
+const SHOWN_CHARACTERS = 60;
+
+function cut(text: string, lang: 'zh' | 'en'): string {
+  const characters = [...text];
+  if (characters.length <= SHOWN_CHARACTERS) return text;
+  const rest = lang === 'zh' ? `…(共 ${characters.length} 个字符)` : `… (${characters.length} characters)`;
+  return characters.slice(0, SHOWN_CHARACTERS).join('') + rest;
+}
+
+/** A value as written: text in Chinese quotes, anything else as YAML would show it; a long one cut short. */
+export function shown(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return nonFiniteText(value);
+  return typeof value === 'string' ? `“${cut(value, 'zh')}”` : cut(JSON.stringify(value), 'zh');
+}
+
+export function shownEn(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return nonFiniteText(value);
+  return typeof value === 'string' ? `"${cut(value, 'en')}"` : cut(JSON.stringify(value), 'en');
+}
+
+/**
+ * `.nan`, `.inf` or `1e309` (too large, read as infinity) where a figure belongs: said as written, never as
+ * `null`, `NaN` or `Infinity`.
+ */
+function nonFiniteAdvice(subject: Subject, value: number, written: string | undefined, example: string, expected: Bilingual): Advice {
+  const as = written ?? nonFiniteText(value);
+  return advice(subject, ` ${as} 不是有限的数:请写实际的数字,如 ${example}`, `${as} is not a finite number; write the actual figure, such as ${example}`, expected);
 }
 
 /** Full-width digits, letters and signs (８０％, ：) become their ASCII forms; NFKC does exactly that. */
@@ -111,8 +138,8 @@ function countAdvice(subject: Subject, value: unknown): Advice {
     const half = halfWidth(value).trim();
     if (/^\d+$/.test(half)) {
       return hasFullWidth(value)
-        ? say(` ${shown(value)} 用了全角数字,请写成半角数字 ${Number(half)}`, `${shownEn(value)} uses full-width digits; write ${Number(half)}`)
-        : say(`的数字不要加引号,写成 ${Number(half)}`, `write the number without quotes: ${Number(half)}`);
+        ? say(` ${shown(value)} 用了全角数字,请写成半角数字 ${half.replace(/^0+(?=\d)/, '')}`, `${shownEn(value)} uses full-width digits; write ${half.replace(/^0+(?=\d)/, '')}`)
+        : say(`的数字不要加引号,写成 ${half.replace(/^0+(?=\d)/, '')}`, `write the number without quotes: ${half.replace(/^0+(?=\d)/, '')}`);
     }
     const number = numberIn(value);
     if (number !== undefined && Number.isInteger(number)) return say(` ${shown(value)} 只写数字,如 ${number}`, `${shownEn(value)}: write the number only, such as ${number}`);
@@ -137,8 +164,8 @@ function flagAdvice(subject: Subject, value: unknown): Advice {
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  // Not Date.UTC: it reads the years 0 to 99 as 1900 to 1999.
+  return isExistingDate(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
 }
 
 /** Advice for a date, also for `format: date` fields outside the typed scalars (`as_of`, a waiver's expiry). */
@@ -168,9 +195,15 @@ function blankAdvice(subject: Subject, kind: ValueKind): Advice {
   return advice(subject, '没有写值:请在键后写冒号和值', 'has no value: write a colon and the value after the key', EXPECTED[kind]);
 }
 
-/** Advice for a typed scalar (`x-kind`) whose value has none of its allowed shapes. */
-export function kindAdvice(kind: ValueKind, subject: Subject, value: unknown): Advice {
+const FINITE_EXAMPLE: Record<ValueKind, string> = { flag: 'true', count: '3', rate: '"93.5%"', date: '2024-03-01', text: '文字' };
+
+/**
+ * Advice for a typed scalar (`x-kind`) whose value has none of its allowed shapes; `written` is the value as the
+ * file writes it (`1e309`), where it is a scalar.
+ */
+export function kindAdvice(kind: ValueKind, subject: Subject, value: unknown, written?: string): Advice {
   if (value === null) return blankAdvice(subject, kind);
+  if (typeof value === 'number' && !Number.isFinite(value)) return nonFiniteAdvice(subject, value, written, FINITE_EXAMPLE[kind], EXPECTED[kind]);
   switch (kind) {
     case 'rate':
       return rateAdvice(subject, value);
@@ -240,13 +273,14 @@ function fixedDigits(field: FieldSchema | undefined): number | undefined {
 }
 
 /** A whole number outside its range, or written with words: `2024年` → 写成 4 位数字,如 2024. */
-export function integerAdvice(subject: Subject, value: unknown, field: FieldSchema | undefined): Advice {
+export function integerAdvice(subject: Subject, value: unknown, field: FieldSchema | undefined, written?: string): Advice {
   const digits = fixedDigits(field);
   const number = typeof value === 'string' ? numberIn(value) : typeof value === 'number' ? value : undefined;
   const inRange = number !== undefined && Number.isInteger(number) && (field?.minimum === undefined || number >= field.minimum) && (field?.maximum === undefined || number <= field.maximum);
   const example = inRange ? number : (field?.examples?.[0] ?? field?.minimum ?? 3);
   const range = field?.minimum !== undefined && field.maximum !== undefined ? bi(`${field.minimum} 到 ${field.maximum} 之间`, `from ${field.minimum} to ${field.maximum}`) : undefined;
   const expected = digits ? bi(`${digits} 位数字${range ? `(${range.zh})` : ''},如 ${example}`, `${digits} digits${range ? ` (${range.en})` : ''}, such as ${example}`) : EXPECTED.count;
+  if (typeof value === 'number' && !Number.isFinite(value)) return nonFiniteAdvice(subject, value, written, String(example), expected);
   if (typeof value === 'string' && /^\d+$/.test(halfWidth(value).trim()) && (!digits || halfWidth(value).trim().length === digits)) {
     return advice(subject, `的数字不要加引号,写成 ${example}`, `write the number without quotes: ${example}`, expected);
   }

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { bi, type Bilingual } from '../i18n';
+import { bi } from '../i18n';
+import { decodeUtf8 } from './encoding';
 import type { FieldPath } from './field-path';
 import { InputError } from './problem';
+import { readInputBytes, readSubmissionBytes } from './read-file';
+import { depthProblem, documentProblems, jsonCommentProblems, versionProblem } from './yaml-guards';
 import { yamlProblems } from './yaml-hints';
 
 /** A YAML (or JSON) file parsed with the places of its nodes kept, so errors and evidence can name line and column. */
@@ -30,42 +32,64 @@ export interface BareKey {
   cut?: { key: string; text: string };
 }
 
-// Guards against alias bombs beyond yaml's own default limit.
-const MAX_ALIAS_COUNT = 100;
-
-
 export function sha256Hex(bytes: string | Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Reads and parses a file; a user's mistake becomes an InputError with places, never a stack trace. */
-export function readYamlFile(file: string): ParsedFile {
-  let bytes: Buffer;
+/** The sha256 of a submission that may be read (a regular file within the size limit), else null: a FIFO is never opened. */
+export function fileSha256(file: string): string | null {
   try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    const reason: Bilingual =
-      code === 'ENOENT' ? bi('文件不存在', 'no such file') : code === 'EISDIR' ? bi('这是一个文件夹', 'it is a folder') : bi(`无法读取(${code})`, `cannot be read (${code})`);
-    throw new InputError([{ file, message: bi(`无法读取文件:${reason.zh}`, `Cannot read the file: ${reason.en}`), expected: bi('一个存在且可读的 .yaml、.yml 或 .json 文件', 'a .yaml, .yml or .json file that exists and can be read') }]);
+    return sha256Hex(readSubmissionBytes(file));
+  } catch {
+    return null;
   }
-  return parseYamlText(file, bytes);
+}
+
+/**
+ * Reads and parses a file; a user's mistake becomes an InputError with places, never a stack trace. Only a regular
+ * file within the size limit is read (see read-file.ts): 32 MiB, or for a submission the limit of `--max-bytes`.
+ */
+export function readYamlFile(file: string, kind: 'submission' | 'input' = 'input'): ParsedFile {
+  return parseYamlText(file, kind === 'submission' ? readSubmissionBytes(file) : readInputBytes(file));
+}
+
+/** yaml reports a stack overflow in its own parser as an error of the document; it means nesting too deep. */
+function isStackOverflow(error: { message?: string } | unknown): boolean {
+  return error instanceof RangeError || /Maximum call stack size exceeded/.test(String((error as { message?: string } | undefined)?.message ?? ''));
 }
 
 export function parseYamlText(file: string, bytes: Buffer): ParsedFile {
-  const text = bytes.toString('utf8');
-  if (text.includes('\uFFFD')) {
-    throw new InputError([{ file, line: 1, column: 1, message: bi('文件不是 UTF-8 编码,请另存为 UTF-8', 'The file is not UTF-8 encoded; save it as UTF-8'), expected: bi('UTF-8 编码的文本文件(记事本“另存为”时选 UTF-8)', 'a text file saved as UTF-8') }]);
-  }
+  const decoded = decodeUtf8(file, bytes);
+  if ('problem' in decoded) throw new InputError([decoded.problem]);
+  const { text } = decoded;
   const lineCounter = new LineCounter();
   const source = text.replace(/^\uFEFF/, '');
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (/\.json$/i.test(file)) {
+    const comments = jsonCommentProblems(file, source);
+    if (comments.length > 0) throw new InputError(comments);
+  }
+  let doc: Document;
+  try {
+    // logLevel 'error': what yaml would only warn about on standard error is refused below, with its place.
+    doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    throw new InputError([depthProblem(file, { line: 1, column: 1 })]);
+  }
+  const overflow = doc.errors.find(isStackOverflow);
+  if (overflow) throw new InputError([depthProblem(file, toPosition(lineCounter, overflow.pos[0]))]);
   if (doc.errors.length > 0) throw new InputError(yamlProblems(file, source, doc.errors, lineCounter));
+  const version = versionProblem(file, doc, source);
+  if (version) throw new InputError([version]);
+  const unsafe = documentProblems(file, doc, lineCounter, source);
+  if (unsafe.length > 0) throw new InputError(unsafe);
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    // Aliases are bounded by documentProblems, which counts what they copy, not how often a single value is named.
+    data = doc.toJS({ maxAliasCount: -1 });
   } catch (error) {
-    throw new InputError([{ file, line: 1, column: 1, message: bi('YAML 中的引用(& 和 *)无法展开:引用过多或引用的内容不存在', `The YAML cannot be expanded: ${(error as Error).message}`), expected: bi('直接写出的值,不用 & 和 * 引用', 'values written out, without & and * aliases') }]);
+    if (isStackOverflow(error)) throw new InputError([depthProblem(file, { line: 1, column: 1 })]);
+    throw new InputError([{ file, line: 1, column: 1, message: bi('YAML 中的引用(& 和 *)无法展开', `The YAML cannot be expanded: ${(error as Error).message}`), expected: bi('直接写出的值,不用 & 和 * 引用', 'values written out, without & and * aliases') }]);
   }
   return { file, text, sha256: sha256Hex(bytes), data, locate: (path, part = 'value') => locateIn(doc, lineCounter, path, part), scalarSource: (path) => scalarSourceIn(doc, path), bareKeys: bareKeysIn(doc.contents, source, []) };
 }

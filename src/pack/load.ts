@@ -1,13 +1,16 @@
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { bi } from '../i18n';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { bi, type Bilingual } from '../i18n';
 import { InputError, type InputProblem } from '../input/problem';
 import { validateAgainst } from '../input/schema-validator';
-import { readYamlFile, sha256Hex } from '../input/yaml-file';
+import { readYamlFile, sha256Hex, type ParsedFile } from '../input/yaml-file';
+import { ruleFieldProblems } from './fields';
 import { itemSections, nfkc, packStructureProblems, ruleFidelityProblems } from './fidelity';
 import type { PackDefinition, RulePack } from './types';
 
 const PACK_FILE = 'pack.yaml';
+/** A plan's full text is tens of kilobytes (the Hunan plan: 27 KB); a larger `source.file` is not one. */
+export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 
 /** A pack is a folder holding pack.yaml and its source text, or the pack.yaml itself. */
 function packFile(path: string): string {
@@ -29,14 +32,7 @@ export function loadPack(path: string): RulePack {
   if (schemaProblems.length > 0) throw new InputError(schemaProblems);
   const definition = parsed.data as PackDefinition;
 
-  const sourcePath = join(dirname(file), definition.source.file);
-  let sourceBytes: Buffer;
-  try {
-    sourceBytes = readFileSync(sourcePath);
-  } catch {
-    const at = parsed.locate(['source', 'file']);
-    throw new InputError([{ file, ...at, field: 'source.file', message: bi(`找不到规则包的原文文件 ${sourcePath}`, `The pack's source text ${sourcePath} cannot be read`) }]);
-  }
+  const sourceBytes = readSource(file, definition.source.file, parsed);
   const problems: InputProblem[] = [];
   if (sha256Hex(sourceBytes) !== definition.source.sha256) {
     problems.push({
@@ -55,7 +51,71 @@ export function loadPack(path: string): RulePack {
     for (const message of ruleFidelityProblems(rule, sections, normalized)) {
       problems.push({ file, ...parsed.locate(['rules', index, 'citation', 'quote']), field: `rules[${index}]`, message });
     }
+    problems.push(...ruleFieldProblems(rule, index, file, (path) => parsed.locate(path)));
   });
-  if (problems.length > 0) throw new InputError(problems);
+  // In line order, as a person goes through the file (the sort is stable: one line's problems keep their order).
+  if (problems.length > 0) throw new InputError(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   return { ...definition, file, sha256: parsed.sha256, sourceText };
+}
+
+function kindOfFile(stats: Stats): Bilingual {
+  if (stats.isDirectory()) return bi('文件夹', 'a folder');
+  if (stats.isFIFO()) return bi('命名管道(FIFO)', 'a named pipe (FIFO)');
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return bi('设备', 'a device');
+  if (stats.isSocket()) return bi('套接字', 'a socket');
+  return bi('特殊文件', 'a special file');
+}
+
+/**
+ * The pack's source text: a regular file inside the pack's folder (or a folder below it), of a plan's size. A path
+ * that leaves the folder (`..`, an absolute path elsewhere, a link pointing out), a device, a pipe or a huge file is
+ * refused in words before a byte is read, so a pack cannot make the tool read, hash or hang on another file.
+ */
+function readSource(file: string, written: string, parsed: ParsedFile): Buffer {
+  const refuse = (message: Bilingual, expected?: Bilingual): never => {
+    throw new InputError([{ file, ...parsed.locate(['source', 'file']), field: 'source.file', message, expected: expected ?? bi('规则包文件夹中的原文文本文件,如 source.txt', "the plan's text, a file in the pack's folder, such as source.txt") }]);
+  };
+  const folder = resolve(dirname(file));
+  const target = resolve(folder, written);
+  const inside = (base: string, path: string): boolean => {
+    const rel = relative(base, path);
+    return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+  };
+  const outside = bi(`规则包的原文文件 ${written} 不在规则包所在的文件夹 ${folder} 中`, `The pack's source text ${written} lies outside the pack's folder ${folder}`);
+  if (!inside(folder, target)) refuse(outside);
+  let real: string;
+  let stats: Stats;
+  try {
+    real = realpathSync(target);
+    stats = statSync(real);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    return refuse(code === 'ENOENT' || code === 'ENOTDIR' ? bi(`找不到规则包的原文文件 ${target}`, `The pack's source text ${target} does not exist`) : bi(`无法读取规则包的原文文件 ${target}(${code})`, `The pack's source text ${target} cannot be read (${code})`));
+  }
+  if (!inside(realpathSync(folder), real)) refuse(bi(`${outside.zh}:它是指向 ${real} 的链接`, `${outside.en}: it is a link to ${real}`));
+  const size = (bytes: number): Bilingual => bi(`规则包的原文文件 ${target} 过大(${bytes} 字节,上限 ${MAX_SOURCE_BYTES} 字节)`, `The pack's source text ${target} is too large (${bytes} bytes; at most ${MAX_SOURCE_BYTES})`);
+  if (!stats.isFile()) refuse(bi(`规则包的原文文件 ${target} 不是普通文件,而是${kindOfFile(stats).zh}`, `The pack's source text ${target} is not a regular file but ${kindOfFile(stats).en}`));
+  if (stats.size > MAX_SOURCE_BYTES) refuse(size(stats.size));
+  // Opened without blocking, and checked again once open: a pipe put in its place meanwhile cannot hang the run.
+  let fd: number;
+  try {
+    fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return refuse(bi(`无法读取规则包的原文文件 ${target}(${(error as NodeJS.ErrnoException).code ?? 'EIO'})`, `The pack's source text ${target} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'EIO'})`));
+  }
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) refuse(bi(`规则包的原文文件 ${target} 不是普通文件,而是${kindOfFile(opened).zh}`, `The pack's source text ${target} is not a regular file but ${kindOfFile(opened).en}`));
+    const buffer = Buffer.alloc(Math.min(opened.size, MAX_SOURCE_BYTES) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > MAX_SOURCE_BYTES) refuse(size(length));
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }

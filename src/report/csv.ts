@@ -1,6 +1,7 @@
 import type { CheckResult, Finding, SubmissionResult } from '../findings/types';
 import type { Lang } from '../i18n';
-import { BOM, csvText } from './csv-text';
+import { formatQuantity } from '../units';
+import { BOM, csvNumber, csvText, type CsvValue } from './csv-text';
 import { LEVEL_LABELS, STATUS_LABELS, UNREADABLE } from './labels';
 import { calendarsText, foundText, noticeLines, problemText, requiredText, severityText, waiverText } from './view';
 
@@ -9,11 +10,23 @@ const HEADERS: Readonly<Record<Lang, readonly string[]>> = {
   en: ['file', 'sha256', 'bureau', 'region_code', 'level', 'year', 'pack', 'rule', 'title', 'severity', 'status', 'status_code', 'actual', 'actual_raw', 'expected', 'clause', 'quote', 'message', 'evidence', 'waiver', 'notice', 'tool', 'pack_version', 'pack_sha256', 'calendars', 'generated_at'],
 };
 
-/** The raw value, as the JSON has it: a spreadsheet can sort and sum a number, not "93.5%". */
-function rawActual(finding: Finding): string {
+/**
+ * The raw value, as the JSON has it: a spreadsheet can sort and sum a number, not "93.5%". A number is written as a
+ * number (a negative one would stay one; no rule gives a negative value today), the rest as text.
+ */
+function rawActual(finding: Finding): CsvValue {
   const { actual } = finding;
   if (actual === null) return '';
+  if (typeof actual === 'number') return csvNumber(actual);
   return typeof actual === 'object' ? JSON.stringify(actual) : String(actual);
+}
+
+const EQUAL_TO: Readonly<Record<Lang, string>> = { zh: '等于', en: 'equal to' };
+
+/** The requirement as text a spreadsheet keeps as text: `= 100%` is a formula to Excel, so it reads 等于 100%. */
+function requiredCell(finding: Finding, lang: Lang): string {
+  const { operator, value, unit } = finding.expected;
+  return operator === '=' && unit !== 'boolean' ? `${EQUAL_TO[lang]} ${formatQuantity(value, unit, lang)}` : requiredText(finding, lang);
 }
 
 function evidenceCell(finding: Finding, lang: Lang): string {
@@ -26,7 +39,7 @@ function provenance(result: CheckResult, packId: string, lang: Lang): string[] {
   return [`${result.tool.name} ${result.tool.version}`, pack?.version ?? '', pack?.sha256 ?? '', calendarsText(result.calendars, lang), result.generatedAt ?? ''];
 }
 
-function rows(result: CheckResult, submission: SubmissionResult, lang: Lang): string[][] {
+function rows(result: CheckResult, submission: SubmissionResult, lang: Lang): CsvValue[][] {
   const { bureau } = submission;
   const who = [submission.file, submission.sha256 ?? '', bureau?.name ?? '', bureau?.region_code ?? '', bureau ? LEVEL_LABELS[bureau.level][lang] : '', submission.year === null ? '' : String(submission.year)];
   if (submission.error) {
@@ -44,7 +57,7 @@ function rows(result: CheckResult, submission: SubmissionResult, lang: Lang): st
     f.status,
     f.actual === null ? '' : foundText(f, lang),
     rawActual(f),
-    requiredText(f, lang),
+    requiredCell(f, lang),
     f.citation.clause,
     f.citation.quote,
     f.message[lang],

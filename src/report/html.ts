@@ -1,5 +1,6 @@
 import { STATUSES, type CheckResult, type Finding, type Status, type SubmissionResult, type Summary } from '../findings/types';
 import type { Lang } from '../i18n';
+import { htmlText } from '../text-safety';
 import { STATUS_LABELS, STATUS_SYMBOLS, UNREADABLE } from './labels';
 import { chapterHeading, foundText, groupByChapter, noticeLines, problemsByFile, problemText, provenanceRows, requiredText, severityText, submissionHeading, submissionSubline, unreadableInputsLine, waiverText } from './view';
 
@@ -18,8 +19,9 @@ const T = {
   en: { heading: 'Rule-of-law targets: findings', filter: 'Filter by status', found: 'Found', required: 'Required', quote: 'Quote', evidence: 'Evidence', source: 'source', severity: 'Severity', provenance: 'Provenance', unused: 'Unused waivers', errors: 'Files that could not be read', summary: 'Summary', line: (n: number) => `line ${n}` },
 } as const;
 
+/** Text for element content and quoted attributes: `& < > " '` as entities, controls shown (`htmlText`). */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return htmlText(text);
 }
 
 export const STYLE = `

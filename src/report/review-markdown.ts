@@ -3,12 +3,12 @@ import type { Lang } from '../i18n';
 import { shownSummary } from '../review/aggregate';
 import type { ReviewResult } from '../review/types';
 import { STATUS_LABELS, STATUS_SYMBOLS } from './labels';
-import { table } from './markdown';
+import { md, table } from './markdown';
 import { changeLine, columnOf, countedOnceLine, duplicateFiles, duplicateNote, levelName, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './review-view';
 import { problemsByFile, problemText, provenanceRows } from './view';
 
 function list(items: readonly string[], none: string): string[] {
-  return items.length > 0 ? items.map((item) => `- ${item}`) : [`- ${none}`];
+  return items.length > 0 ? items.map((item) => md.item(item)) : [md.item(none)];
 }
 
 const COUNTED: readonly Status[] = ['fail', 'warn', 'missing_data', 'pass', 'not_applicable'];
@@ -16,13 +16,13 @@ const COUNTED: readonly Status[] = ['fail', 'warn', 'missing_data', 'pass', 'not
 /** The review for documents and repositories: the matrix, per-target counts and the year-over-year changes as GitHub tables. */
 export function renderReviewMarkdown(result: ReviewResult, lang: Lang): string {
   const t = REVIEW_TEXT[lang];
-  const lines = [`# ${t.heading}`, '', `${result.packs.map((p) => p.title[lang]).join(' · ')} · ${packLine(result, lang)}`, '', t.totals(result), '', reviewVerdict(result, lang), ''];
+  const lines = [md.heading(1, t.heading), '', md.paragraph(`${result.packs.map((p) => p.title[lang]).join(' · ')} · ${packLine(result, lang)}`), '', md.paragraph(t.totals(result)), '', md.paragraph(reviewVerdict(result, lang)), ''];
   if (result.errors.length > 0) {
-    lines.push(`## ${t.inputs}`, '');
-    for (const [file, problems] of problemsByFile(result.errors)) lines.push(`- ${file}`, ...problems.map((p) => `  - ${problemText(p, lang)}`));
+    lines.push(md.heading(2, t.inputs), '');
+    for (const [file, problems] of problemsByFile(result.errors)) lines.push(md.item(file), ...problems.map((p) => md.item(problemText(p, lang), 1)));
     lines.push('');
   }
-  lines.push(`## ${t.matrix}`, '', `${t.shown(result.rows.length, result.columns.length)}${lang === 'zh' ? '。' : '. '}${t.legend}`, '');
+  lines.push(md.heading(2, t.matrix), '', md.paragraph(`${t.shown(result.rows.length, result.columns.length)}${lang === 'zh' ? '。' : '. '}${t.legend}`), '');
   const duplicates = duplicateFiles(result);
   const header = [t.bureau, t.code, t.level, t.year, t.fails, t.missing, ...result.columns.map(ruleNumber)];
   const rows = result.rows.map((row) => {
@@ -40,18 +40,18 @@ export function renderReviewMarkdown(result: ReviewResult, lang: Lang): string {
     ...COUNTED.map((s) => String(counts[s])),
     ...(byYear ? years.map((y) => String(y.counts.fail)) : []),
   ]);
-  lines.push(`## ${t.ruleCounts}`, '', ...table(countHeader, countRows), '');
+  lines.push(md.heading(2, t.ruleCounts), '', ...table(countHeader, countRows), '');
   const once = countedOnceLine(result, lang);
-  if (once) lines.push(once, '');
-  lines.push(`## ${t.regressions}`, '', ...list(result.regressions.map((c) => changeLine(c, lang)), t.none), '');
-  lines.push(`## ${t.improvements}`, '', ...list(result.improvements.map((c) => changeLine(c, lang)), t.none), '');
+  if (once) lines.push(md.paragraph(once), '');
+  lines.push(md.heading(2, t.regressions), '', ...list(result.regressions.map((c) => changeLine(c, lang)), t.none), '');
+  lines.push(md.heading(2, t.improvements), '', ...list(result.improvements.map((c) => changeLine(c, lang)), t.none), '');
   const notices = noticeItems(result, lang);
-  if (notices.length > 0) lines.push(`## ${t.notices}`, '', ...list(notices, t.none), '');
-  if (result.duplicates.length > 0) lines.push(`## ${t.duplicates}`, '', ...list(result.duplicates.map((d) => `${d.bureau} ${d.year}: ${d.files.join(', ')}`), t.none), '');
-  if (result.waivers && result.waivers.unused.length > 0) lines.push(`## ${t.unused}`, '', ...list(result.waivers.unused.map((w) => `${w.id}: ${w.rule} · ${w.bureau}`), t.none), '');
-  lines.push(`## ${t.rejected}`, '', ...(result.rejected.length > 0 ? result.rejected.flatMap((row) => [`- ${row.file}`, ...rowProblems(row, lang).map((p) => `  - ${p}`)]) : [`- ${t.none}`]), '');
-  if (result.paths.length > 0) lines.push(`## ${t.paths}`, '', ...list(result.paths.map((p) => `${p.file}: ${problemText(p, lang)}`), t.none), '');
+  if (notices.length > 0) lines.push(md.heading(2, t.notices), '', ...list(notices, t.none), '');
+  if (result.duplicates.length > 0) lines.push(md.heading(2, t.duplicates), '', ...list(result.duplicates.map((d) => `${d.bureau} ${d.year}: ${d.files.join(', ')}`), t.none), '');
+  if (result.waivers && result.waivers.unused.length > 0) lines.push(md.heading(2, t.unused), '', ...list(result.waivers.unused.map((w) => `${w.id}: ${w.rule} · ${w.bureau}`), t.none), '');
+  lines.push(md.heading(2, t.rejected), '', ...(result.rejected.length > 0 ? result.rejected.flatMap((row) => [md.item(row.file), ...rowProblems(row, lang).map((p) => md.item(p, 1))]) : [md.item(t.none)]), '');
+  if (result.paths.length > 0) lines.push(md.heading(2, t.paths), '', ...list(result.paths.map((p) => `${p.file}: ${problemText(p, lang)}`), t.none), '');
   const provenance = provenanceRows({ ...result, submissions: [...result.rows, ...result.rejected] }, lang);
-  lines.push(`## ${t.provenance}`, '', ...table(['', ''], provenance), '');
+  lines.push(md.heading(2, t.provenance), '', ...table(['', ''], provenance), '');
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n';
+import { terminalLines, terminalText } from '../text-safety';
 import { shownSummary } from '../review/aggregate';
 import type { ReviewResult } from '../review/types';
 import { STATUS_SYMBOLS } from './labels';
@@ -43,10 +44,12 @@ const NAME_WIDTH = 22;
 export function* renderReviewTable(result: ReviewResult, lang: Lang): Iterable<string> {
   const t = REVIEW_TEXT[lang];
   const head = [`${result.tool.name} ${result.tool.version} · ${packLine(result, lang)}`, t.totals(result), ...(result.waivers ? [t.waivers(result.waivers)] : []), ...inputProblemLines(result.errors, lang)];
-  yield `${head.join('\n')}\n\n`;
+  yield `${terminalLines(head)}\n\n`;
   const numbers = result.columns.map((c) => ruleNumber(c).padStart(CELL)).join('');
-  const names = result.rows.map((row) => fit(shortName(row.bureau?.name ?? ''), NAME_WIDTH));
-  const shortened = result.rows.some((row, i) => names[i].trimEnd() !== row.bureau?.name);
+  // Names are made safe before they are measured and cut: what is shown is what takes the cells.
+  const shown = result.rows.map((row) => terminalText(row.bureau?.name ?? ''));
+  const names = shown.map((name) => fit(shortName(name), NAME_WIDTH));
+  const shortened = names.some((name, i) => name.trimEnd() !== shown[i]);
   yield `${t.matrix} (${t.shown(result.rows.length, result.columns.length)})  ${t.legend}\n${shortened ? `${t.shortened}\n` : ''}`;
   // Each column as wide as its heading, so that no heading is cut.
   const width = (label: string, least: number): number => Math.max(least, displayWidth(label) + 1);
@@ -57,7 +60,7 @@ export function* renderReviewTable(result: ReviewResult, lang: Lang): Iterable<s
     const cells = result.columns.map((c) => STATUS_SYMBOLS[row.statuses[c]].padStart(CELL)).join('');
     const counts = shownSummary(row, result.columns);
     const note = duplicateNote(row, duplicates, lang);
-    yield `${names[i]} ${fit(row.bureau?.region_code ?? '', code)}${fit(String(row.year), year)}${fit(String(counts.fail), fails)}${fit(String(counts.missing_data), missing)}${cells}${note ? `  ${note}` : ''}\n`;
+    yield `${terminalLines([`${names[i]} ${fit(terminalText(row.bureau?.region_code ?? ''), code)}${fit(String(row.year), year)}${fit(String(counts.fail), fails)}${fit(String(counts.missing_data), missing)}${cells}${note ? `  ${note}` : ''}`])}\n`;
   }
   const lines: string[] = [];
   lines.push('', ...result.columns.map((c) => `${ruleNumber(c).padStart(3)} ${result.rules[c].id} ${result.rules[c].clause} ${result.rules[c].title[lang]}`));
@@ -89,5 +92,5 @@ export function* renderReviewTable(result: ReviewResult, lang: Lang): Iterable<s
   const unreadable = unreadableInputsLine(result.errors, lang);
   if (unreadable) lines.push(unreadable);
   lines.push(t.totals(result));
-  yield `${lines.join('\n')}\n`;
+  yield `${terminalLines(lines)}\n`;
 }

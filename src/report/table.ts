@@ -1,6 +1,7 @@
 import { STATUSES, type CheckResult, type Finding, type Status, type SubmissionResult } from '../findings/types';
 import type { Lang } from '../i18n';
 import type { InputProblem } from '../input/problem';
+import { terminalLines } from '../text-safety';
 import { STATUS_LABELS, STATUS_SYMBOLS, UNREADABLE } from './labels';
 import { bureauLine, byAttention, noticeLines, problemsByFile, severityText, unreadableInputsLine, verdictText, waiverText } from './view';
 
@@ -72,7 +73,10 @@ function submissionLines(result: SubmissionResult, lang: Lang): string[] {
   return lines;
 }
 
-/** For a person at a terminal: per submission a summary line, then failures first, each with clause and evidence. */
+/**
+ * For a person at a terminal: per submission a summary line, then failures first, each with clause and evidence.
+ * Every line goes through `terminalText`: a control character in user text is shown (`\x1b`), never acted on.
+ */
 export function renderTable(result: CheckResult, lang: Lang): string {
   const t = T[lang];
   const lines: string[] = [];
@@ -86,5 +90,5 @@ export function renderTable(result: CheckResult, lang: Lang): string {
   if (rejected < result.submissions.length) lines.push(verdictText(totals, lang));
   const unreadable = unreadableInputsLine(result.errors, lang);
   if (unreadable) lines.push(unreadable);
-  return `${lines.join('\n')}\n`;
+  return `${terminalLines(lines)}\n`;
 }

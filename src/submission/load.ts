@@ -50,7 +50,7 @@ function fromParsed(parsedFile: ParsedFile): Submission {
 
 /** Reads, validates and normalises one submission; a user's mistake throws an InputError with places. */
 export function loadSubmission(file: string): Submission {
-  return fromParsed(readYamlFile(file));
+  return fromParsed(readYamlFile(file, 'submission'));
 }
 
 /** The same, from bytes already in memory (a file name is still needed for messages). */

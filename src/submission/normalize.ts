@@ -20,7 +20,7 @@ function exactRate(written: unknown, source: string | undefined): Exact {
 interface Normalised {
   data: SubmissionData;
   sources: Map<string, string>;
-  /** Every rate as the exact rational the bureau wrote, by concrete field path. */
+  /** Every rate and count as the exact rational the bureau wrote, by concrete field path. */
   exacts: Map<string, Exact>;
 }
 
@@ -41,10 +41,12 @@ export function normalizeSubmission(raw: SubmissionData, scalarSource: (path: Fi
         if (sourced.source) sources.set(concrete, sourced.source);
         scalar = sourced.value;
       }
-      if (kind !== 'rate') return scalar;
+      if (kind !== 'rate' && kind !== 'count') return scalar;
       const scalarPath = scalar === value ? parts : [...parts, 'value'];
-      exacts.set(concrete, exactRate(scalar, typeof scalar === 'number' ? scalarSource(scalarPath) : undefined));
-      return typeof scalar === 'string' ? percentToRatio(scalar) : scalar;
+      const source = typeof scalar === 'number' ? scalarSource(scalarPath) : undefined;
+      // A count past 2^53 is no longer the number written; its source text still is.
+      exacts.set(concrete, kind === 'rate' ? exactRate(scalar, source) : ((source !== undefined ? exactFromDecimal(source) : undefined) ?? exactOf(scalar as number)));
+      return kind === 'rate' && typeof scalar === 'string' ? percentToRatio(scalar) : scalar;
     }
     if (Array.isArray(value)) return value.map((item, i) => walk(item, `${concrete}[${i}]`, `${general}[]`, [...parts, i]));
     if (value !== null && typeof value === 'object') {

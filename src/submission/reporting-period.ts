@@ -74,8 +74,12 @@ function recordsInYear(data: SubmissionData, place: Place): InputProblem[] {
     }
     byAsOf([...path, 'from'], period.from);
   });
-  const report = (data.leadership as Row | undefined)?.annual_report_published_on;
+  const leadership = data.leadership as Row | undefined;
+  const report = leadership?.annual_report_published_on;
   byAsOf(['leadership', 'annual_report_published_on'], report);
+  if (typeof report === 'string' && leadership?.annual_report_published === false) {
+    problems.push(place(['leadership', 'annual_report_published'], bi(`年度报告写的是未公开,却填了公开日期 ${report}`, `the annual report is said not to be published, yet a publication date (${report}) is given`), bi('已公开写 true 并保留日期;未公开写 false 并删去日期', 'true with the date if it was published; false and no date if not')));
+  }
   if (typeof report === 'string' && report < first) {
     problems.push(place(['leadership', 'annual_report_published_on'], bi(`年度报告公开日期 ${report} 早于报告年度 ${year} 年:这里填本年度报告的公开日期`, `the annual report's publication date ${report} is before ${year}: give the date the report on ${year} was published`), bi(`${first} 或之后的日期`, `a date on or after ${first}`)));
   }

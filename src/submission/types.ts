@@ -23,7 +23,7 @@ export interface Submission {
   data: SubmissionData;
   /** The bureau's own `source` of a value, by concrete field path (`major_decisions.items[1].archived`). */
   sources: ReadonlyMap<string, string>;
-  /** Each rate as the exact rational the bureau wrote, by concrete field path: what the rules compare. */
+  /** Each rate and count as the exact rational the bureau wrote, by concrete field path: what the rules compare. */
   exacts: ReadonlyMap<string, Exact>;
   /** Line and column of a field, for evidence a person can find. */
   locate(path: FieldPath): { line: number; column: number };

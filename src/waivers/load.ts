@@ -1,3 +1,4 @@
+import { isExistingDate } from '../calendar/dates';
 import { bi } from '../i18n';
 import { InputError, type InputProblem } from '../input/problem';
 import { validateAgainst } from '../input/schema-validator';
@@ -28,8 +29,12 @@ export function loadWaivers(file: string, ruleIds: ReadonlySet<string>): WaiverS
   return { file, sha256: parsed.sha256, waivers };
 }
 
-/** `--waiver-date` must be a date, YYYY-MM-DD; a mistake there is a command-line error. */
+/** `--waiver-date` must be a date that exists, YYYY-MM-DD (2025-02-30 is not one); a mistake there is a command-line error. */
 export function waiverDateProblems(date: string | undefined): InputProblem[] {
-  if (date === undefined || /^\d{4}-\d{2}-\d{2}$/.test(date)) return [];
-  return [{ file: '--waiver-date', message: bi(`--waiver-date 应为 YYYY-MM-DD 格式的日期,收到 "${date}"`, `--waiver-date takes a date, YYYY-MM-DD; got "${date}"`) }];
+  if (date === undefined || isExistingDate(date)) return [];
+  const expected = bi('存在的日期,写成年-月-日,如 2025-01-15', 'a date that exists, written YYYY-MM-DD, such as 2025-01-15');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    return [{ file: '--waiver-date', message: bi(`--waiver-date 的日期 ${date} 不存在`, `--waiver-date: the date ${date} does not exist`), expected }];
+  }
+  return [{ file: '--waiver-date', message: bi(`--waiver-date 应为 YYYY-MM-DD 格式的日期(年-月-日),收到“${date}”`, `--waiver-date takes a date, YYYY-MM-DD; got "${date}"`), expected }];
 }

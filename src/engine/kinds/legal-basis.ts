@@ -51,8 +51,9 @@ export function measureLegalBasis(check: LegalBasisCheck, submission: Submission
     const text = typeof record[check.text] === 'string' ? (record[check.text] as string).trim() : '';
     const stated = record[check.kind_field] as LegalBasisKind | undefined;
     const path = [...list.path, index, stated ? check.kind_field : check.text];
-    if (!stated && text === '') {
-      problems.push({ record: name, path, verdict: 'fail', detail: bi(`未写明设定依据;应以${allowed.zh}为依据`, `no legal basis is stated; it must be ${allowed.en}`) });
+    // A kind alone names no instrument: 以法律法规或者国务院决定为依据 needs the basis itself.
+    if (text === '') {
+      problems.push({ record: name, path: [...list.path, index, check.text], verdict: 'fail', detail: bi(`未写明设定依据;应以${allowed.zh}为依据`, `no legal basis is stated; it must be ${allowed.en}`) });
       return;
     }
     const kind = stated ?? inferKind(check, text);

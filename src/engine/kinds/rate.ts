@@ -1,4 +1,4 @@
-import { exactRatio } from '../../exact-number';
+import { divided, exactOf, type Exact } from '../../exact-number';
 import { bi } from '../../i18n';
 import type { RateCheck } from '../../pack/types';
 import type { Submission } from '../../submission/types';
@@ -15,6 +15,7 @@ export function measureRate(check: RateCheck, submission: Submission): Observati
     const named = labels([check.denominator]);
     return undecided('not_applicable', bi(`${named.zh}为 0,无需计算比率`, `${named.en} is 0: there is no rate to check`));
   }
-  const exact = exactRatio(numerator as number, denominator as number);
+  const written = (field: string, value: unknown): Exact => submission.exacts.get(field) ?? exactOf(value as number);
+  const exact = divided(written(check.numerator, numerator), written(check.denominator, denominator));
   return { actual: (numerator as number) / (denominator as number), exact, problems: [], notes: [], checked: 0, fields: [toPath(check.numerator), toPath(check.denominator)] };
 }
