@@ -1,7 +1,7 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCalendar } from '../src/calendar/holiday-notices';
-import { checkJson, cli, CITY_ALL_MET, DELETE, findingOf, ROOT, tempDir, variant, variantIn, writeTemp } from './helpers';
+import { checkJson, cli, CITY_ALL_MET, DELETE, editedPack, findingOf, variant, variantIn, writeTemp } from './helpers';
 
 /**
  * The defects of the findings audit (2026-12), each through the command line: what a bureau writes, what
@@ -10,17 +10,6 @@ import { checkJson, cli, CITY_ALL_MET, DELETE, findingOf, ROOT, tempDir, variant
 
 const county = (body: string): string => writeTemp('submission.yaml', `bureau: { name: 测试县人力资源和社会保障局, level: county, region_code: "430121" }\nyear: 2024\n${body}`);
 
-/** A copy of the bundled pack with its text edited: what a maintainer might get wrong. */
-function editedPack(edit: (text: string) => string): string {
-  const dir = join(tempDir(), 'pack');
-  cpSync(join(ROOT, 'rules', 'hunan-hrss-2022-2025'), dir, { recursive: true });
-  const file = join(dir, 'pack.yaml');
-  const before = readFileSync(file, 'utf8');
-  const after = edit(before);
-  if (after === before) throw new Error('the edit changed nothing');
-  writeFileSync(file, after);
-  return dir;
-}
 
 describe('D1: a new certification item needs a 法律, 法规 or 国务院决定 as its basis', () => {
   test('无, a party meeting and a 部门规章 all fail, each with the reading of its kind', async () => {

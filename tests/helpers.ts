@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -127,4 +127,16 @@ export function variantIn(year: number, base: string, edits: Edits = {}, name = 
   moved.year = year;
   for (const [path, value] of Object.entries(edits)) applyEdit(moved, path, value);
   return writeTemp(name, stringify(moved));
+}
+
+/** A copy of the bundled pack in a temporary folder, with its pack.yaml edited: what a maintainer might get wrong. */
+export function editedPack(edit: (text: string) => string): string {
+  const dir = join(tempDir(), 'pack');
+  cpSync(join(ROOT, 'rules', 'hunan-hrss-2022-2025'), dir, { recursive: true });
+  const file = join(dir, 'pack.yaml');
+  const before = readFileSync(file, 'utf8');
+  const after = edit(before);
+  if (after === before) throw new Error('the edit changed nothing in pack.yaml');
+  writeFileSync(file, after);
+  return dir;
 }

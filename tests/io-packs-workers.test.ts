@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { bundledHolidayYears } from '../src/calendar/holiday-notices';
 import { MAX_SOURCE_BYTES } from '../src/pack/load';
-import { CITY_ALL_MET, cli, EXAMPLES, ROOT, tempDir, writeTemp, type CliRun } from './helpers';
+import { CITY_ALL_MET, cli, editedPack, EXAMPLES, ROOT, tempDir, writeTemp, type CliRun } from './helpers';
 
 // Issue 9, items 3 and 4 (audit io-audit-2026-12: D3, D7, D16, D22, D25). Worker tests run the compiled bin: `npm run build` first.
 
@@ -25,17 +25,6 @@ function withoutCapNotice(stderr: string): string {
     .join('\n');
 }
 
-/** A copy of the bundled pack in a temporary folder, with its pack.yaml edited. */
-function packWith(edit: (text: string) => string): string {
-  const dir = join(tempDir(), 'pack');
-  cpSync(join(ROOT, 'rules', 'hunan-hrss-2022-2025'), dir, { recursive: true });
-  const file = join(dir, 'pack.yaml');
-  const before = readFileSync(file, 'utf8');
-  const after = edit(before);
-  if (after === before) throw new Error('the edit changed nothing in pack.yaml');
-  writeFileSync(file, after);
-  return dir;
-}
 
 /** Replaces one exact text of the pack, which must be there. */
 const replace = (from: string, to: string) => (text: string) => text.replace(from, to);
@@ -174,7 +163,7 @@ describe('D16, D25: --jobs', () => {
 
 describe('D7: the fields a rule names are proved against the submission schema when the pack loads', () => {
   test('a list that is not a list is refused with the rule and its place, in check and in review, with no stack trace', async () => {
-    const pack = packWith(replace('list: normative_documents.items, conditions: [{ field: legality_reviewed', 'list: normative_documents.post_enactment_evaluations, conditions: [{ field: legality_reviewed'));
+    const pack = editedPack(replace('list: normative_documents.items, conditions: [{ field: legality_reviewed', 'list: normative_documents.post_enactment_evaluations, conditions: [{ field: legality_reviewed'));
     const text = readFileSync(join(pack, 'pack.yaml'), 'utf8');
     const line = lineOf(text, 'list: normative_documents.post_enactment_evaluations');
     for (const command of ['check', 'review']) {
@@ -191,7 +180,7 @@ describe('D7: the fields a rule names are proved against the submission schema w
   });
 
   test('a misspelt field is an error naming the rule, its place and the field meant, not 69 × missing_data', async () => {
-    const pack = packWith(replace('field: services.online_handling_rate', 'field: services.online_handlng_rate'));
+    const pack = editedPack(replace('field: services.online_handling_rate', 'field: services.online_handlng_rate'));
     const line = lineOf(readFileSync(join(pack, 'pack.yaml'), 'utf8'), 'online_handlng_rate');
     const zh = await cli('check', CITY_ALL_MET, '--pack', pack);
     expect(zh.status).toBe(2);
@@ -233,7 +222,7 @@ describe('D7: the fields a rule names are proved against the submission schema w
     ['a flag for a date', 'date: leadership.annual_report_published_on', 'date: leadership.annual_report_published', 'check.date: 规则 HN-30-annual-report-published:leadership.annual_report_published'],
     ['a misspelt not_applicable_when', 'field: services.named_bad_reviews', 'field: services.named_bad_review', 'rules[14].not_applicable_when.field: 规则 HN-07-bad-review-followup:报送格式中没有字段 services.named_bad_review'],
   ])('%s', async (_, from, to, said) => {
-    const pack = packWith(replace(from, to));
+    const pack = editedPack(replace(from, to));
     const run = await cli('check', CITY_ALL_MET, '--pack', pack);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
@@ -259,7 +248,7 @@ describe('unknown keys are refused anywhere in a pack, each with its place', () 
     ['in the source', '  sha256: ', '  sha: x\n  sha256: ', '未知字段 sha'],
     ['in the jurisdiction', 'region_prefix: "43",', 'region_prefix: "43", province: x,', '未知字段 province'],
   ])('%s', async (_, from, to, said) => {
-    const pack = packWith(replace(from, to));
+    const pack = editedPack(replace(from, to));
     const run = await cli('check', CITY_ALL_MET, '--pack', pack);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(said);
@@ -267,7 +256,7 @@ describe('unknown keys are refused anywhere in a pack, each with its place', () 
   });
 
   test('a check without a kind is one problem, not one for every kind it might have been', async () => {
-    const pack = packWith(replace('check: { kind: boolean, fields: [functions.power_list_published]', 'check: { fields: [functions.power_list_published]'));
+    const pack = editedPack(replace('check: { kind: boolean, fields: [functions.power_list_published]', 'check: { fields: [functions.power_list_published]'));
     const run = await cli('check', CITY_ALL_MET, '--pack', pack);
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringContaining('rules[0].check.kind: 缺少必填字段 kind')]);
@@ -284,7 +273,7 @@ describe('D22: a pack\'s source.file is a regular file inside the pack\'s folder
     ['a file that is not there', 'missing.txt', '找不到规则包的原文文件'],
     ['the folder itself', '.', '规则包的原文文件 {pack} 不是普通文件,而是文件夹'],
   ])('%s is refused in words, and nothing of it is read or hashed', (_, path, said) => {
-    const pack = packWith(sourceFile(path));
+    const pack = editedPack(sourceFile(path));
     const run = binWith(['check', CITY_ALL_MET, '--pack', pack], {}, 20_000);
     expect(run.timedOut).toBe(false);
     expect(run.status).toBe(2);
@@ -294,7 +283,7 @@ describe('D22: a pack\'s source.file is a regular file inside the pack\'s folder
   });
 
   test('a link in the folder that points out of it is refused', () => {
-    const pack = packWith(sourceFile('linked.txt'));
+    const pack = editedPack(sourceFile('linked.txt'));
     symlinkSync('/etc/passwd', join(pack, 'linked.txt'));
     const run = binWith(['check', CITY_ALL_MET, '--pack', pack]);
     expect(run.status).toBe(2);
@@ -303,7 +292,7 @@ describe('D22: a pack\'s source.file is a regular file inside the pack\'s folder
   });
 
   (process.platform === 'win32' ? test.skip : test)('a named pipe (FIFO) is refused without waiting for a writer', () => {
-    const pack = packWith(sourceFile('pipe.txt'));
+    const pack = editedPack(sourceFile('pipe.txt'));
     execFileSync('mkfifo', [join(pack, 'pipe.txt')]);
     const run = binWith(['check', CITY_ALL_MET, '--pack', pack], {}, 20_000);
     expect(run.timedOut).toBe(false);
@@ -312,7 +301,7 @@ describe('D22: a pack\'s source.file is a regular file inside the pack\'s folder
   });
 
   test('a file larger than a plan is refused, in English too', async () => {
-    const pack = packWith(sourceFile('huge.txt'));
+    const pack = editedPack(sourceFile('huge.txt'));
     writeFileSync(join(pack, 'huge.txt'), '');
     truncateSync(join(pack, 'huge.txt'), MAX_SOURCE_BYTES + 1);
     const run = await cli('check', CITY_ALL_MET, '--pack', pack, '--lang', 'en');
@@ -321,10 +310,10 @@ describe('D22: a pack\'s source.file is a regular file inside the pack\'s folder
   });
 
   test('a source in a subfolder, or named by its absolute path inside the folder, is read', async () => {
-    const sub = packWith(sourceFile('text/source.txt'));
+    const sub = editedPack(sourceFile('text/source.txt'));
     mkdirSync(join(sub, 'text'));
     copyFileSync(join(sub, 'source.txt'), join(sub, 'text', 'source.txt'));
-    const absolute = packWith(() => '');
+    const absolute = editedPack(() => '');
     writeFileSync(join(absolute, 'pack.yaml'), sourceFile(join(absolute, 'source.txt'))(readFileSync(join(ROOT, 'rules', 'hunan-hrss-2022-2025', 'pack.yaml'), 'utf8')));
     for (const pack of [sub, absolute]) {
       const run = await cli('check', CITY_ALL_MET, '--pack', pack, '--format', 'json');

@@ -1,7 +1,7 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCalendar } from '../src/calendar/holiday-notices';
-import { checkJson, cli, CITY_ALL_MET, ROOT, tempDir, variantIn, writeTemp } from './helpers';
+import { checkJson, cli, CITY_ALL_MET, editedPack, variantIn, writeTemp } from './helpers';
 
 const calendar = loadCalendar();
 const CALENDAR_2027 = join(__dirname, 'fixtures', 'calendar-2027.yaml');
@@ -67,13 +67,7 @@ describe('through plancheck check: published on the last day passes, the next wo
 
 describe('a year no calendar covers is reported, never counted as weekends only', () => {
   /** The bundled pack stops at 2025; a copy running to 2027 is a YAML edit. */
-  function packTo2027(): string {
-    const dir = join(tempDir(), 'pack');
-    cpSync(join(ROOT, 'rules', 'hunan-hrss-2022-2025'), dir, { recursive: true });
-    const file = join(dir, 'pack.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('years: { from: 2022, to: 2025 }', 'years: { from: 2022, to: 2027 }'));
-    return dir;
-  }
+  const packTo2027 = (): string => editedPack((text) => text.replace('years: { from: 2022, to: 2025 }', 'years: { from: 2022, to: 2027 }'));
   const decision2027 = (): string =>
     variantIn(2027, CITY_ALL_MET, { as_of: '2028-01-31', 'enforcement.decisions': [{ id: 'P-2027-1', type: 'penalty', decided_on: '2027-02-03', published_on: '2027-02-16' }] });
 

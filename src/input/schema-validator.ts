@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bi, type Bilingual } from '../i18n';
 import { SCHEMA_DIR } from '../paths';
+import { closestName } from './closest-name';
 import { formatFieldPath, pointerToPath, type FieldPath } from './field-path';
 import type { InputProblem } from './problem';
 import { generalPath, schemaFields, schemaFieldsOf, type FieldSchema, type SchemaFields, type ValueKind } from './schema-labels';
@@ -85,26 +86,6 @@ function samePath(a: FieldPath, b: FieldPath): boolean {
   return a.length === b.length && a.every((part, i) => part === b[i]);
 }
 
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-/** The allowed name a mistyped one most likely meant: a few letters apart, as commander's "Did you mean" does. */
-function closest(name: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of allowed) {
-    const distance = levenshtein(name.toLowerCase(), candidate);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
 
 /** `{ source: 报告 共191条,实施率100% }`: the comma cut the text, and what follows it became a key without a value. */
 function cutText(ctx: Context, path: FieldPath, key: string, owner: Subject): Said | undefined {
@@ -179,7 +160,7 @@ function kindSaid(ctx: Context, error: ErrorObject, kind: ValueKind, definition:
       said.push(cut);
       continue;
     }
-    const guess = closest(key, known);
+    const guess = closestName(key, known);
     const allowed = known.map((name) => `${name}(${branch.properties[name].title ?? name})`).join('和 ');
     const only = known.includes('value') ? '带出处的值只能写' : '这种写法只能写';
     said.push({
@@ -246,7 +227,7 @@ function unknownKeySaid(ctx: Context, error: ErrorObject): Said {
   const expected = allowedList(ctx, path, allowed);
   const at = { path: [...path, key], at: 'key' as const, subject: owner };
   if (!owner.labelled) {
-    const guess = closest(key, allowed);
+    const guess = closestName(key, allowed);
     return { ...at, advice: { message: bi(`未知字段 ${key}(是否拼写有误?${guess ? `是不是 ${guess}?` : ''})`, `Unknown field ${key} (a typo?${guess ? ` did you mean ${guess}?` : ''})`), expected } };
   }
   const say = (zh: string, en: string, expectedHere = expected): Said => ({ ...at, advice: { message: bi(zh, sayEn(owner, en)), expected: expectedHere } });
@@ -274,7 +255,7 @@ function unknownKeySaid(ctx: Context, error: ErrorObject): Said {
       bi(`移到${spaced(first)}${/^[A-Za-z]/.test(first) ? ' 下' : ''}`, `under ${first}`),
     );
   }
-  const guess = closest(key, allowed);
+  const guess = closestName(key, allowed);
   if (guess) {
     const title = ctx.fields.get(generalPath([...path, guess]))?.title;
     return say(`${owner.zh}中有未知字段 ${key}(是否拼写有误?是不是 ${guess}${title ? `(${title})` : ''}?)`, `unknown field ${key} (a typo? did you mean ${guess}?)`);

@@ -1,3 +1,4 @@
+import { closestName } from '../input/closest-name';
 import { bi, type Bilingual } from '../i18n';
 import { formatFieldPath, type FieldPath } from '../input/field-path';
 import type { InputProblem } from '../input/problem';
@@ -43,27 +44,6 @@ interface Within {
   general: string;
   /** How the place reads in a message: `major_decisions.items 的记录` / `the records of major_decisions.items`. */
   name: Bilingual;
-}
-
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-/** The name a misspelt one most likely meant: a few letters apart. */
-function closest(name: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of allowed) {
-    const distance = levenshtein(name, candidate);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
 }
 
 function join(general: string, name: string): string {
@@ -147,7 +127,7 @@ class RuleFields {
   private notFound(value: string, parent: string, part: string, known: readonly string[], within?: Within): Bilingual {
     const { id } = this.rule;
     const owner = within && parent === within.general ? within.name : parent ? bi(`${parent} `, parent) : bi('报送文件的顶层', 'the top level of a submission');
-    const guess = closest(part, known);
+    const guess = closestName(part, known);
     // A name that is right but in another section: `services.budgeted` is `leadership.budgeted`.
     const elsewhere = within ? [] : this.fields.pathsNamed(part).filter((path) => !path.includes('[]'));
     const hint: Bilingual = guess
