@@ -1,0 +1,32 @@
+'use strict';
+/**
+ * The layers of `src/` enforced (`tests/layers.test.ts`, run by `npm test`; `npx depcruise src` by hand).
+ * The layers themselves are listed once, in docs/layers.cjs.
+ */
+const { LAYERS, selector } = require('./docs/layers.cjs');
+
+/** One rule per pair of layers: nothing in a layer imports from a layer above it. */
+const upward = LAYERS.flatMap((lower, low) =>
+  LAYERS.slice(low + 1).map((higher, offset) => ({
+    name: `upward-${lower.name}-to-${higher.name}`,
+    comment: `${lower.name} (layer ${low + 1}) may not import from ${higher.name} (layer ${low + 2 + offset}), which is above it`,
+    severity: 'error',
+    from: selector(low),
+    to: selector(low + 1 + offset),
+  })),
+);
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', comment: 'no import cycle, type-only imports included', severity: 'error', from: {}, to: { circular: true } },
+    ...upward,
+  ],
+  options: {
+    includeOnly: '^src/',
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.build.json' },
+    moduleSystems: ['cjs', 'es6'],
+  },
+};
