@@ -20,6 +20,7 @@ const upward = LAYERS.flatMap((lower, low) =>
 module.exports = {
   forbidden: [
     { name: 'no-circular', comment: 'no import cycle, type-only imports included', severity: 'error', from: {}, to: { circular: true } },
+    { name: 'no-folder-cycle', comment: 'no two folders importing each other, whichever files do it', severity: 'error', scope: 'folder', from: {}, to: { circular: true } },
     ...upward,
   ],
   options: {

@@ -14,15 +14,15 @@ const fs = require('node:fs');
 const LAYERS = [
   {
     name: 'base',
-    paths: ['i18n.ts', 'exact-number.ts', 'text-safety.ts', 'paths.ts', 'version.ts', 'calendar/dates.ts'],
-    role: 'what everything shares: bilingual text, exact decimal numbers, text that cannot act on the reader, where the bundled files lie, the version, date arithmetic (`calendar/dates.ts`, also read by `input/`)',
+    paths: ['i18n.ts', 'exact-number.ts', 'text-safety.ts', 'paths.ts', 'version.ts', 'dates.ts'],
+    role: 'what everything shares: bilingual text, exact decimal numbers, text that cannot act on the reader, where the bundled files lie, the version, date arithmetic (`dates.ts`)',
   },
   { name: 'input', paths: ['input/'], role: 'what the loaders share: YAML with places, and schema errors a person can act on' },
   { name: 'calendar', paths: ['calendar/'], role: 'working days and holiday calendars' },
   { name: 'pack', paths: ['pack/', 'units.ts'], role: 'load and prove a rule pack; `units.ts` writes its quantities and requirements' },
   { name: 'submission', paths: ['submission/'], role: 'read, validate, normalise a submission' },
   { name: 'engine', paths: ['engine/'], role: 'one json-rules-engine rule per target, one measure per check kind, strict operators' },
-  { name: 'findings', paths: ['findings/', 'waivers/types.ts', 'order.ts'], role: 'status, messages, evidence; the shape of a waiver a finding carries (`waivers/types.ts`); `order.ts`, the order a person reads findings in' },
+  { name: 'findings', paths: ['findings/', 'order.ts'], role: 'status, messages, evidence, and the shape of a waiver a finding carries (`findings/waiver-types.ts`); `order.ts`, the order a person reads findings in' },
   { name: 'waivers', paths: ['waivers/'], role: 'approved exceptions' },
   { name: 'check', paths: ['check.ts'], role: 'one submission against the packs (`evaluate`, `Checker`)' },
   { name: 'review', paths: ['review/'], role: 'the provincial review: the worker pool, the compact rows, the matrix and the year-over-year comparison' },

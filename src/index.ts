@@ -15,7 +15,7 @@ export { BUNDLED_PACK } from './paths';
 export type { RulePack, Rule, Check, Level, Operator, Unit, Severity } from './pack/types';
 export type { Submission, Bureau } from './submission/types';
 export type { Finding, Status, Summary, Evidence, Expected, Citation, SubmissionResult, SubmissionError, CheckResult } from './findings/types';
-export type { Waiver, WaiverSet, WaiverReport } from './waivers/types';
+export type { Waiver, WaiverSet, WaiverReport } from './findings/waiver-types';
 export type { ReviewResult, ReviewRow } from './review/types';
 export { STATUSES } from './findings/types';
 export type { Bilingual, Lang } from './i18n';

@@ -3,7 +3,7 @@ import { bi } from '../i18n';
 import { InputError } from '../input/problem';
 import { validateAgainst } from '../input/schema-validator';
 import { readYamlFile } from '../input/yaml-file';
-import { isWeekend, yearOf } from './dates';
+import { isWeekend, yearOf } from '../dates';
 import { WorkingDayCalendar, type HolidayYear } from './working-days';
 
 interface ChineseDaysData {

@@ -3,7 +3,7 @@ import type { Bilingual } from '../i18n';
 import type { InputProblem } from '../input/problem';
 import type { Operator, Severity, Unit } from '../pack/types';
 import type { Bureau } from '../submission/types';
-import type { WaiverReport, WaiverUse } from '../waivers/types';
+import type { WaiverReport, WaiverUse } from './waiver-types';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'pending' | 'not_applicable' | 'missing_data' | 'waived';
 

@@ -1,4 +1,4 @@
-import { isExistingDate } from '../calendar/dates';
+import { isExistingDate } from '../dates';
 import { bi, type Bilingual } from '../i18n';
 import type { FieldSchema, ValueKind } from './schema-labels';
 

@@ -1,7 +1,7 @@
 import type { CheckResult, Evidence, Finding, SubmissionError, SubmissionResult } from '../findings/types';
 import type { Lang } from '../i18n';
 import type { InputProblem } from '../input/problem';
-import type { WaiverReport, WaiverUse } from '../waivers/types';
+import type { WaiverReport, WaiverUse } from '../findings/waiver-types';
 
 // Objects are built key by key: the key order is part of the byte-identical output.
 

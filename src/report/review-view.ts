@@ -3,7 +3,7 @@ import { STATUSES } from '../findings/types';
 import type { Lang } from '../i18n';
 import { matrixSummary } from '../review/aggregate';
 import type { ReviewResult, ReviewRow, YearChange } from '../review/types';
-import type { WaiverReport } from '../waivers/types';
+import type { WaiverReport } from '../findings/waiver-types';
 import { LEVEL_LABELS, STATUS_LABELS, STATUS_SYMBOLS } from './labels';
 import { problemText, verdictText } from './view';
 

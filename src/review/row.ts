@@ -1,6 +1,6 @@
 import type { SubmissionResult } from '../findings/types';
 import { waiveFindings } from '../waivers/apply';
-import type { WaiverSet } from '../waivers/types';
+import type { WaiverSet } from '../findings/waiver-types';
 import type { ReviewRow } from './types';
 
 /** What a row needs beyond the result: whether to keep the findings, and the waivers to apply first. */

@@ -3,7 +3,7 @@ import type { Bilingual } from '../i18n';
 import type { InputProblem } from '../input/problem';
 import type { Level } from '../pack/types';
 import type { Bureau } from '../submission/types';
-import type { WaiverReport } from '../waivers/types';
+import type { WaiverReport } from '../findings/waiver-types';
 
 /** One submission as the review keeps it: its statuses by rule, not its whole data, so memory stays small. */
 export interface ReviewRow {

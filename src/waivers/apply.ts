@@ -1,6 +1,6 @@
 import type { Finding, SubmissionResult } from '../findings/types';
 import { summarize } from '../findings/types';
-import type { Waiver, WaiverReport, WaiverSet } from './types';
+import type { Waiver, WaiverReport, WaiverSet } from '../findings/waiver-types';
 
 function covers(waiver: Waiver, result: SubmissionResult, finding: Finding): boolean {
   const { bureau, year } = result;

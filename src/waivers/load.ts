@@ -1,9 +1,9 @@
-import { isExistingDate } from '../calendar/dates';
+import { isExistingDate } from '../dates';
 import { bi } from '../i18n';
 import { InputError, type InputProblem } from '../input/problem';
 import { validateAgainst } from '../input/schema-validator';
 import { readYamlFile } from '../input/yaml-file';
-import type { Waiver, WaiverSet } from './types';
+import type { Waiver, WaiverSet } from '../findings/waiver-types';
 
 /**
  * Reads a waiver file. Every field but the year is required, and a waiver must name a rule that exists:

@@ -1,4 +1,4 @@
-import { calendarDaysBetween, dayNumber, fromDayNumber } from '../../calendar/dates';
+import { calendarDaysBetween, dayNumber, fromDayNumber } from '../../dates';
 import { bi } from '../../i18n';
 import type { CommentPeriodCheck } from '../../pack/types';
 import type { Submission } from '../../submission/types';

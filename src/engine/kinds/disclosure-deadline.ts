@@ -1,4 +1,4 @@
-import { calendarDaysBetween } from '../../calendar/dates';
+import { calendarDaysBetween } from '../../dates';
 import { isUnknownYear, type WorkingDayCalendar } from '../../calendar/working-days';
 import { bi, type Bilingual } from '../../i18n';
 import type { DisclosureDeadlineCheck } from '../../pack/types';
