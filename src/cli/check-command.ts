@@ -40,10 +40,6 @@ export function exitStatus(result: CheckResult | undefined, exitZero = false): n
   return EXIT.ok;
 }
 
-function waiverDateProblem(date: string | undefined): InputProblem[] {
-  return waiverDateProblems(date);
-}
-
 /** `plancheck check FILE... | DIR`: every file is evaluated, whatever is wrong with another. */
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
   const problems: InputProblem[] = [];
@@ -55,7 +51,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const waivers = options.waivers ? attempt(() => loadWaivers(options.waivers as string, ruleIds), problems) : undefined;
   const { files, problems: pathProblems, notes } = collectFiles(paths);
   for (const note of notes) io.stderr(problemLine(note, options.lang));
-  const commandLine = [...sizeLimit, ...waiverDateProblem(options.waiverDate)];
+  const commandLine = [...sizeLimit, ...waiverDateProblems(options.waiverDate)];
   const targets = parseReportTargets(options.report, FORMATS, commandLine);
   problems.push(...pathProblems, ...commandLine);
   const inputs = [...files, ...packFiles(packs), ...options.calendar, ...(options.waivers ? [options.waivers] : [])];
