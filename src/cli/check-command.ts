@@ -2,7 +2,8 @@ import { Checker } from '../check';
 import type { CheckResult } from '../findings/types';
 import type { Lang } from '../i18n';
 import type { InputProblem } from '../input/problem';
-import { FORMATS, RENDERERS, type Format } from '../report';
+import { FORMATS, type Format } from '../report/formats';
+import { checkRenderer } from '../report/lazy';
 import { applyWaivers } from '../waivers/apply';
 import { loadWaivers, waiverDateProblems } from '../waivers/load';
 import { parseMaxBytes, setMaxSubmissionBytes } from '../input/read-file';
@@ -25,8 +26,9 @@ export interface CheckOptions {
   maxBytes?: string;
 }
 
-/** Exit statuses of the contract (cli-contract.md): 3 is "nothing fails, but data is missing". */
-export const EXIT = { ok: 0, failures: 1, invalidInput: 2, missingData: 3 } as const;
+import { EXIT } from './exit-status';
+
+export { EXIT };
 
 /**
  * The contract's exit status: 2 for anything that could not be read, else 1 for a failure, else 3 when data is
@@ -70,7 +72,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     for (const problem of [...problems, ...fileProblems]) io.stderr(problemLine(problem, options.lang));
   }
   if (result) {
-    const written = outputs ? await writeOutputs(outputs, (format) => RENDERERS[format](result, options.lang), io) : [];
+    const written = outputs ? await writeOutputs(outputs, (format) => checkRenderer(format)(result, options.lang), io) : [];
     result.errors.push(...written);
   }
   return exitStatus(result, options.exitZero);

@@ -1,5 +1,4 @@
 import type { Progress } from '../review/pool';
-import { terminalProgress } from './progress';
 import { addCleanup } from './signals';
 
 /** Where the CLI writes: the process's streams, or a test's buffers. */
@@ -41,6 +40,8 @@ export const processIo: CliIo = {
   stdout: streamWriter(process.stdout),
   stderr: (text) => void process.stderr.write(text),
   progress: () => {
+    // Loaded only when a run asks for a bar: a check never does.
+    const { terminalProgress } = require('./progress') as typeof import('./progress');
     const bar = terminalProgress();
     if (!bar) return undefined;
     // Ctrl-C while the bar is shown must give the terminal its cursor back.

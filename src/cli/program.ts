@@ -1,10 +1,10 @@
 import { Command, CommanderError, Help, Option, type Argument } from 'commander';
 import { LANGS, type Lang } from '../i18n';
-import { FORMATS } from '../report';
 import { TOOL } from '../version';
-import { REVIEW_FORMATS } from '../report/review';
-import { EXIT, runCheck, type CheckOptions } from './check-command';
-import { runReview, type ReviewOptions } from './review-command';
+import { FORMATS, REVIEW_FORMATS } from '../report/formats';
+import type { CheckOptions } from './check-command';
+import { EXIT } from './exit-status';
+import type { ReviewOptions } from './review-command';
 import type { CliIo } from './io';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -195,6 +195,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option(t.checkExitZero[0], t.checkExitZero[1])
     .option(t.maxBytes[0], t.maxBytes[1])
     .action(async (paths: string[], options: CheckOptions) => {
+      // Each command is loaded when it runs: a check loads nothing of the review.
+      const { runCheck } = await import('./check-command');
       status = await runCheck(paths, options, io);
     });
   withReportOptions(program.command('review'), REVIEW_FORMATS, t)
@@ -211,6 +213,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option(t.maxBytes[0], t.maxBytes[1])
     .option(t.jobs[0], t.jobs[1])
     .action(async (dirs: string[], options: ReviewOptions) => {
+      const { runReview } = await import('./review-command');
       status = await runReview(dirs, options, io);
     });
   try {

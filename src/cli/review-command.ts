@@ -3,7 +3,8 @@ import { STATUSES, type Status } from '../findings/types';
 import { bi, type Lang } from '../i18n';
 import type { InputProblem } from '../input/problem';
 import { LEVELS, type Level } from '../pack/types';
-import { REVIEW_FORMATS, REVIEW_RENDERERS, type ReviewFormat } from '../report/review';
+import { REVIEW_FORMATS, type ReviewFormat } from '../report/formats';
+import { reviewRenderer } from '../report/lazy';
 import { buildMatrix, duplicateBureauYears, matrixSummary, ruleInfos, yearOverYear } from '../review/aggregate';
 import { defaultJobs, evaluateFiles, WorkerFailure } from '../review/pool';
 import type { ReviewFilters, ReviewResult, ReviewRow } from '../review/types';
@@ -12,7 +13,7 @@ import { TOOL } from '../version';
 import { waiverReport } from '../waivers/apply';
 import { loadWaivers, waiverDateProblems } from '../waivers/load';
 import { maxSubmissionBytes, parseMaxBytes, setMaxSubmissionBytes } from '../input/read-file';
-import { EXIT } from './check-command';
+import { EXIT } from './exit-status';
 import { collectFiles } from './collect-files';
 import { attempt, loadRuleInputs, packFiles, parseReportTargets, problemLine } from './inputs';
 import type { CliIo } from './io';
@@ -149,6 +150,6 @@ export async function runReview(paths: readonly string[], options: ReviewOptions
   if (options.format !== 'table' || !outputs.toStdout) {
     for (const problem of [...problems, ...pathProblems, ...rejected.flatMap((row) => row.error?.problems ?? [])]) io.stderr(problemLine(problem, options.lang));
   }
-  const written = await writeOutputs(outputs, (format) => REVIEW_RENDERERS[format](result, options.lang), io);
+  const written = await writeOutputs(outputs, (format) => reviewRenderer(format)(result, options.lang), io);
   return reviewExitStatus(result, written, options.exitZero);
 }

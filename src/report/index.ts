@@ -1,5 +1,6 @@
 import type { CheckResult } from '../findings/types';
 import type { Lang } from '../i18n';
+import type { Format } from './formats';
 import { renderCsv } from './csv';
 import { renderHtml } from './html';
 import { renderJson } from './json';
@@ -15,7 +16,6 @@ export const RENDERERS = {
   markdown: renderMarkdown,
   html: renderHtml,
   csv: renderCsv,
-} satisfies Record<string, Renderer>;
+} satisfies Record<Format, Renderer>;
 
-export type Format = keyof typeof RENDERERS;
-export const FORMATS = Object.keys(RENDERERS) as Format[];
+export { FORMATS, type Format } from './formats';

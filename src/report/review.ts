@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n';
 import type { ReviewResult } from '../review/types';
+import type { ReviewFormat } from './formats';
 import { renderReviewCsv } from './review-csv';
 import { renderReviewHtml } from './review-html';
 import { renderReviewJson } from './review-json';
@@ -16,7 +17,6 @@ export const REVIEW_RENDERERS = {
   markdown: renderReviewMarkdown,
   html: renderReviewHtml,
   csv: renderReviewCsv,
-} satisfies Record<string, (result: ReviewResult, lang: Lang) => string | Iterable<string>>;
+} satisfies Record<ReviewFormat, (result: ReviewResult, lang: Lang) => string | Iterable<string>>;
 
-export type ReviewFormat = keyof typeof REVIEW_RENDERERS;
-export const REVIEW_FORMATS = Object.keys(REVIEW_RENDERERS) as ReviewFormat[];
+export { REVIEW_FORMATS, type ReviewFormat } from './formats';

@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { CITY_ALL_MET, ROOT, tempDir } from './helpers';
+
+const PRELOAD = join(__dirname, 'fixtures', 'loaded-modules.js');
+
+/** Runs the built bin and returns what it loaded: project modules as `dist/…` paths, packages by their name. */
+function loadedBy(...args: string[]): { status: number; modules: string[]; packages: string[] } {
+  const out = join(tempDir(), 'loaded.txt');
+  const run = spawnSync(process.execPath, ['-r', PRELOAD, join(ROOT, 'dist', 'cli', 'main.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PLANCHECK_LOADED: out } });
+  const files = readFileSync(out, 'utf8').split('\n');
+  const modules = files.filter((f) => f.startsWith(join(ROOT, 'dist'))).map((f) => relative(ROOT, f));
+  const packages = [...new Set(files.filter((f) => f.includes('/node_modules/')).map((f) => f.split('/node_modules/').pop()?.split('/')[0] ?? ''))].sort();
+  return { status: run.status ?? -1, modules, packages };
+}
+
+describe('commands and formats load only what they use', () => {
+  test('a plain check of a YAML file loads the table renderer and nothing of the review or the other formats', () => {
+    const { status, modules, packages } = loadedBy('check', CITY_ALL_MET);
+    expect(status).toBe(0);
+    expect(modules).toContain(join('dist', 'report', 'table.js'));
+    expect(modules.filter((m) => /review|report[/\\](html|markdown|csv|json)\.js$/.test(m))).toEqual([]);
+    expect(packages.filter((p) => ['csv-stringify', 'cli-progress', 'playwright-core'].includes(p))).toEqual([]);
+  });
+
+  test('a format is loaded when it is asked for, and the review when it runs', () => {
+    const csv = loadedBy('check', CITY_ALL_MET, '--format', 'csv');
+    expect(csv.modules).toContain(join('dist', 'report', 'csv.js'));
+    expect(csv.packages).toContain('csv-stringify');
+    expect(csv.modules).not.toContain(join('dist', 'report', 'table.js'));
+    const review = loadedBy('review', 'examples');
+    expect(review.modules).toEqual(expect.arrayContaining([join('dist', 'cli', 'review-command.js'), join('dist', 'report', 'review-table.js')]));
+    expect(review.modules).not.toContain(join('dist', 'cli', 'check-command.js'));
+  });
+});
