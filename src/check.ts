@@ -15,7 +15,7 @@ export function submissionError(problems: readonly InputProblem[]): SubmissionEr
   const [first] = problems;
   return {
     message: first.message,
-    ...(first.line !== undefined ? { line: first.line, column: first.column } : {}),
+    ...(first.at ? { at: first.at } : {}),
     ...(first.field ? { field: first.field } : {}),
     ...(first.expected ? { expected: first.expected } : {}),
     problems: [...problems],

@@ -65,7 +65,7 @@ export function loadHolidayYear(file: string): HolidayYear {
   if (problems.length > 0) throw new InputError(problems);
   const calendar = parsed.data as CalendarFile;
   const misplaced = (list: 'rest_days' | 'working_weekends', index: number, zh: string, en: string): never => {
-    throw new InputError([{ file, ...parsed.locate([list, index]), field: `${list}[${index}]`, message: bi(zh, en) }]);
+    throw new InputError([{ file, at: parsed.locate([list, index]), field: `${list}[${index}]`, message: bi(zh, en) }]);
   };
   // A notice for year Y may move days at the end of December of Y−1 (the 2019 notice worked 2018-12-29).
   const earliest = `${calendar.year - 1}-12-01`;

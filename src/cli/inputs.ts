@@ -7,6 +7,7 @@ import { terminalText } from '../text-safety';
 import { loadPack } from '../pack/load';
 import type { RulePack } from '../pack/types';
 import { BUNDLED_PACK } from '../paths';
+import { formatPosition } from '../place';
 
 /** Runs a loader, turning a user's mistake into problems to report instead of an exception. */
 export function attempt<T>(load: () => T, problems: InputProblem[]): T | undefined {
@@ -52,7 +53,7 @@ export function packFiles(packs: readonly RulePack[]): string[] {
  * nor split the line.
  */
 export function problemLine(problem: InputProblem, lang: Lang): string {
-  const place = problem.line !== undefined ? `:${problem.line}:${problem.column}` : '';
+  const place = problem.at ? `:${formatPosition(problem.at, 'terse', lang)}` : '';
   // A labelled problem names its field in its Chinese message; the path stays for English and for scripts.
   const field = problem.field && !(problem.label && lang === 'zh') ? ` ${problem.field}` : '';
   const expected = problem.expected ? (lang === 'zh' ? `(应为:${problem.expected.zh})` : ` (expected: ${problem.expected.en})`) : '';

@@ -10,6 +10,7 @@ import { formatQuantity } from '../units';
 import { findingMessage, foundFigure } from './messages';
 import { statusOf } from './status';
 import type { Evidence, Expected, Finding, Status } from './types';
+import { evidencePosition, type Position } from '../place';
 
 /** What a rule requires, in the contract's terms (operator, value, unit). */
 export function expectedOf(check: Check): Expected {
@@ -25,10 +26,10 @@ export function expectedOf(check: Check): Expected {
   }
 }
 
-function placed(submission: Submission, path: FieldPath): { field: string; line: number; source?: string } {
+function placed(submission: Submission, path: FieldPath): { field: string; at: Position; source?: string } {
   const field = formatFieldPath(path);
   const source = submission.sources.get(field);
-  return { field, line: submission.locate(path).line, ...(source ? { source } : {}) };
+  return { field, at: evidencePosition(submission.locate(path)), ...(source ? { source } : {}) };
 }
 
 function recordEvidence(outcome: RuleOutcome, submission: Submission): Evidence[] {

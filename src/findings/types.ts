@@ -1,6 +1,7 @@
 import type { Actual } from '../engine/observation';
 import type { Bilingual } from '../i18n';
 import type { InputProblem } from '../input/problem';
+import type { Position } from '../place';
 import type { Operator, Severity, Unit } from '../pack/types';
 import type { Bureau } from '../submission/types';
 import type { WaiverReport, WaiverUse } from './waiver-types';
@@ -29,7 +30,8 @@ export interface Citation {
 export interface Evidence {
   record?: string;
   field?: string;
-  line?: number;
+  /** Where the record or value is written; a line without its column (evidence points to a line). */
+  at?: Position;
   detail: Bilingual;
   source?: string;
   /** A record the rule did not count against the bureau: not yet due, lawfully withheld, or judged by a reading shown here. */
@@ -56,8 +58,7 @@ export interface Finding {
 /** Why a submission could not be evaluated: the first problem, and all of them. */
 export interface SubmissionError {
   message: Bilingual;
-  line?: number;
-  column?: number;
+  at?: Position;
   field?: string;
   expected?: Bilingual;
   problems: InputProblem[];

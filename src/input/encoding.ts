@@ -61,8 +61,7 @@ export function decodeUtf8(file: string, bytes: Buffer): { text: string } | { pr
     return {
       problem: {
         file,
-        line: 1,
-        column: 1,
+        at: { line: 1, column: 1 },
         message: bi('文件是 UTF-16 编码(记事本中叫“Unicode”),请另存为 UTF-8', 'The file is UTF-16 encoded ("Unicode" in Notepad); save it as UTF-8'),
         expected: SAVE_AS_UTF8,
       },
@@ -77,8 +76,7 @@ export function decodeUtf8(file: string, bytes: Buffer): { text: string } | { pr
     return {
       problem: {
         file,
-        line,
-        column,
+        at: { line, column },
         message: bi(
           `文件不是 UTF-8 编码:第 ${line} 行第 ${column} 列的字节 ${byte} 不能按 UTF-8 读取(文件可能是 GBK 编码),请另存为 UTF-8`,
           `The file is not UTF-8 encoded: the byte ${byte} at line ${line}, column ${column} is not UTF-8 (the file may be GBK); save it as UTF-8`,

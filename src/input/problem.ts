@@ -1,11 +1,8 @@
 import type { Bilingual } from '../i18n';
+import { formatPlace, type Place } from '../place';
 
 /** One thing wrong with an input file, placed so that a person can go and fix it. */
-export interface InputProblem {
-  file: string;
-  /** 1-based; absent when the fault has no place in the file (it cannot be read at all). */
-  line?: number;
-  column?: number;
+export interface InputProblem extends Place {
   /** Dot path of the field, e.g. `services.online_handling_rate` or `major_decisions.items[1].id`. */
   field?: string;
   /**
@@ -22,7 +19,7 @@ export class InputError extends Error {
   readonly problems: readonly InputProblem[];
 
   constructor(problems: readonly InputProblem[]) {
-    super(problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.message.en}`).join('\n'));
+    super(problems.map((p) => `${formatPlace(p, 'en')}: ${p.message.en}`).join('\n'));
     this.name = 'InputError';
     this.problems = problems;
   }

@@ -12,6 +12,7 @@ import { generalPath, schemaFields, schemaFieldsOf, type FieldSchema, type Schem
 import { dateAdvice, enumAdvice, enumList, EXPECTED, halfWidth, integerAdvice, kindAdvice, patternAdvice, sayEn, shown, shownEn, tidyZh, type Advice, type Subject } from './value-advice';
 import { fullWidthColonProblem } from './yaml-hints';
 import type { ParsedFile } from './yaml-file';
+import { comparePositions } from '../place';
 
 export type { ValueKind } from './schema-labels';
 
@@ -415,21 +416,20 @@ export function describeErrors(errors: readonly ErrorObject[], parsed: ParsedFil
     else said = [otherSaid(ctx, error, zhErrors[index].message ?? '')];
     for (const one of said) {
       const field = one.field ?? one.path;
-      const place = one.placed ?? parsed.locate(one.path, one.at ?? 'value');
+      const place = one.placed?.at ?? parsed.locate(one.path, one.at ?? 'value');
       const problem: InputProblem = {
         file: parsed.file,
-        line: place.line,
-        column: place.column,
+        at: place,
         ...(field.length ? { field: formatFieldPath(field) } : {}),
         ...(one.subject.labelled ? { label: bi(one.subject.zh, one.subject.en) } : {}),
         message: one.advice.message,
         expected: one.advice.expected,
       };
-      const key = `${problem.line}:${problem.column}:${problem.message.zh}`;
+      const key = `${JSON.stringify(problem.at)}:${problem.message.zh}`;
       if (seen.has(key)) continue;
       seen.add(key);
       problems.push(problem);
     }
   });
-  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return problems.sort((a, b) => comparePositions(a.at, b.at));
 }

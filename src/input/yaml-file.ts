@@ -89,7 +89,7 @@ export function parseYamlText(file: string, bytes: Buffer): ParsedFile {
     data = doc.toJS({ maxAliasCount: -1 });
   } catch (error) {
     if (isStackOverflow(error)) throw new InputError([depthProblem(file, { line: 1, column: 1 })]);
-    throw new InputError([{ file, line: 1, column: 1, message: bi('YAML 中的引用(& 和 *)无法展开', `The YAML cannot be expanded: ${(error as Error).message}`), expected: bi('直接写出的值,不用 & 和 * 引用', 'values written out, without & and * aliases') }]);
+    throw new InputError([{ file, at: { line: 1, column: 1 }, message: bi('YAML 中的引用(& 和 *)无法展开', `The YAML cannot be expanded: ${(error as Error).message}`), expected: bi('直接写出的值,不用 & 和 * 引用', 'values written out, without & and * aliases') }]);
   }
   return { file, text, sha256: sha256Hex(bytes), data, locate: (path, part = 'value') => locateIn(doc, lineCounter, path, part), scalarSource: (path) => scalarSourceIn(doc, path), bareKeys: bareKeysIn(doc.contents, source, []) };
 }

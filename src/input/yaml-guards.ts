@@ -1,6 +1,8 @@
 import { isAlias, isCollection, isMap, isPair, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import { bi } from '../i18n';
 import type { InputProblem } from './problem';
+import type { LinePosition } from '../place';
+import { comparePositions } from '../place';
 
 /**
  * The deepest nesting of lists and mappings read. A submission is six levels deep at most (a consultation's
@@ -15,7 +17,7 @@ export const MAX_DEPTH = 64;
  */
 export const MAX_ALIASED_NODES = 100_000;
 
-type Place = { line: number; column: number };
+type Place = LinePosition;
 
 function placeOf(lineCounter: LineCounter, offset: number | undefined): Place {
   if (offset === undefined) return { line: 1, column: 1 };
@@ -29,7 +31,7 @@ const NESTED = bi('按模板逐层写出的键和列表,嵌套不超过 64 层',
 export function depthProblem(file: string, place: Place): InputProblem {
   return {
     file,
-    ...place,
+    at: place,
     message: bi(
       `这里的列表和映射嵌套超过了 ${MAX_DEPTH} 层,无法读取(报送文件最多只有六七层):请检查是否多写了 [ 或 {,或缩进层层加深`,
       `Lists and mappings are nested more than ${MAX_DEPTH} levels deep here, which is not read (a submission has six or seven at most): look for [ or { never closed, or indentation that keeps growing`,
@@ -49,7 +51,7 @@ function tagProblem(file: string, place: Place, tag: string): InputProblem {
   const written = tagAsWritten(tag);
   return {
     file,
-    ...place,
+    at: place,
     message: bi(`这里的标记 ${written} 不受支持:请去掉 ${written},直接写出值`, `The tag ${written} is not supported: remove it and write the value itself`),
     expected: bi('不带 ! 标记的值:文字、数字、true 或 false、日期', 'a value without a ! tag: a text, a number, true or false, a date'),
   };
@@ -58,7 +60,7 @@ function tagProblem(file: string, place: Place, tag: string): InputProblem {
 function collectionKeyProblem(file: string, place: Place): InputProblem {
   return {
     file,
-    ...place,
+    at: place,
     message: bi('这里的键是一个列表或映射(如 ? [a, b]),键只能是一个名称:请改写成“名称: 值”', 'This key is a list or a mapping (such as ? [a, b]); a key is a name: write name: value'),
     expected: bi('键: 值,键是一个名称,如 budgeted: true', 'key: value with a name for the key, such as budgeted: true'),
   };
@@ -67,7 +69,7 @@ function collectionKeyProblem(file: string, place: Place): InputProblem {
 const WRITTEN_OUT = bi('直接写出的值,或少量的 & 和 * 引用', 'values written out, or a few & and * aliases');
 
 function aliasProblem(file: string, place: Place, name: string, zh: string, en: string): InputProblem {
-  return { file, ...place, message: bi(`YAML 中的引用 *${name} ${zh}`, `The YAML alias *${name} ${en}`), expected: WRITTEN_OUT };
+  return { file, at: place, message: bi(`YAML 中的引用 *${name} ${zh}`, `The YAML alias *${name} ${en}`), expected: WRITTEN_OUT };
 }
 
 /** `%YAML 1.1` turns dates into times and yes/no into true/false: such a file is refused rather than misread. */
@@ -79,8 +81,7 @@ export function versionProblem(file: string, doc: Document, source: string): Inp
   const written = at >= 0 ? lines[at].trim() : `%YAML ${yaml.version}`;
   return {
     file,
-    line: at >= 0 ? at + 1 : 1,
-    column: 1,
+    at: { line: at >= 0 ? at + 1 : 1, column: 1 },
     message: bi(
       `文件声明了 ${written}:本工具按 YAML 1.2 读取(按 1.1 读,日期会变成时间,yes 和 no 会变成是和否),请删去这一行`,
       `The file declares ${written}; plancheck reads YAML 1.2 (read as 1.1, dates would become timestamps and yes/no booleans): delete this line`,
@@ -153,7 +154,7 @@ export function documentProblems(file: string, doc: Document, lineCounter: LineC
     }
   }
   if (problems.length === 0 && aliases.length > 0) problems.push(...aliasProblems(file, doc, aliases, at));
-  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return problems.sort((a, b) => comparePositions(a.at, b.at));
 }
 
 interface Measure {
@@ -249,8 +250,7 @@ export function jsonCommentProblems(file: string, source: string): InputProblem[
     const written = char === '#' ? '#' : `/${next}`;
     problems.push({
       file,
-      line,
-      column: i - lineStart + 1,
+      at: { line, column: i - lineStart + 1 },
       message: bi(
         `JSON 文件里不能写注释:请删去这里以 ${written} 开头的注释(需要注释时,可把文件改存为 .yaml,用 # 写注释)`,
         `JSON does not allow comments: delete the comment starting ${written} here (or save the file as .yaml, where # starts a comment)`,

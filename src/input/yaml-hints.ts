@@ -1,6 +1,8 @@
 import type { LineCounter, YAMLError } from 'yaml';
 import { bi, type Bilingual } from '../i18n';
 import type { InputProblem } from './problem';
+import { comparePositions } from '../place';
+import { lineOf } from '../place';
 
 interface Known {
   text: Bilingual;
@@ -50,7 +52,7 @@ function hasInlineValue(line: string): boolean {
 }
 
 function problem(file: string, line: number, column: number, zh: string, en: string, expected: Bilingual): InputProblem {
-  return { file, line, column, message: bi(`YAML 格式错误:${zh}`, `YAML syntax error: ${en}`), expected };
+  return { file, at: { line, column }, message: bi(`YAML 格式错误:${zh}`, `YAML syntax error: ${en}`), expected };
 }
 
 /** `leading_group：true`, found on the line YAML stumbled over (yaml reads it as a key running into the next line). */
@@ -178,10 +180,10 @@ export function yamlProblems(file: string, source: string, errors: readonly YAML
     const known = error.code === 'DUPLICATE_KEY' ? duplicateKeyText(lineText, col) : (YAML_ERROR_TEXT[error.code] ?? FALLBACK);
     const found = hint ?? problem(file, line, col, known.text.zh, `${known.text.en || detail}${known.text.en ? ` (${detail})` : ''}`, known.expected);
     // yaml often reports one slip twice (a key running into the next line); say it once, at its line.
-    const key = hint ? `${found.line}` : `${found.line}:${found.column}:${error.code}`;
+    const key = hint ? `${lineOf(found)}` : `${JSON.stringify(found.at)}:${error.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
     problems.push(found);
   }
-  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return problems.sort((a, b) => comparePositions(a.at, b.at));
 }

@@ -81,7 +81,7 @@ class RuleFields {
 
   private report(at: FieldPath, message: Bilingual, expected?: Bilingual): void {
     const path = ['rules', this.index, ...at];
-    this.problems.push({ file: this.file, ...this.locate(path), field: formatFieldPath(path), message, ...(expected ? { expected } : {}) });
+    this.problems.push({ file: this.file, at: this.locate(path), field: formatFieldPath(path), message, ...(expected ? { expected } : {}) });
   }
 
   /**
@@ -213,7 +213,7 @@ export function ruleFieldProblems(rule: Rule, index: number, file: string, locat
             const allowed = Object.keys(choices);
             proof.problems.push({
               file,
-              ...locate(['rules', index, 'check', 'select', key, i]),
+              at: locate(['rules', index, 'check', 'select', key, i]),
               field: formatFieldPath(['rules', index, 'check', 'select', key, i]),
               message: bi(`规则 ${rule.id}:${value} 不是 ${check.select.field} 的可选值`, `Rule ${rule.id}: ${value} is not a choice of ${check.select.field}`),
               expected: bi(`${allowed.join('、')} 之一`, `one of ${allowed.join(', ')}`),

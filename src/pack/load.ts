@@ -7,6 +7,7 @@ import { readYamlFile, sha256Hex, type ParsedFile } from '../input/yaml-file';
 import { ruleFieldProblems } from './fields';
 import { itemSections, nfkc, packStructureProblems, ruleFidelityProblems } from './fidelity';
 import type { PackDefinition, RulePack } from './types';
+import { lineOf } from '../place';
 
 const PACK_FILE = 'pack.yaml';
 /** A plan's full text is tens of kilobytes (the Hunan plan: 27 KB); a larger `source.file` is not one. */
@@ -37,7 +38,7 @@ export function loadPack(path: string): RulePack {
   if (sha256Hex(sourceBytes) !== definition.source.sha256) {
     problems.push({
       file,
-      ...parsed.locate(['source', 'sha256']),
+      at: parsed.locate(['source', 'sha256']),
       field: 'source.sha256',
       message: bi('原文文件的 sha256 与规则包记载的不一致:原文被改动过,请核对后更新', 'The source text does not hash to the sha256 the pack records: it was changed; check it, then update the hash'),
       expected: bi(sha256Hex(sourceBytes), sha256Hex(sourceBytes)),
@@ -46,15 +47,15 @@ export function loadPack(path: string): RulePack {
   const sourceText = sourceBytes.toString('utf8');
   const normalized = nfkc(sourceText);
   const sections = itemSections(normalized);
-  for (const message of packStructureProblems(definition, sections)) problems.push({ file, line: 1, column: 1, message });
+  for (const message of packStructureProblems(definition, sections)) problems.push({ file, at: { line: 1, column: 1 }, message });
   definition.rules.forEach((rule, index) => {
     for (const message of ruleFidelityProblems(rule, sections, normalized)) {
-      problems.push({ file, ...parsed.locate(['rules', index, 'citation', 'quote']), field: `rules[${index}]`, message });
+      problems.push({ file, at: parsed.locate(['rules', index, 'citation', 'quote']), field: `rules[${index}]`, message });
     }
     problems.push(...ruleFieldProblems(rule, index, file, (path) => parsed.locate(path)));
   });
   // In line order, as a person goes through the file (the sort is stable: one line's problems keep their order).
-  if (problems.length > 0) throw new InputError(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  if (problems.length > 0) throw new InputError(problems.sort((a, b) => lineOf(a) - lineOf(b)));
   return { ...definition, file, sha256: parsed.sha256, sourceText };
 }
 
@@ -73,7 +74,7 @@ function kindOfFile(stats: Stats): Bilingual {
  */
 function readSource(file: string, written: string, parsed: ParsedFile): Buffer {
   const refuse = (message: Bilingual, expected?: Bilingual): never => {
-    throw new InputError([{ file, ...parsed.locate(['source', 'file']), field: 'source.file', message, expected: expected ?? bi('规则包文件夹中的原文文本文件,如 source.txt', "the plan's text, a file in the pack's folder, such as source.txt") }]);
+    throw new InputError([{ file, at: parsed.locate(['source', 'file']), field: 'source.file', message, expected: expected ?? bi('规则包文件夹中的原文文本文件,如 source.txt', "the plan's text, a file in the pack's folder, such as source.txt") }]);
   };
   const folder = resolve(dirname(file));
   const target = resolve(folder, written);

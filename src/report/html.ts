@@ -2,7 +2,7 @@ import { STATUSES, type CheckResult, type Finding, type Status, type SubmissionR
 import type { Lang } from '../i18n';
 import { htmlText } from '../text-safety';
 import { STATUS_LABELS, STATUS_SYMBOLS, UNREADABLE } from './labels';
-import { chapterHeading, foundText, groupByChapter, noticeLines, problemsByFile, problemText, provenanceRows, requiredText, severityText, submissionHeading, submissionSubline, unreadableInputsLine, waiverText } from './view';
+import { chapterHeading, evidenceWhere, foundText, groupByChapter, noticeLines, problemsByFile, problemText, provenanceRows, requiredText, severityText, submissionHeading, submissionSubline, unreadableInputsLine, waiverText } from './view';
 
 export const COLORS: Readonly<Record<Status, string>> = {
   pass: '#2e7d32',
@@ -15,8 +15,8 @@ export const COLORS: Readonly<Record<Status, string>> = {
 };
 
 const T = {
-  zh: { heading: '法治建设指标检查报告', filter: '按状态筛选', found: '实际', required: '要求', quote: '原文', evidence: '证据', source: '出处', severity: '严重程度', provenance: '来源与校验', unused: '未使用的豁免', errors: '无法读取的文件', summary: '结果汇总', line: (n: number) => `第 ${n} 行` },
-  en: { heading: 'Rule-of-law targets: findings', filter: 'Filter by status', found: 'Found', required: 'Required', quote: 'Quote', evidence: 'Evidence', source: 'source', severity: 'Severity', provenance: 'Provenance', unused: 'Unused waivers', errors: 'Files that could not be read', summary: 'Summary', line: (n: number) => `line ${n}` },
+  zh: { heading: '法治建设指标检查报告', filter: '按状态筛选', found: '实际', required: '要求', quote: '原文', evidence: '证据', source: '出处', severity: '严重程度', provenance: '来源与校验', unused: '未使用的豁免', errors: '无法读取的文件', summary: '结果汇总' },
+  en: { heading: 'Rule-of-law targets: findings', filter: 'Filter by status', found: 'Found', required: 'Required', quote: 'Quote', evidence: 'Evidence', source: 'source', severity: 'Severity', provenance: 'Provenance', unused: 'Unused waivers', errors: 'Files that could not be read', summary: 'Summary' },
 } as const;
 
 /** Text for element content and quoted attributes: `& < > " '` as entities, controls shown (`htmlText`). */
@@ -93,7 +93,7 @@ export function summaryTable(summary: Summary, lang: Lang): string {
 export function findingHtml(finding: Finding, anchor: string, lang: Lang): string {
   const t = T[lang];
   const evidence = finding.evidence.map((e) => {
-    const where = [e.record, e.line !== undefined ? t.line(e.line) : undefined].filter(Boolean).join(' · ');
+    const where = evidenceWhere(e, lang);
     const source = e.source ? ` <span class="source">(${t.source}: ${escapeHtml(e.source)})</span>` : '';
     return `<li>${where ? `<strong>${escapeHtml(where)}</strong>: ` : ''}${escapeHtml(e.detail[lang])}${source}</li>`;
   });

@@ -2,6 +2,7 @@ import type { CheckResult, Evidence, Finding, SubmissionError, SubmissionResult 
 import type { Lang } from '../i18n';
 import type { InputProblem } from '../input/problem';
 import type { WaiverReport, WaiverUse } from '../findings/waiver-types';
+import { positionFields } from '../place';
 
 // Objects are built key by key: the key order is part of the byte-identical output.
 
@@ -10,7 +11,7 @@ function evidenceJson(evidence: Evidence, lang: Lang): object {
     ...(evidence.record !== undefined ? { record: evidence.record } : {}),
     detail: evidence.detail[lang],
     ...(evidence.field !== undefined ? { field: evidence.field } : {}),
-    ...(evidence.line !== undefined ? { line: evidence.line } : {}),
+    ...positionFields(evidence.at),
     ...(evidence.source !== undefined ? { source: evidence.source } : {}),
     ...(evidence.remark !== undefined ? { remark: evidence.remark } : {}),
   };
@@ -57,7 +58,7 @@ function waiverReportJson(report: WaiverReport): object {
 
 function problemJson(problem: Omit<InputProblem, 'file'>): object {
   return {
-    ...(problem.line !== undefined ? { line: problem.line, column: problem.column } : {}),
+    ...positionFields(problem.at),
     ...(problem.field ? { field: problem.field } : {}),
     message: { zh: problem.message.zh, en: problem.message.en },
     ...(problem.expected ? { expected: { zh: problem.expected.zh, en: problem.expected.en } } : {}),

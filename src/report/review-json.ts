@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n';
 import type { InputProblem } from '../input/problem';
 import type { ReviewResult, ReviewRow, YearChange } from '../review/types';
+import { positionFieldsOrNull } from '../place';
 
 function changeJson(result: ReviewResult, change: YearChange): object {
   return {
@@ -29,7 +30,7 @@ function bureauJson(result: ReviewResult, row: ReviewRow, lang: Lang): object {
 }
 
 function problemJson(problem: Omit<InputProblem, 'file'>, lang: Lang): object {
-  return { line: problem.line ?? null, column: problem.column ?? null, field: problem.field ?? null, message: problem.message[lang], ...(problem.expected ? { expected: problem.expected[lang] } : {}) };
+  return { ...positionFieldsOrNull(problem.at), field: problem.field ?? null, message: problem.message[lang], ...(problem.expected ? { expected: problem.expected[lang] } : {}) };
 }
 
 function rejectedJson(row: ReviewRow, lang: Lang): object {
@@ -66,7 +67,7 @@ export function* renderReviewJson(result: ReviewResult, lang: Lang): Iterable<st
     calendars: result.calendars,
     ...(result.waivers ? { waivers: { file: result.waivers.file, sha256: result.waivers.sha256, applied: result.waivers.applied, expired: result.waivers.expired, unused: result.waivers.unused.map((w) => w.id) } } : {}),
     ...(result.generatedAt ? { generated_at: result.generatedAt } : {}),
-    ...(result.errors.length > 0 ? { errors: result.errors.map((e) => ({ file: e.file, line: e.line ?? null, column: e.column ?? null, message: e.message[lang] })) } : {}),
+    ...(result.errors.length > 0 ? { errors: result.errors.map((e) => ({ file: e.file, ...positionFieldsOrNull(e.at), message: e.message[lang] })) } : {}),
   };
   const text = `${JSON.stringify(document, null, 2)}\n`;
   const marker = `    "${PLACEHOLDER}"`;

@@ -3,15 +3,14 @@ import type { Lang } from '../i18n';
 import type { InputProblem } from '../input/problem';
 import { terminalLines } from '../text-safety';
 import { STATUS_LABELS, STATUS_SYMBOLS, UNREADABLE } from './labels';
-import { bureauLine, byAttention, noticeLines, problemsByFile, severityText, unreadableInputsLine, verdictText, waiverText } from './view';
+import { bureauLine, byAttention, evidenceWhere, noticeLines, problemsByFile, severityText, unreadableInputsLine, verdictText, waiverText } from './view';
+import { positionWords } from '../place';
 
 const T = {
   zh: {
     pack: '规则包',
-    at: (p: InputProblem) => (p.line !== undefined ? `第 ${p.line} 行第 ${p.column} 列` : ''),
     expected: '应为',
     quote: '原文',
-    line: (n: number) => `第 ${n} 行`,
     source: '出处',
     total: (files: number, evaluated: number, rejected: number) => `合计:${files} 份报送,已评估 ${evaluated} 份,无法读取 ${rejected} 份`,
     counts: (s: Record<Status, number>) => STATUSES.map((st) => `${STATUS_LABELS[st].zh} ${s[st]}`).join(' · '),
@@ -19,10 +18,8 @@ const T = {
   },
   en: {
     pack: 'rule pack',
-    at: (p: InputProblem) => (p.line !== undefined ? `line ${p.line}, column ${p.column}` : ''),
     expected: 'expected',
     quote: 'quote',
-    line: (n: number) => `line ${n}`,
     source: 'source',
     total: (files: number, evaluated: number, rejected: number) => `In all: ${files} submission${files === 1 ? '' : 's'}, ${evaluated} evaluated, ${rejected} could not be read`,
     counts: (s: Record<Status, number>) => STATUSES.map((st) => `${STATUS_LABELS[st].en} ${s[st]}`).join(' · '),
@@ -33,7 +30,7 @@ const T = {
 export function problemLines(problem: InputProblem, lang: Lang, indent: string): string[] {
   const t = T[lang];
   // A labelled problem names its field in words (执法决定第 4 条的公开日期); English readers also get the path.
-  const place = [t.at(problem), problem.label ? undefined : problem.field].filter(Boolean).join(' ');
+  const place = [positionWords(problem.at, lang), problem.label ? undefined : problem.field].filter(Boolean).join(' ');
   const path = problem.label && problem.field && lang === 'en' ? ` (${problem.field})` : '';
   const lines = [`${indent}${place ? `${place}: ` : ''}${problem.message[lang]}${path}`];
   if (problem.expected) lines.push(`${indent}  ${t.expected}: ${problem.expected[lang]}`);
@@ -51,7 +48,7 @@ function findingLines(finding: Finding, lang: Lang): string[] {
   if (finding.status === 'pass' || finding.status === 'not_applicable') return [`${head}  ${finding.message[lang]}`];
   const lines = [head, `      ${finding.message[lang]}`, `      ${t.quote}: “${finding.citation.quote}”`];
   for (const e of finding.evidence) {
-    const where = [e.record, e.line !== undefined ? t.line(e.line) : undefined].filter(Boolean).join(' · ');
+    const where = evidenceWhere(e, lang);
     lines.push(`      · ${where ? `${where}: ` : ''}${e.detail[lang]}${e.source ? ` (${t.source}: ${e.source})` : ''}`);
   }
   const waiver = waiverText(finding, lang);

@@ -1,8 +1,9 @@
-import type { CalendarInfo, CheckResult, ChapterInfo, Finding, PackInfo, SubmissionResult } from '../findings/types';
+import type { CalendarInfo, CheckResult, ChapterInfo, Evidence, Finding, PackInfo, SubmissionResult } from '../findings/types';
 import type { Lang } from '../i18n';
 import type { InputProblem } from '../input/problem';
 import { formatRequirement } from '../units';
 import { ATTENTION_ORDER, LEVEL_LABELS, SEVERITY_LABELS, STATUS_LABELS } from './labels';
+import { positionWords } from '../place';
 
 /** What the formats a person reads (html, markdown, csv, table) share: the same words for the same things. */
 
@@ -122,11 +123,16 @@ export function calendarsText(calendars: readonly CalendarInfo[], lang: Lang): s
  * names its field in words in the message (执法决定第 4 条的公开日期); English readers also get the path.
  */
 export function problemText(problem: Omit<InputProblem, 'file'>, lang: Lang): string {
-  const place = problem.line !== undefined ? (lang === 'zh' ? `第 ${problem.line} 行第 ${problem.column} 列` : `line ${problem.line}, column ${problem.column}`) : '';
+  const place = positionWords(problem.at, lang);
   const where = [place, problem.label ? undefined : problem.field].filter(Boolean).join(' ');
   const path = problem.label && problem.field && lang === 'en' ? ` (${problem.field})` : '';
   const expected = problem.expected ? (lang === 'zh' ? `(应为:${problem.expected.zh})` : ` (expected: ${problem.expected.en})`) : '';
   return `${where ? `${where}: ` : ''}${problem.message[lang]}${path}${expected}`;
+}
+
+/** Where an evidence entry stands: the record and its place (MD-2023-02 · 第 41 行), either alone, or ''. */
+export function evidenceWhere(evidence: Evidence, lang: Lang): string {
+  return [evidence.record, positionWords(evidence.at, lang)].filter(Boolean).join(' · ');
 }
 
 /** Problems grouped by the file they are in, in the order the files first appear: a file's name is said once. */

@@ -5,6 +5,7 @@ import type { ParsedFile } from '../input/yaml-file';
 import { reportingPeriodProblems } from './reporting-period';
 import { fieldLabel, labelOf } from './field-labels';
 import type { SubmissionData } from './types';
+import { comparePositions } from '../place';
 
 type Place = (path: FieldPath, message: Bilingual, expected?: Bilingual) => InputProblem;
 
@@ -86,8 +87,8 @@ function asOfInYear(data: SubmissionData, place: Place): InputProblem[] {
 /** What the schema cannot say: duplicate ids, dates out of order, counts that contradict each other. */
 export function consistencyProblems(data: SubmissionData, parsed: ParsedFile): InputProblem[] {
   // Every message here names its field by its label, so the problem carries the label (see InputProblem).
-  const place: Place = (path, message, expected) => ({ file: parsed.file, ...parsed.locate(path), field: formatFieldPath(path), label: labelled(path), message, ...(expected ? { expected } : {}) });
+  const place: Place = (path, message, expected) => ({ file: parsed.file, at: parsed.locate(path), field: formatFieldPath(path), label: labelled(path), message, ...(expected ? { expected } : {}) });
   const problems = [...duplicateIds(data, place), ...datesInOrder(data, place), ...countsInOrder(data, place), ...asOfInYear(data, place), ...reportingPeriodProblems(data, place)];
   // In the order of the file, as the schema's problems are: a clerk fixes them top to bottom.
-  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return problems.sort((a, b) => comparePositions(a.at, b.at));
 }

@@ -27,7 +27,7 @@ function fromParsed(parsedFile: ParsedFile): Submission {
   const bare = new Set(parsedFile.bareKeys.map((key) => formatFieldPath(key.path)));
   const parsed = { ...parsedFile, data: dropBlanks(parsedFile.data, '', bare) };
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
-    throw new InputError([{ file: parsed.file, line: 1, column: 1, message: bi('报送文件应为一个映射(键: 值),而不是空文件、列表或单个值', 'A submission is a mapping (key: value), not an empty file, a list or a single value'), expected: bi('含 bureau、year 等字段的映射', 'a mapping with bureau, year and the data sections') }]);
+    throw new InputError([{ file: parsed.file, at: { line: 1, column: 1 }, message: bi('报送文件应为一个映射(键: 值),而不是空文件、列表或单个值', 'A submission is a mapping (key: value), not an empty file, a list or a single value'), expected: bi('含 bureau、year 等字段的映射', 'a mapping with bureau, year and the data sections') }]);
   }
   const schemaProblems = validateAgainst(SUBMISSION_SCHEMA, parsed);
   if (schemaProblems.length > 0) throw new InputError(schemaProblems);

@@ -18,10 +18,10 @@ export function loadWaivers(file: string, ruleIds: ReadonlySet<string>): WaiverS
   const semantic: InputProblem[] = [];
   waivers.forEach((waiver, index) => {
     if (!ruleIds.has(waiver.rule)) {
-      semantic.push({ file, ...parsed.locate(['waivers', index, 'rule']), field: `waivers[${index}].rule`, message: bi(`豁免 ${waiver.id} 针对的规则 ${waiver.rule} 不在所用规则包中`, `Waiver ${waiver.id} names the rule ${waiver.rule}, which no loaded pack has`) });
+      semantic.push({ file, at: parsed.locate(['waivers', index, 'rule']), field: `waivers[${index}].rule`, message: bi(`豁免 ${waiver.id} 针对的规则 ${waiver.rule} 不在所用规则包中`, `Waiver ${waiver.id} names the rule ${waiver.rule}, which no loaded pack has`) });
     }
     if (seen.has(waiver.id)) {
-      semantic.push({ file, ...parsed.locate(['waivers', index, 'id']), field: `waivers[${index}].id`, message: bi(`豁免编号 ${waiver.id} 重复`, `The waiver id ${waiver.id} is used twice`) });
+      semantic.push({ file, at: parsed.locate(['waivers', index, 'id']), field: `waivers[${index}].id`, message: bi(`豁免编号 ${waiver.id} 重复`, `The waiver id ${waiver.id} is used twice`) });
     }
     seen.add(waiver.id);
   });

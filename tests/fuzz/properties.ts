@@ -123,10 +123,10 @@ function checkProblems(problems: readonly InputProblem[], name: string, c: Case,
   for (const p of problems) {
     if (p.file !== name || !said(p.message) || !said(p.expected)) throw new PropertyBroken(`a problem without its file, or without a message and an expected in both languages: ${JSON.stringify(p)}`, c, bytes);
   }
-  const placed = problems.filter((p) => p.line !== undefined);
+  const placed = problems.flatMap((p) => (p.at && 'line' in p.at ? [{ line: p.at.line, column: p.at.column ?? 0 }] : []));
   for (let i = 1; i < placed.length; i++) {
     const [a, b] = [placed[i - 1], placed[i]];
-    if ((a.line as number) > (b.line as number) || (a.line === b.line && (a.column ?? 0) > (b.column ?? 0))) {
+    if (a.line > b.line || (a.line === b.line && a.column > b.column)) {
       throw new PropertyBroken(`problems out of line order: ${a.line}:${a.column} before ${b.line}:${b.column}`, c, bytes);
     }
   }
