@@ -13,21 +13,20 @@ const fs = require('node:fs');
 
 const LAYERS = [
   {
-    name: 'base',
-    paths: ['i18n.ts', 'exact-number.ts', 'text-safety.ts', 'paths.ts', 'version.ts', 'dates.ts'],
-    role: 'what everything shares: bilingual text, exact decimal numbers, text that cannot act on the reader, where the bundled files lie, the version, date arithmetic (`dates.ts`)',
+    name: 'core',
+    paths: ['core/'],
+    role: 'what everything shares: bilingual text, exact decimal numbers, places in a file (`place.ts`), text that cannot act on the reader, date arithmetic, the order a person reads things in, where the bundled files lie, the version',
   },
-  { name: 'input', paths: ['input/'], role: 'what the loaders share: YAML with places, and schema errors a person can act on' },
+  { name: 'intake', paths: ['intake/'], role: 'input files: one module per format behind one interface (`format.ts`, `registry.ts`, `yaml.ts`, `json.ts`), the folder walk that asks the registry, safe reading, and schema errors a person can act on' },
   { name: 'calendar', paths: ['calendar/'], role: 'working days and holiday calendars' },
-  { name: 'pack', paths: ['pack/', 'units.ts'], role: 'load and prove a rule pack; `units.ts` writes its quantities and requirements' },
+  { name: 'pack', paths: ['pack/'], role: 'load and prove a rule pack; `units.ts` writes its quantities and requirements' },
   { name: 'submission', paths: ['submission/'], role: 'read, validate, normalise a submission' },
-  { name: 'engine', paths: ['engine/'], role: 'one json-rules-engine rule per target, one measure per check kind, strict operators' },
-  { name: 'findings', paths: ['findings/', 'order.ts'], role: 'status, messages, evidence, and the shape of a waiver a finding carries (`findings/waiver-types.ts`); `order.ts`, the order a person reads findings in' },
+  { name: 'engine', paths: ['engine/'], role: 'one json-rules-engine rule per target, one file per check kind (what it is beside what it measures), strict operators' },
+  { name: 'findings', paths: ['findings/'], role: 'status, messages, evidence, and the shape of a waiver a finding carries (`findings/waiver-types.ts`)' },
   { name: 'waivers', paths: ['waivers/'], role: 'approved exceptions' },
-  { name: 'check', paths: ['check.ts'], role: 'one submission against the packs (`evaluate`, `Checker`)' },
-  { name: 'review', paths: ['review/'], role: 'the provincial review: the worker pool, the compact rows, the matrix and the year-over-year comparison' },
-  { name: 'report', paths: ['report/'], role: 'one file per output format: table, json, markdown, html, csv; `review-*.ts` for the review' },
-  { name: 'entry', paths: ['index.ts', 'cli/'], role: 'the library\'s exports and the command line' },
+  { name: 'run', paths: ['run/'], role: 'what `check` and `review` do, as library functions that return a result and its exit status: load the packs, evaluate (`review/`: the worker pool, the compact rows, the matrix, the year-over-year comparison), apply waivers' },
+  { name: 'report', paths: ['report/'], role: 'one renderer type (`renderer.ts`); a folder per subject (`check/`, `review/`), each with its registry and one file per format; what formats share in `kit/`' },
+  { name: 'entry', paths: ['index.ts', 'cli/'], role: 'the library\'s exports and the command line: flags, lazy commands, writing outputs' },
 ];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

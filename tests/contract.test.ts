@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { loadPack } from '../src/pack/load';
-import { BUNDLED_PACK } from '../src/paths';
+import { BUNDLED_PACK } from '../src/core/paths';
 import { bin, cli, ROOT, SPEC_EXAMPLE } from './helpers';
 
 const STATUSES = ['pass', 'fail', 'warn', 'pending', 'not_applicable', 'missing_data', 'waived'];

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { launchChromium, openFile } from './browser/chromium';
 import { cli, tempDir, writeTemp } from './helpers';
 import { fixtureSubmission, writeFolder } from './review-fixture';
-import { csvNumber, csvText } from '../src/report/csv-text';
-import { markdownText, terminalText } from '../src/text-safety';
+import { csvNumber, csvText } from '../src/report/kit/csv';
+import { markdownText, terminalText } from '../src/core/text-safety';
 
 /**
  * Issue 9, item 5 (audit io-2026-12, D8, D9, D10, D26): report text comes from users, and no output may be turned

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pendingCleanups } from '../src/cli/signals';
 import { planOutputs, writeOutputs } from '../src/cli/outputs';
 import { describeCause, OutputTransaction, OutputWriteError, resolveTarget } from '../src/cli/write-output';
-import type { InputProblem } from '../src/input/problem';
+import type { InputProblem } from '../src/intake/problem';
 import { cli, CITY_ALL_MET, EXAMPLES, ROOT, tempDir, type CliRun } from './helpers';
 
 const MAIN = join(ROOT, 'dist', 'cli', 'main.js');

@@ -61,7 +61,7 @@ function brokenTree(): string {
     fs.writeFileSync(path.join(dir, file), text);
   };
   write('tsconfig.build.json', JSON.stringify({ compilerOptions: { module: 'commonjs', moduleResolution: 'node', strict: true }, include: ['src'] }));
-  write('src/i18n.ts', "import type { Program } from './cli/program';\nexport type Lang = Program;\n");
+  write('src/core/i18n.ts', "import type { Program } from '../cli/program';\nexport type Lang = Program;\n");
   write('src/cli/program.ts', 'export type Program = string;\n');
   write('src/pack/a.ts', "import { b } from './b';\nexport const a = (): number => b() + 1;\n");
   write('src/pack/b.ts', "import { a } from './a';\nexport const b = (): number => (a ? 1 : 0);\n");
@@ -103,7 +103,7 @@ describe('layers of src/ (docs/layers.cjs, .dependency-cruiser.cjs)', () => {
 
   test('the rules catch an upward import and a cycle', () => {
     const found = broken.summary.violations.map(describeViolation);
-    expect(found).toContain('upward-base-to-entry: src/i18n.ts (base) → src/cli/program.ts (entry)');
+    expect(found).toContain('upward-core-to-entry: src/core/i18n.ts (core) → src/cli/program.ts (entry)');
     expect(found.some((line) => line.startsWith('no-circular: src/pack/a.ts (pack) → src/pack/b.ts (pack)'))).toBe(true);
   });
 

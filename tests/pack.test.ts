@@ -2,7 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { operatorsForWording } from '../src/pack/wording';
 import { loadPack } from '../src/pack/load';
-import { BUNDLED_PACK } from '../src/paths';
+import { BUNDLED_PACK } from '../src/core/paths';
 import { checkJson, CITY_ALL_MET, ROOT, tempDir, variant } from './helpers';
 
 describe('the Hunan pack', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { loadPack } from '../src/pack/load';
-import { BUNDLED_PACK } from '../src/paths';
+import { BUNDLED_PACK } from '../src/core/paths';
 import { CITY_ALL_MET, DELETE, tempDir, type Edits } from './helpers';
 
 /** A bureau of the review fixture, and what it misses in each year. */

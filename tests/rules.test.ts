@@ -1,5 +1,5 @@
 import { loadPack } from '../src/pack/load';
-import { BUNDLED_PACK } from '../src/paths';
+import { BUNDLED_PACK } from '../src/core/paths';
 import type { BooleanCheck } from '../src/pack/types';
 import { fieldLabel } from '../src/submission/field-labels';
 import { checkJson, CITY_ALL_MET, DELETE, PROVINCE, variant, variantIn, type Edits } from './helpers';

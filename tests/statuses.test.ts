@@ -1,5 +1,5 @@
 import { loadPack } from '../src/pack/load';
-import { BUNDLED_PACK } from '../src/paths';
+import { BUNDLED_PACK } from '../src/core/paths';
 import { checkJson, CITY_ALL_MET, DELETE, findingOf, PROVINCE, SPEC_EXAMPLE, variant, variantIn } from './helpers';
 
 const RULES = loadPack(BUNDLED_PACK).rules.length;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { bi } from '../i18n';
-import { InputError } from '../input/problem';
-import { validateAgainst } from '../input/schema-validator';
-import { readYamlFile } from '../input/yaml-file';
-import { isWeekend, yearOf } from '../dates';
+import { bi } from '../core/i18n';
+import { InputError } from '../intake/problem';
+import { validateAgainst } from '../intake/schema-validator';
+import { readYamlFile } from '../intake/yaml-file';
+import { isWeekend, yearOf } from '../core/dates';
 import { WorkingDayCalendar, type HolidayYear } from './working-days';
 
 interface ChineseDaysData {

@@ -1,4 +1,4 @@
-import { dayNumber, fromDayNumber, isWeekendDay, yearOf, type IsoDate } from '../dates';
+import { dayNumber, fromDayNumber, isWeekendDay, yearOf, type IsoDate } from '../core/dates';
 
 /** One year's holiday arrangement, as the State Council's notice sets it. */
 export interface HolidayYear {

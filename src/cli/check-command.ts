@@ -1,14 +1,14 @@
-import { Checker } from '../check';
+import { Checker } from '../run/check';
 import type { CheckResult } from '../findings/types';
-import type { Lang } from '../i18n';
-import type { InputProblem } from '../input/problem';
+import type { Lang } from '../core/i18n';
+import type { InputProblem } from '../intake/problem';
 import { FORMATS, type Format } from '../report/formats';
 import { checkRenderer } from '../report/lazy';
 import { applyWaivers } from '../waivers/apply';
 import { loadWaivers, waiverDateProblems } from '../waivers/load';
-import { parseMaxBytes, setMaxSubmissionBytes } from '../input/read-file';
-import { collectFiles } from './collect-files';
-import { attempt, loadRuleInputs, packFiles, parseReportTargets, problemLine } from './inputs';
+import { parseMaxBytes, setMaxSubmissionBytes } from '../intake/read-file';
+import { collectFiles } from '../intake/files';
+import { attempt, loadRuleInputs, packFiles, parseReportTargets, problemLine } from '../run/inputs';
 import type { CliIo } from './io';
 import { planOutputs, writeOutputs } from './outputs';
 
@@ -26,7 +26,7 @@ export interface CheckOptions {
   maxBytes?: string;
 }
 
-import { EXIT } from './exit-status';
+import { EXIT } from '../run/exit';
 
 export { EXIT };
 

@@ -1,4 +1,4 @@
-import type { Progress } from '../review/pool';
+import type { Progress } from '../run/review/pool';
 import { addCleanup } from './signals';
 
 /** Where the CLI writes: the process's streams, or a test's buffers. */

@@ -1,6 +1,6 @@
-import { bi, type Bilingual, type Lang } from '../i18n';
-import type { InputProblem } from '../input/problem';
-import { attempt, problemLine, type ReportTarget } from './inputs';
+import { bi, type Bilingual, type Lang } from '../core/i18n';
+import type { InputProblem } from '../intake/problem';
+import { attempt, problemLine, type ReportTarget } from '../run/inputs';
 import type { CliIo } from './io';
 import { assertNotAnInput, describeCause, OutputTransaction, OutputWriteError, resolveTarget, sameTarget, type OutputTarget, type Rendered } from './write-output';
 

@@ -1,9 +1,9 @@
 import { Command, CommanderError, Help, Option, type Argument } from 'commander';
-import { LANGS, type Lang } from '../i18n';
-import { TOOL } from '../version';
+import { LANGS, type Lang } from '../core/i18n';
+import { TOOL } from '../core/version';
 import { FORMATS, REVIEW_FORMATS } from '../report/formats';
 import type { CheckOptions } from './check-command';
-import { EXIT } from './exit-status';
+import { EXIT } from '../run/exit';
 import type { ReviewOptions } from './review-command';
 import type { CliIo } from './io';
 

@@ -1,5 +1,5 @@
 import { SingleBar } from 'cli-progress';
-import type { Progress } from '../review/pool';
+import type { Progress } from '../run/review/pool';
 
 /** Shown only when the run takes more than a moment. */
 const SHOW_AFTER_MS = 700;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fchmodSync, fsyncSync, linkSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { bi, type Bilingual } from '../i18n';
-import { InputError } from '../input/problem';
+import { bi, type Bilingual } from '../core/i18n';
+import { InputError } from '../intake/problem';
 import { addCleanup } from './signals';
 
 /**

@@ -1,4 +1,4 @@
-import { bi, type Bilingual } from '../i18n';
+import { bi, type Bilingual } from '../core/i18n';
 import { LEVEL_LABELS } from '../pack/levels';
 import type { Rule, RulePack } from '../pack/types';
 import type { Submission } from '../submission/types';

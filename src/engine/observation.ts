@@ -1,6 +1,6 @@
-import type { Exact } from '../exact-number';
-import type { Bilingual } from '../i18n';
-import type { FieldPath } from '../input/field-path';
+import type { Exact } from '../core/exact-number';
+import type { Bilingual } from '../core/i18n';
+import type { FieldPath } from '../intake/field-path';
 
 /** What a finding reports as found: a number, a truth, the truths of several fields, or nothing. */
 export type Actual = number | boolean | Record<string, boolean> | null;

@@ -1,4 +1,4 @@
-import { compareExact, exactOf, isExact, type Exact } from '../exact-number';
+import { compareExact, exactOf, isExact, type Exact } from '../core/exact-number';
 import type { Operator } from '../pack/types';
 
 /** A finite number or an exact rational, as an exact rational; anything else (undefined, "45") is not a figure. */

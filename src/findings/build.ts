@@ -1,16 +1,16 @@
 import type { RuleOutcome } from '../engine/engine';
 import { isPerRecord } from '../engine/kinds';
-import { exactOf } from '../exact-number';
-import { bi, type Bilingual } from '../i18n';
-import { formatFieldPath, type FieldPath } from '../input/field-path';
+import { exactOf } from '../core/exact-number';
+import { bi, type Bilingual } from '../core/i18n';
+import { formatFieldPath, type FieldPath } from '../intake/field-path';
 import type { Check, RulePack } from '../pack/types';
 import { fieldLabel } from '../submission/field-labels';
 import type { Submission } from '../submission/types';
-import { formatQuantity } from '../units';
+import { formatQuantity } from '../pack/units';
 import { findingMessage, foundFigure } from './messages';
 import { statusOf } from './status';
 import type { Evidence, Expected, Finding, Status } from './types';
-import { evidencePosition, type Position } from '../place';
+import { evidencePosition, type Position } from '../core/place';
 
 /** What a rule requires, in the contract's terms (operator, value, unit). */
 export function expectedOf(check: Check): Expected {

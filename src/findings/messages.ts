@@ -1,9 +1,9 @@
 import type { Observation } from '../engine/observation';
-import { divided, exactOf } from '../exact-number';
-import { bi, type Bilingual, type Lang } from '../i18n';
+import { divided, exactOf } from '../core/exact-number';
+import { bi, type Bilingual, type Lang } from '../core/i18n';
 import type { BooleanCheck, Rule } from '../pack/types';
 import { fieldLabel } from '../submission/field-labels';
-import { formatQuantity, formatRequirement, percent } from '../units';
+import { formatQuantity, formatRequirement, percent } from '../pack/units';
 import type { Expected, Status } from './types';
 
 function requirement(expected: Expected, lang: Lang): string {

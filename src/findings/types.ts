@@ -1,7 +1,7 @@
 import type { Actual } from '../engine/observation';
-import type { Bilingual } from '../i18n';
-import type { InputProblem } from '../input/problem';
-import type { Position } from '../place';
+import type { Bilingual } from '../core/i18n';
+import type { InputProblem } from '../intake/problem';
+import type { Position } from '../core/place';
 import type { Operator, Severity, Unit } from '../pack/types';
 import type { Bureau } from '../submission/types';
 import type { WaiverReport, WaiverUse } from './waiver-types';
@@ -10,6 +10,9 @@ export type Status = 'pass' | 'fail' | 'warn' | 'pending' | 'not_applicable' | '
 
 /** The statuses in the order the summary lists them (cli-contract.md). */
 export const STATUSES: readonly Status[] = ['pass', 'fail', 'warn', 'pending', 'not_applicable', 'missing_data', 'waived'];
+
+/** The order a person reads findings in, what needs action first; also which of two statuses is the worse. */
+export const ATTENTION_ORDER: readonly Status[] = ['fail', 'missing_data', 'warn', 'pending', 'waived', 'pass', 'not_applicable'];
 
 export type Summary = Record<Status, number>;
 

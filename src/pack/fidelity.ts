@@ -1,4 +1,4 @@
-import { bi, type Bilingual } from '../i18n';
+import { bi, type Bilingual } from '../core/i18n';
 import { LEVEL_LABELS } from './levels';
 import { levelsNamedIn, numbersIn, quoteUnitOf, sentenceAround } from './quote-reading';
 import { operatorsForWording } from './wording';

@@ -1,8 +1,8 @@
-import { closestName } from '../input/closest-name';
-import { bi, type Bilingual } from '../i18n';
-import { formatFieldPath, type FieldPath } from '../input/field-path';
-import type { InputProblem } from '../input/problem';
-import { schemaFieldsOf, type SchemaFields, type ValueKind } from '../input/schema-labels';
+import { closestName } from '../intake/closest-name';
+import { bi, type Bilingual } from '../core/i18n';
+import { formatFieldPath, type FieldPath } from '../intake/field-path';
+import type { InputProblem } from '../intake/problem';
+import { schemaFieldsOf, type SchemaFields, type ValueKind } from '../intake/schema-labels';
 import type { Rule, Threshold } from './types';
 
 /**

@@ -1,4 +1,4 @@
-import { bi, type Bilingual } from '../i18n';
+import { bi, type Bilingual } from '../core/i18n';
 import type { Level } from './types';
 
 /** The levels in words, one name each in every message and report: 省级, 市级, 县级. */

@@ -1,13 +1,13 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { bi, type Bilingual } from '../i18n';
-import { InputError, type InputProblem } from '../input/problem';
-import { validateAgainst } from '../input/schema-validator';
-import { readYamlFile, sha256Hex, type ParsedFile } from '../input/yaml-file';
+import { bi, type Bilingual } from '../core/i18n';
+import { InputError, type InputProblem } from '../intake/problem';
+import { validateAgainst } from '../intake/schema-validator';
+import { readYamlFile, sha256Hex, type ParsedFile } from '../intake/yaml-file';
 import { ruleFieldProblems } from './fields';
 import { itemSections, nfkc, packStructureProblems, ruleFidelityProblems } from './fidelity';
 import type { PackDefinition, RulePack } from './types';
-import { lineOf } from '../place';
+import { lineOf } from '../core/place';
 
 const PACK_FILE = 'pack.yaml';
 /** A plan's full text is tens of kilobytes (the Hunan plan: 27 KB); a larger `source.file` is not one. */

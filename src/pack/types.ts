@@ -1,4 +1,4 @@
-import type { Bilingual } from '../i18n';
+import type { Bilingual } from '../core/i18n';
 
 export type Level = 'province' | 'city' | 'county';
 export const LEVELS: readonly Level[] = ['province', 'city', 'county'];

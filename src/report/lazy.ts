@@ -1,6 +1,6 @@
 import type { CheckResult } from '../findings/types';
-import type { Lang } from '../i18n';
-import type { ReviewResult } from '../review/types';
+import type { Lang } from '../core/i18n';
+import type { ReviewResult } from '../run/review/types';
 import type { Format, ReviewFormat } from './formats';
 
 export type CheckRenderer = (result: CheckResult, lang: Lang) => string;
@@ -14,29 +14,29 @@ export type ReviewRenderer = (result: ReviewResult, lang: Lang) => string | Iter
 export function checkRenderer(format: Format): CheckRenderer {
   switch (format) {
     case 'table':
-      return (require('./table') as typeof import('./table')).renderTable;
+      return (require('./check/table') as typeof import('./check/table')).renderTable;
     case 'json':
-      return (require('./json') as typeof import('./json')).renderJson;
+      return (require('./check/json') as typeof import('./check/json')).renderJson;
     case 'markdown':
-      return (require('./markdown') as typeof import('./markdown')).renderMarkdown;
+      return (require('./check/markdown') as typeof import('./check/markdown')).renderMarkdown;
     case 'html':
-      return (require('./html') as typeof import('./html')).renderHtml;
+      return (require('./check/html') as typeof import('./check/html')).renderHtml;
     case 'csv':
-      return (require('./csv') as typeof import('./csv')).renderCsv;
+      return (require('./check/csv') as typeof import('./check/csv')).renderCsv;
   }
 }
 
 export function reviewRenderer(format: ReviewFormat): ReviewRenderer {
   switch (format) {
     case 'table':
-      return (require('./review-table') as typeof import('./review-table')).renderReviewTable;
+      return (require('./review/table') as typeof import('./review/table')).renderReviewTable;
     case 'json':
-      return (require('./review-json') as typeof import('./review-json')).renderReviewJson;
+      return (require('./review/json') as typeof import('./review/json')).renderReviewJson;
     case 'markdown':
-      return (require('./review-markdown') as typeof import('./review-markdown')).renderReviewMarkdown;
+      return (require('./review/markdown') as typeof import('./review/markdown')).renderReviewMarkdown;
     case 'html':
-      return (require('./review-html') as typeof import('./review-html')).renderReviewHtml;
+      return (require('./review/html') as typeof import('./review/html')).renderReviewHtml;
     case 'csv':
-      return (require('./review-csv') as typeof import('./review-csv')).renderReviewCsv;
+      return (require('./review/csv') as typeof import('./review/csv')).renderReviewCsv;
   }
 }

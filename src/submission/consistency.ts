@@ -1,11 +1,11 @@
-import { bi, type Bilingual } from '../i18n';
-import { formatFieldPath, type FieldPath } from '../input/field-path';
-import type { InputProblem } from '../input/problem';
-import type { ParsedFile } from '../input/yaml-file';
+import { bi, type Bilingual } from '../core/i18n';
+import { formatFieldPath, type FieldPath } from '../intake/field-path';
+import type { InputProblem } from '../intake/problem';
+import type { ParsedFile } from '../intake/yaml-file';
 import { reportingPeriodProblems } from './reporting-period';
 import { fieldLabel, labelOf } from './field-labels';
 import type { SubmissionData } from './types';
-import { comparePositions } from '../place';
+import { comparePositions } from '../core/place';
 
 type Place = (path: FieldPath, message: Bilingual, expected?: Bilingual) => InputProblem;
 

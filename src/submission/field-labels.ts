@@ -1,6 +1,6 @@
-import { bi, type Bilingual, type Lang } from '../i18n';
-import type { FieldPath } from '../input/field-path';
-import { schemaFieldsOf } from '../input/schema-labels';
+import { bi, type Bilingual, type Lang } from '../core/i18n';
+import type { FieldPath } from '../intake/field-path';
+import { schemaFieldsOf } from '../intake/schema-labels';
 import { SUBMISSION_SCHEMA } from './value-kinds';
 
 /**

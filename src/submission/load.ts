@@ -1,8 +1,8 @@
-import { bi } from '../i18n';
-import { formatFieldPath } from '../input/field-path';
-import { InputError } from '../input/problem';
-import { validateAgainst } from '../input/schema-validator';
-import { parseYamlText, readYamlFile, type ParsedFile } from '../input/yaml-file';
+import { bi } from '../core/i18n';
+import { formatFieldPath } from '../intake/field-path';
+import { InputError } from '../intake/problem';
+import { validateAgainst } from '../intake/schema-validator';
+import { parseYamlText, readYamlFile, type ParsedFile } from '../intake/yaml-file';
 import { consistencyProblems } from './consistency';
 import { normalizeSubmission } from './normalize';
 import type { Bureau, Submission, SubmissionData } from './types';

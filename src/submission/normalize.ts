@@ -1,5 +1,5 @@
-import { exact, exactFromDecimal, exactOf, type Exact } from '../exact-number';
-import type { FieldPath } from '../input/field-path';
+import { exact, exactFromDecimal, exactOf, type Exact } from '../core/exact-number';
+import type { FieldPath } from '../intake/field-path';
 import { VALUE_KINDS } from './value-kinds';
 import type { SubmissionData } from './types';
 

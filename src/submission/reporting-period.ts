@@ -1,6 +1,6 @@
-import { bi, type Bilingual } from '../i18n';
-import type { FieldPath } from '../input/field-path';
-import type { InputProblem } from '../input/problem';
+import { bi, type Bilingual } from '../core/i18n';
+import type { FieldPath } from '../intake/field-path';
+import type { InputProblem } from '../intake/problem';
 import { fieldLabel } from './field-labels';
 import type { SubmissionData } from './types';
 import { VALUE_KINDS } from './value-kinds';

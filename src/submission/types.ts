@@ -1,5 +1,5 @@
-import type { Exact } from '../exact-number';
-import type { FieldPath } from '../input/field-path';
+import type { Exact } from '../core/exact-number';
+import type { FieldPath } from '../intake/field-path';
 import type { Level } from '../pack/types';
 
 export interface Bureau {

@@ -1,4 +1,4 @@
-import { schemaFieldsOf, type ValueKind } from '../input/schema-labels';
+import { schemaFieldsOf, type ValueKind } from '../intake/schema-labels';
 
 export const SUBMISSION_SCHEMA = 'submission.schema.json';
 

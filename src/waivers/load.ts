@@ -1,8 +1,8 @@
-import { isExistingDate } from '../dates';
-import { bi } from '../i18n';
-import { InputError, type InputProblem } from '../input/problem';
-import { validateAgainst } from '../input/schema-validator';
-import { readYamlFile } from '../input/yaml-file';
+import { isExistingDate } from '../core/dates';
+import { bi } from '../core/i18n';
+import { InputError, type InputProblem } from '../intake/problem';
+import { validateAgainst } from '../intake/schema-validator';
+import { readYamlFile } from '../intake/yaml-file';
 import type { Waiver, WaiverSet } from '../findings/waiver-types';
 
 /**

@@ -1,8 +1,8 @@
-import { calendarDaysBetween, dayNumber, fromDayNumber } from '../../dates';
-import { bi } from '../../i18n';
+import { calendarDaysBetween, dayNumber, fromDayNumber } from '../../core/dates';
+import { bi } from '../../core/i18n';
 import type { CommentPeriodCheck } from '../../pack/types';
 import type { Submission } from '../../submission/types';
-import { formatRequirement } from '../../units';
+import { formatRequirement } from '../../pack/units';
 import { COMPARE } from '../operators';
 import { undecided, type Observation, type RecordProblem } from '../observation';
 import { isObservation, recordList, recordName } from './context';

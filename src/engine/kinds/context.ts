@@ -1,6 +1,6 @@
 import type { WorkingDayCalendar } from '../../calendar/working-days';
-import { bi, type Bilingual } from '../../i18n';
-import { getAt, type FieldPath } from '../../input/field-path';
+import { bi, type Bilingual } from '../../core/i18n';
+import { getAt, type FieldPath } from '../../intake/field-path';
 import { fieldLabel, labelOf } from '../../submission/field-labels';
 import type { Submission } from '../../submission/types';
 import { undecided, type Observation } from '../observation';

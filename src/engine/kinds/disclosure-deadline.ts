@@ -1,6 +1,6 @@
-import { calendarDaysBetween } from '../../dates';
+import { calendarDaysBetween } from '../../core/dates';
 import { isUnknownYear, type WorkingDayCalendar } from '../../calendar/working-days';
-import { bi, type Bilingual } from '../../i18n';
+import { bi, type Bilingual } from '../../core/i18n';
 import type { DisclosureDeadlineCheck } from '../../pack/types';
 import type { Submission } from '../../submission/types';
 import { undecided, type Observation, type RecordNote, type RecordProblem } from '../observation';

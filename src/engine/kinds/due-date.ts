@@ -1,4 +1,4 @@
-import { bi } from '../../i18n';
+import { bi } from '../../core/i18n';
 import type { DueDateCheck } from '../../pack/types';
 import type { Submission } from '../../submission/types';
 import { undecided, type Observation } from '../observation';

@@ -1,5 +1,5 @@
-import { exactRatio } from '../../exact-number';
-import { bi, type Bilingual } from '../../i18n';
+import { exactRatio } from '../../core/exact-number';
+import { bi, type Bilingual } from '../../core/i18n';
 import type { EveryRecordCheck, RecordCondition } from '../../pack/types';
 import type { Submission } from '../../submission/types';
 import { undecided, type Observation, type RecordNote, type RecordProblem } from '../observation';

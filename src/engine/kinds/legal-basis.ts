@@ -1,5 +1,5 @@
-import { exactRatio } from '../../exact-number';
-import { bi, type Bilingual } from '../../i18n';
+import { exactRatio } from '../../core/exact-number';
+import { bi, type Bilingual } from '../../core/i18n';
 import type { LegalBasisCheck, LegalBasisKind } from '../../pack/types';
 import type { Submission } from '../../submission/types';
 import type { Observation, RecordNote, RecordProblem } from '../observation';

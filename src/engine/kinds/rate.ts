@@ -1,5 +1,5 @@
-import { divided, exactOf, type Exact } from '../../exact-number';
-import { bi } from '../../i18n';
+import { divided, exactOf, type Exact } from '../../core/exact-number';
+import { bi } from '../../core/i18n';
 import type { RateCheck } from '../../pack/types';
 import type { Submission } from '../../submission/types';
 import { undecided, type Observation } from '../observation';

@@ -1,5 +1,5 @@
-import { exactOf } from '../../exact-number';
-import { bi } from '../../i18n';
+import { exactOf } from '../../core/exact-number';
+import { bi } from '../../core/i18n';
 import type { MilestoneCheck, ThresholdCheck } from '../../pack/types';
 import type { Submission } from '../../submission/types';
 import type { Observation } from '../observation';

@@ -1,0 +1,100 @@
+import type { CheckResult, Evidence, Finding, SubmissionError, SubmissionResult } from '../../findings/types';
+import type { Lang } from '../../core/i18n';
+import type { InputProblem } from '../../intake/problem';
+import type { WaiverReport, WaiverUse } from '../../findings/waiver-types';
+import { positionFields } from '../../core/place';
+
+// Objects are built key by key: the key order is part of the byte-identical output.
+
+function evidenceJson(evidence: Evidence, lang: Lang): object {
+  return {
+    ...(evidence.record !== undefined ? { record: evidence.record } : {}),
+    detail: evidence.detail[lang],
+    ...(evidence.field !== undefined ? { field: evidence.field } : {}),
+    ...positionFields(evidence.at),
+    ...(evidence.source !== undefined ? { source: evidence.source } : {}),
+    ...(evidence.remark !== undefined ? { remark: evidence.remark } : {}),
+  };
+}
+
+function findingJson(finding: Finding, lang: Lang): object {
+  return {
+    rule: finding.rule,
+    status: finding.status,
+    actual: finding.actual,
+    expected: { operator: finding.expected.operator, value: finding.expected.value, unit: finding.expected.unit },
+    message: { zh: finding.message.zh, en: finding.message.en },
+    citation: { document: finding.citation.document, document_number: finding.citation.document_number, clause: finding.citation.clause, quote: finding.citation.quote },
+    evidence: finding.evidence.map((e) => evidenceJson(e, lang)),
+    title: { zh: finding.title.zh, en: finding.title.en },
+    severity: finding.severity,
+    ...(finding.waiver ? { waiver: waiverJson(finding.waiver) } : {}),
+  };
+}
+
+function waiverJson(use: WaiverUse): object {
+  const { waiver } = use;
+  return {
+    id: waiver.id,
+    state: use.state,
+    ...(use.state === 'applied' ? { would_be: 'fail' } : {}),
+    judged_on: use.judgedOn,
+    justification: waiver.justification,
+    approver: waiver.approver,
+    approval_document: waiver.approval_document,
+    expires: waiver.expires,
+  };
+}
+
+function waiverReportJson(report: WaiverReport): object {
+  return {
+    file: report.file,
+    sha256: report.sha256,
+    applied: report.applied,
+    expired: report.expired,
+    unused: report.unused.map((w) => ({ id: w.id, rule: w.rule, bureau: w.bureau, ...(w.year !== undefined ? { year: w.year } : {}) })),
+  };
+}
+
+function problemJson(problem: Omit<InputProblem, 'file'>): object {
+  return {
+    ...positionFields(problem.at),
+    ...(problem.field ? { field: problem.field } : {}),
+    message: { zh: problem.message.zh, en: problem.message.en },
+    ...(problem.expected ? { expected: { zh: problem.expected.zh, en: problem.expected.en } } : {}),
+  };
+}
+
+function errorJson(error: SubmissionError): object {
+  return { ...problemJson(error), problems: error.problems.map(problemJson) };
+}
+
+function submissionJson(result: SubmissionResult, lang: Lang): object {
+  return {
+    file: result.file,
+    sha256: result.sha256,
+    bureau: result.bureau ? { name: result.bureau.name, level: result.bureau.level, ...(result.bureau.region_code ? { region_code: result.bureau.region_code } : {}) } : null,
+    year: result.year,
+    summary: { ...result.summary },
+    findings: result.findings.map((f) => findingJson(f, lang)),
+    error: result.error ? errorJson(result.error) : null,
+    notices: result.notices.map((n) => ({ code: n.code, message: { zh: n.message.zh, en: n.message.en } })),
+  };
+}
+
+/**
+ * The contract's JSON document (cli-contract.md), with the run's provenance after it: the calendars used,
+ * the waivers, and the time only when asked. Deterministic: no clock otherwise, fixed key order.
+ */
+export function renderJson(result: CheckResult, lang: Lang): string {
+  const document = {
+    tool: { name: result.tool.name, version: result.tool.version },
+    packs: result.packs.map((p) => ({ id: p.id, version: p.version, sha256: p.sha256 })),
+    submissions: result.submissions.map((s) => submissionJson(s, lang)),
+    calendars: result.calendars.map((c) => ({ year: c.year, source: c.source })),
+    ...(result.waivers ? { waivers: waiverReportJson(result.waivers) } : {}),
+    ...(result.generatedAt ? { generated_at: result.generatedAt } : {}),
+    ...(result.errors.length > 0 ? { errors: result.errors.map((e) => ({ file: e.file, ...problemJson(e) })) } : {}),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

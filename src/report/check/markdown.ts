@@ -1,0 +1,82 @@
+import { STATUSES, type CheckResult, type Finding, type SubmissionResult } from '../../findings/types';
+import type { Lang } from '../../core/i18n';
+import { markdownText } from '../../core/text-safety';
+import { STATUS_LABELS, STATUS_SYMBOLS, UNREADABLE } from '../kit/labels';
+import { chapterHeading, foundText, groupByChapter, noticeLines, problemsByFile, problemText, provenanceRows, requiredText, severityText, statusText, submissionHeading, submissionSubline, waiverText } from './view';
+
+const T = {
+  zh: { heading: '法治建设指标检查报告', provenance: '来源与校验', columns: ['状态', '条目', '指标', '名称', '严重程度', '实际', '要求', '原文', '说明', '证据'], item: '项目', value: '内容', unused: '未使用的豁免', errors: '无法读取的文件' },
+  en: { heading: 'Rule-of-law targets: findings', provenance: 'Provenance', columns: ['Status', 'Item', 'Target', 'Title', 'Severity', 'Found', 'Required', 'Quote', 'Message', 'Evidence'], item: 'Item', value: 'Value', unused: 'Unused waivers', errors: 'Files that could not be read' },
+} as const;
+
+/**
+ * A table cell that renders on GitHub: HTML escaped, pipes and inline markup escaped, every line break (a lone CR too)
+ * as <br>, controls shown. The same escaping as every other piece of text in the Markdown (`markdownText`).
+ */
+export function cell(text: string): string {
+  return markdownText(text);
+}
+
+/**
+ * The blocks the Markdown reports are made of. Each takes plain text, never Markdown, and escapes all of it: the
+ * report's own markup (`## `, `- `, `> `, `**`) is the only markup in the output.
+ */
+export const md = {
+  heading: (level: 1 | 2 | 3, text: string): string => `${'#'.repeat(level)} ${markdownText(text)}`,
+  paragraph: (text: string): string => markdownText(text),
+  strong: (text: string): string => `**${markdownText(text)}**`,
+  quote: (text: string): string => `> ${markdownText(text)}`,
+  item: (text: string, depth = 0): string => `${'  '.repeat(depth)}- ${markdownText(text)}`,
+};
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.map(cell).join(' | ')} |`;
+}
+
+/** A GitHub table: header, separator, rows. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  return [row(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(row)];
+}
+
+function evidenceText(finding: Finding, lang: Lang): string {
+  const lines = finding.evidence.map((e) => `${e.record ? `${e.record}: ` : ''}${e.detail[lang]}${e.source ? ` (${lang === 'zh' ? '出处' : 'source'}: ${e.source})` : ''}`);
+  const waiver = waiverText(finding, lang);
+  return [...lines, ...(waiver ? [waiver] : [])].join('\n');
+}
+
+function findingRow(finding: Finding, lang: Lang): string[] {
+  return [`${STATUS_SYMBOLS[finding.status]} ${statusText(finding, lang)}`, finding.citation.clause, finding.rule, finding.title[lang], severityText(finding, lang), foundText(finding, lang), requiredText(finding, lang), finding.citation.quote, finding.message[lang], evidenceText(finding, lang)];
+}
+
+function submissionSection(result: CheckResult, submission: SubmissionResult, lang: Lang): string[] {
+  const t = T[lang];
+  const lines = [md.heading(2, submissionHeading(submission, lang)), '', md.paragraph(submissionSubline(submission, lang)), ''];
+  if (submission.error) {
+    lines.push(md.strong(UNREADABLE[lang]), '');
+    for (const p of submission.error.problems) lines.push(md.item(problemText(p, lang)));
+    return [...lines, ''];
+  }
+  for (const notice of noticeLines(submission, lang)) lines.push(md.quote(`⚠ ${notice}`), '');
+  lines.push(...table(STATUSES.map((s) => STATUS_LABELS[s][lang]), [STATUSES.map((s) => String(submission.summary[s]))]), '');
+  for (const group of groupByChapter(submission.findings, result.packs)) {
+    lines.push(md.heading(3, chapterHeading(group, lang)), '', ...table(t.columns, group.findings.map((f) => findingRow(f, lang))), '');
+  }
+  return lines;
+}
+
+/** The same content as the HTML report, for pasting into documents and repositories (GitHub tables). */
+export function renderMarkdown(result: CheckResult, lang: Lang): string {
+  const t = T[lang];
+  const lines = [md.heading(1, t.heading), ''];
+  for (const submission of result.submissions) lines.push(...submissionSection(result, submission, lang));
+  if (result.errors.length > 0) {
+    lines.push(md.heading(2, t.errors), '');
+    for (const [file, problems] of problemsByFile(result.errors)) lines.push(md.item(file), ...problems.map((p) => md.item(problemText(p, lang), 1)));
+    lines.push('');
+  }
+  if (result.waivers && result.waivers.unused.length > 0) {
+    lines.push(md.heading(2, t.unused), '', ...result.waivers.unused.map((w) => md.item(`${w.id}: ${w.rule} · ${w.bureau}${w.year !== undefined ? ` · ${w.year}` : ''}`)), '');
+  }
+  lines.push(md.heading(2, t.provenance), '', ...table([t.item, t.value], provenanceRows(result, lang)), '');
+  return lines.join('\n');
+}

@@ -1,0 +1,91 @@
+import { STATUSES, type CheckResult, type Finding, type Status, type SubmissionResult } from '../../findings/types';
+import type { Lang } from '../../core/i18n';
+import type { InputProblem } from '../../intake/problem';
+import { terminalLines } from '../../core/text-safety';
+import { STATUS_LABELS, STATUS_SYMBOLS, UNREADABLE } from '../kit/labels';
+import { bureauLine, byAttention, evidenceWhere, noticeLines, problemsByFile, severityText, unreadableInputsLine, verdictText, waiverText } from './view';
+import { positionWords } from '../../core/place';
+
+const T = {
+  zh: {
+    pack: '规则包',
+    expected: '应为',
+    quote: '原文',
+    source: '出处',
+    total: (files: number, evaluated: number, rejected: number) => `合计:${files} 份报送,已评估 ${evaluated} 份,无法读取 ${rejected} 份`,
+    counts: (s: Record<Status, number>) => STATUSES.map((st) => `${STATUS_LABELS[st].zh} ${s[st]}`).join(' · '),
+    unused: '未使用的豁免',
+  },
+  en: {
+    pack: 'rule pack',
+    expected: 'expected',
+    quote: 'quote',
+    source: 'source',
+    total: (files: number, evaluated: number, rejected: number) => `In all: ${files} submission${files === 1 ? '' : 's'}, ${evaluated} evaluated, ${rejected} could not be read`,
+    counts: (s: Record<Status, number>) => STATUSES.map((st) => `${STATUS_LABELS[st].en} ${s[st]}`).join(' · '),
+    unused: 'Unused waivers',
+  },
+} as const;
+
+export function problemLines(problem: InputProblem, lang: Lang, indent: string): string[] {
+  const t = T[lang];
+  // A labelled problem names its field in words (执法决定第 4 条的公开日期); English readers also get the path.
+  const place = [positionWords(problem.at, lang), problem.label ? undefined : problem.field].filter(Boolean).join(' ');
+  const path = problem.label && problem.field && lang === 'en' ? ` (${problem.field})` : '';
+  const lines = [`${indent}${place ? `${place}: ` : ''}${problem.message[lang]}${path}`];
+  if (problem.expected) lines.push(`${indent}  ${t.expected}: ${problem.expected[lang]}`);
+  return lines;
+}
+
+/** Packs, calendars and waiver files that could not be read: each file named once, its problems below it. */
+export function inputProblemLines(problems: readonly InputProblem[], lang: Lang): string[] {
+  return problemsByFile(problems).flatMap(([file, list]) => [`✗ ${UNREADABLE[lang]} ${file}`, ...list.flatMap((p) => problemLines(p, lang, '    '))]);
+}
+
+function findingLines(finding: Finding, lang: Lang): string[] {
+  const t = T[lang];
+  const head = `  ${STATUS_SYMBOLS[finding.status]} ${STATUS_LABELS[finding.status][lang]}  ${finding.citation.clause} ${finding.rule} [${severityText(finding, lang)}]`;
+  if (finding.status === 'pass' || finding.status === 'not_applicable') return [`${head}  ${finding.message[lang]}`];
+  const lines = [head, `      ${finding.message[lang]}`, `      ${t.quote}: “${finding.citation.quote}”`];
+  for (const e of finding.evidence) {
+    const where = evidenceWhere(e, lang);
+    lines.push(`      · ${where ? `${where}: ` : ''}${e.detail[lang]}${e.source ? ` (${t.source}: ${e.source})` : ''}`);
+  }
+  const waiver = waiverText(finding, lang);
+  if (waiver) lines.push(`      ~ ${waiver}`);
+  return lines;
+}
+
+function submissionLines(result: SubmissionResult, lang: Lang): string[] {
+  const t = T[lang];
+  const lines = [`■ ${result.file}`];
+  if (result.error) {
+    lines.push(`  ✗ ${UNREADABLE[lang]}`);
+    for (const problem of result.error.problems) lines.push(...problemLines(problem, lang, '    '));
+    return lines;
+  }
+  lines.push(`  ${bureauLine(result, lang)}`, ...noticeLines(result, lang).map((notice) => `  ⚠ ${notice}`), `  ${t.counts(result.summary)}`, '');
+  const ordered = [...result.findings].sort(byAttention);
+  for (const finding of ordered) lines.push(...findingLines(finding, lang));
+  return lines;
+}
+
+/**
+ * For a person at a terminal: per submission a summary line, then failures first, each with clause and evidence.
+ * Every line goes through `terminalText`: a control character in user text is shown (`\x1b`), never acted on.
+ */
+export function renderTable(result: CheckResult, lang: Lang): string {
+  const t = T[lang];
+  const lines: string[] = [];
+  lines.push(`${result.tool.name} ${result.tool.version} · ${result.packs.map((p) => `${t.pack} ${p.id} ${p.version}`).join(', ')}`);
+  lines.push(...inputProblemLines(result.errors, lang));
+  for (const submission of result.submissions) lines.push('', ...submissionLines(submission, lang));
+  const rejected = result.submissions.filter((s) => s.error).length;
+  const totals = Object.fromEntries(STATUSES.map((st) => [st, result.submissions.reduce((n, s) => n + s.summary[st], 0)])) as Record<Status, number>;
+  lines.push('', t.total(result.submissions.length, result.submissions.length - rejected, rejected), t.counts(totals));
+  if (result.waivers && result.waivers.unused.length > 0) lines.push(`${t.unused}: ${result.waivers.unused.map((w) => w.id).join(', ')}`);
+  if (rejected < result.submissions.length) lines.push(verdictText(totals, lang));
+  const unreadable = unreadableInputsLine(result.errors, lang);
+  if (unreadable) lines.push(unreadable);
+  return `${terminalLines(lines)}\n`;
+}

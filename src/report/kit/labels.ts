@@ -1,0 +1,38 @@
+import type { Status } from '../../findings/types';
+import { bi, type Bilingual } from '../../core/i18n';
+import type { Severity } from '../../pack/types';
+
+export { ATTENTION_ORDER } from '../../findings/types';
+
+export const STATUS_LABELS: Readonly<Record<Status, Bilingual>> = {
+  pass: bi('通过', 'pass'),
+  fail: bi('不通过', 'fail'),
+  warn: bi('警告', 'warn'),
+  pending: bi('待到期', 'pending'),
+  not_applicable: bi('不适用', 'not applicable'),
+  missing_data: bi('缺数据', 'missing data'),
+  waived: bi('已豁免', 'waived'),
+};
+
+export const STATUS_SYMBOLS: Readonly<Record<Status, string>> = {
+  pass: '✓',
+  fail: '✗',
+  warn: '!',
+  pending: '…',
+  not_applicable: '–',
+  missing_data: '?',
+  waived: '~',
+};
+
+/** The words of the template's drop-down list (cli-contract.md): 县级 for county. */
+/** The levels as every report names them; defined beside the levels themselves. */
+export { LEVEL_LABELS } from '../../pack/levels';
+
+export const SEVERITY_LABELS: Readonly<Record<Severity, Bilingual>> = {
+  critical: bi('关键', 'critical'),
+  major: bi('重要', 'major'),
+  minor: bi('一般', 'minor'),
+};
+
+/** A submission that could not be evaluated, in every format of check and review. */
+export const UNREADABLE: Bilingual = bi('无法读取', 'cannot be read');

@@ -1,0 +1,39 @@
+import { STATUSES } from '../../findings/types';
+import type { Lang } from '../../core/i18n';
+import { shownSummary } from '../../run/review/aggregate';
+import type { ReviewResult, ReviewRow } from '../../run/review/types';
+import { BOM, csvText } from '../kit/csv';
+import { STATUS_LABELS } from '../kit/labels';
+import { levelName, rowProblems } from './view';
+import { calendarsText } from '../check/view';
+
+const HEAD: Readonly<Record<Lang, { who: readonly string[]; error: string; notice: string; provenance: readonly string[] }>> = {
+  zh: { who: ['文件', 'sha256', '单位', '行政区划代码', '层级', '年度'], error: '无法读取的原因', notice: '提示', provenance: ['工具', '规则包', '规则包版本', '规则包sha256', '节假日安排', '豁免文件', '豁免文件sha256', '生成时间'] },
+  en: { who: ['file', 'sha256', 'bureau', 'region_code', 'level', 'year'], error: 'error', notice: 'notice', provenance: ['tool', 'pack', 'pack_version', 'pack_sha256', 'calendars', 'waivers', 'waivers_sha256', 'generated_at'] },
+};
+
+function who(row: ReviewRow, lang: Lang): string[] {
+  return [row.file, row.sha256 ?? '', row.bureau?.name ?? '', row.bureau?.region_code ?? '', levelName(row, lang), row.year === null ? '' : String(row.year)];
+}
+
+/** Provenance on every row, as in the check CSV: any row cut out of the sheet still says what produced it. */
+function provenance(result: ReviewResult, lang: Lang): string[] {
+  const packs = (pick: (p: ReviewResult['packs'][number]) => string): string => result.packs.map(pick).join(';');
+  return [`${result.tool.name} ${result.tool.version}`, packs((p) => p.id), packs((p) => p.version), packs((p) => p.sha256), calendarsText(result.calendars, lang), result.waivers?.file ?? '', result.waivers?.sha256 ?? '', result.generatedAt ?? ''];
+}
+
+/**
+ * The matrix for a spreadsheet, in the chosen language: one row per bureau-year, its counts over the targets shown,
+ * one column per target with its status, then the provenance; a file that could not be read has a row with its problems.
+ */
+export function* renderReviewCsv(result: ReviewResult, lang: Lang): Iterable<string> {
+  const head = HEAD[lang];
+  const ruleIds = result.columns.map((c) => result.rules[c].id);
+  const tail = provenance(result, lang);
+  yield `${BOM}${csvText([[...head.who, ...STATUSES.map((s) => STATUS_LABELS[s][lang]), ...ruleIds, head.error, head.notice, ...head.provenance]])}`;
+  for (const row of result.rows) {
+    const counts = shownSummary(row, result.columns);
+    yield csvText([[...who(row, lang), ...STATUSES.map((s) => String(counts[s])), ...result.columns.map((c) => STATUS_LABELS[row.statuses[c]][lang]), '', row.notices.map((n) => n.message[lang]).join('\n'), ...tail]]);
+  }
+  for (const row of result.rejected) yield csvText([[...who(row, lang), ...STATUSES.map(() => ''), ...ruleIds.map(() => ''), rowProblems(row, lang).join('\n'), '', ...tail]]);
+}
