@@ -22,6 +22,20 @@ module.exports = {
     { name: 'no-circular', comment: 'no import cycle, type-only imports included', severity: 'error', from: {}, to: { circular: true } },
     { name: 'no-folder-cycle', comment: 'no two folders importing each other, whichever files do it', severity: 'error', scope: 'folder', from: {}, to: { circular: true } },
     ...upward,
+    {
+      name: 'report-no-sibling-subject',
+      comment: 'a subject of src/report/ (check/, review/…) imports nothing from another subject: what formats share lies in report/kit/',
+      severity: 'error',
+      from: { path: '^src/report/([^/]+)/', pathNot: '^src/report/kit/' },
+      to: { path: '^src/report/[^/]+/', pathNot: ['^src/report/$1/', '^src/report/kit/'] },
+    },
+    {
+      name: 'report-kit-no-subject',
+      comment: 'src/report/kit/ is shared by every subject and imports from none of them, nor from their registries',
+      severity: 'error',
+      from: { path: '^src/report/kit/' },
+      to: { path: '^src/report/', pathNot: ['^src/report/kit/', '^src/report/renderer\\.ts$'] },
+    },
   ],
   options: {
     includeOnly: '^src/',

@@ -1,7 +1,13 @@
 /** plancheck as a library: load a pack and a submission, evaluate, and render or read the findings. */
 export { loadPack } from './pack/load';
 export { loadSubmission, parseSubmission } from './submission/load';
-export { evaluate, Checker } from './run/check';
+export { evaluate, Checker } from './run/checker';
+export { check, prepareCheck, type CheckRequest, type CheckPlan, type CheckOutcome } from './run/check';
+export { review, prepareReview, reviewExitStatus, type ReviewRequest, type ReviewPlan, type ReviewOutcome } from './run/review';
+export { EXIT, checkExitStatus } from './run/exit';
+export { INTAKE_FORMATS, intakeFormatOf } from './intake/registry';
+export type { IntakeFormat, ParsedDocument } from './intake/format';
+export { formatPlace, formatPosition, type Place, type Position } from './core/place';
 export { loadCalendar, loadHolidayYear } from './calendar/holiday-notices';
 export { WorkingDayCalendar } from './calendar/working-days';
 export { loadWaivers } from './waivers/load';

@@ -53,7 +53,7 @@ describe('property-based fuzzing of submissions', () => {
       '    - { name: 某证明, legal_basis_kind: law }',
       '',
     ].join('\n');
-    const result = await checker.evaluate(parseSubmission('gap.yaml', Buffer.from(text)));
+    const result = await checker.evaluate(await parseSubmission('gap.yaml', Buffer.from(text)));
     const rule = PACKS[0].rules.find((r) => r.check.kind === 'legal_basis');
     const finding = result.findings.find((f) => f.rule === rule?.id);
     expect(forbiddenPasses(rule!, { functions: { new_certification_items: [{ name: '某证明', legal_basis_kind: 'law' }] } })).toHaveLength(1);

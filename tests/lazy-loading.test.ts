@@ -15,22 +15,38 @@ function loadedBy(...args: string[]): { status: number; modules: string[]; packa
   return { status: run.status ?? -1, modules, packages };
 }
 
+const report = (...parts: string[]): string => join('dist', 'report', ...parts);
+/** A subject's registry: its format names and loaders, which load no renderer (src/report/renderer.ts). */
+const REGISTRIES = [report('check', 'index.js'), report('review', 'index.js')];
+
 describe('commands and formats load only what they use', () => {
   test('a plain check of a YAML file loads the table renderer and nothing of the review or the other formats', () => {
     const { status, modules, packages } = loadedBy('check', CITY_ALL_MET);
     expect(status).toBe(0);
-    expect(modules).toContain(join('dist', 'report', 'table.js'));
-    expect(modules.filter((m) => /review|report[/\\](html|markdown|csv|json)\.js$/.test(m))).toEqual([]);
+    expect(modules).toContain(report('check', 'table.js'));
+    // Of the review, only its registry: the names its --format accepts.
+    expect(modules.filter((m) => /review/.test(m) && !REGISTRIES.includes(m))).toEqual([]);
+    expect(modules.filter((m) => /report[/\\](check|kit)[/\\](html|markdown|csv|json)\.js$/.test(m))).toEqual([]);
     expect(packages.filter((p) => ['csv-stringify', 'cli-progress', 'playwright-core'].includes(p))).toEqual([]);
   });
 
   test('a format is loaded when it is asked for, and the review when it runs', () => {
     const csv = loadedBy('check', CITY_ALL_MET, '--format', 'csv');
-    expect(csv.modules).toContain(join('dist', 'report', 'csv.js'));
+    expect(csv.modules).toContain(report('check', 'csv.js'));
+    expect(csv.modules).toContain(report('kit', 'csv.js'));
     expect(csv.packages).toContain('csv-stringify');
-    expect(csv.modules).not.toContain(join('dist', 'report', 'table.js'));
+    expect(csv.modules).not.toContain(report('check', 'table.js'));
     const review = loadedBy('review', 'examples');
-    expect(review.modules).toEqual(expect.arrayContaining([join('dist', 'cli', 'review-command.js'), join('dist', 'report', 'review-table.js')]));
-    expect(review.modules).not.toContain(join('dist', 'cli', 'check-command.js'));
+    expect(review.modules).toEqual(expect.arrayContaining([join('dist', 'cli', 'commands', 'review.js'), report('review', 'table.js')]));
+    expect(review.modules).not.toContain(join('dist', 'cli', 'commands', 'check.js'));
+    // The review's formats borrow nothing from the check's: what they share is in report/kit/.
+    expect(review.modules.filter((m) => m.startsWith(report('check')) && !REGISTRIES.includes(m))).toEqual([]);
+  });
+
+  test('the html of a review loads the shared html pieces, and not the check html', () => {
+    const html = loadedBy('review', 'examples', '--format', 'html');
+    expect(html.modules).toEqual(expect.arrayContaining([report('review', 'html.js'), report('kit', 'html.js')]));
+    expect(html.modules.filter((m) => m.startsWith(report('check')) && !REGISTRIES.includes(m))).toEqual([]);
+    expect(html.modules).not.toContain(report('review', 'table.js'));
   });
 });

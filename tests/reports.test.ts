@@ -49,7 +49,7 @@ describe('Markdown', () => {
   });
 
   test('escapes what would break a table cell', async () => {
-    const { cell } = await import('../src/report/check/markdown');
+    const { cell } = await import('../src/report/kit/markdown');
     expect(cell('a | b\nc <d>')).toBe('a \\| b<br>c &lt;d&gt;');
   });
 });

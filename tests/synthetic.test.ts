@@ -4,8 +4,8 @@ import { levelOf, syntheticSubmission } from './bench/synthetic';
 
 /** The benchmark's inputs are only worth measuring if they are valid, full submissions. */
 describe('synthetic submissions for the benchmark', () => {
-  test.each([0, 1, 15, 136, 5000])('#%i is valid and fills every section at realistic sizes', (index) => {
-    const submission = parseSubmission(join('bench', `${index}.yaml`), Buffer.from(syntheticSubmission(index)));
+  test.each([0, 1, 15, 136, 5000])('#%i is valid and fills every section at realistic sizes', async (index) => {
+    const submission = await parseSubmission(join('bench', `${index}.yaml`), Buffer.from(syntheticSubmission(index)));
     const data = submission.data as Record<string, Record<string, unknown[]>>;
     expect(submission.bureau.level).toBe(levelOf(index));
     expect(Object.keys(data)).toEqual(expect.arrayContaining(['functions', 'services', 'normative_documents', 'major_decisions', 'enforcement', 'disputes', 'legal_education', 'transparency', 'leadership', 'training']));

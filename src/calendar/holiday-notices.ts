@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { bi } from '../core/i18n';
 import { InputError } from '../intake/problem';
 import { validateAgainst } from '../intake/schema-validator';
-import { readYamlFile } from '../intake/yaml-file';
+import { readYamlFile } from '../intake/yaml';
 import { isWeekend, yearOf } from '../core/dates';
 import { WorkingDayCalendar, type HolidayYear } from './working-days';
 

@@ -5,6 +5,8 @@ import { addCleanup } from './signals';
 export interface CliIo {
   /** May return a promise: the writer then waits before the next chunk (a pipe that is full), and learns of a failure. */
   stdout(text: string): void | Promise<void>;
+  /** Standard output for a report of bytes (a workbook), the same way; without it such a report cannot go there. */
+  stdoutBytes?(bytes: Uint8Array): void | Promise<void>;
   stderr(text: string): void;
   /** A progress display for long runs, where one can be seen. */
   progress?(): { update: Progress; stop(): void } | undefined;
@@ -14,10 +16,10 @@ export interface CliIo {
  * Writes to a stream with backpressure: nothing to wait for while it takes the text, else a promise that settles when
  * it drains, or fails with its error (ENOSPC, EIO, EPIPE), so that a long report streams without piling up in memory.
  */
-export function streamWriter(stream: NodeJS.WritableStream & { destroyed?: boolean; errored?: Error | null }): (text: string) => void | Promise<void> {
-  return (text) => {
+export function streamWriter(stream: NodeJS.WritableStream & { destroyed?: boolean; errored?: Error | null }): (chunk: string | Uint8Array) => void | Promise<void> {
+  return (chunk) => {
     if (stream.destroyed) return Promise.reject(stream.errored ?? Object.assign(new Error('the stream is closed'), { code: 'EPIPE' }));
-    if (stream.write(text)) return undefined;
+    if (stream.write(chunk)) return undefined;
     return new Promise<void>((resolve, reject) => {
       const settle = (error?: Error | null): void => {
         stream.off('drain', onDrain);
@@ -36,8 +38,11 @@ export function streamWriter(stream: NodeJS.WritableStream & { destroyed?: boole
   };
 }
 
+const writeStdout = streamWriter(process.stdout);
+
 export const processIo: CliIo = {
-  stdout: streamWriter(process.stdout),
+  stdout: writeStdout,
+  stdoutBytes: writeStdout,
   stderr: (text) => void process.stderr.write(text),
   progress: () => {
     // Loaded only when a run asks for a bar: a check never does.

@@ -1,6 +1,8 @@
 import { bi, type Bilingual, type Lang } from '../core/i18n';
 import type { InputProblem } from '../intake/problem';
-import { attempt, problemLine, type ReportTarget } from '../run/inputs';
+import { attempt } from '../run/inputs';
+import { problemLine } from './problem-line';
+import type { ReportTarget } from './report-targets';
 import type { CliIo } from './io';
 import { assertNotAnInput, describeCause, OutputTransaction, OutputWriteError, resolveTarget, sameTarget, type OutputTarget, type Rendered } from './write-output';
 
@@ -86,10 +88,12 @@ export function writeProblem(error: OutputWriteError, lang: Lang, several: boole
 /**
  * Writes every output of the plan as one transaction (./write-output): all the files to temporaries, then renamed
  * together; standard output last. When one fails, none replaces its old file; the problem is told on standard error
- * and returned for the exit status.
+ * and returned for the exit status. `render` may give text or bytes, whole, in chunks or as a promise (../report/renderer):
+ * each output is written whole or not at all, whichever.
  */
-export async function writeOutputs<F extends string>(plan: OutputPlan<F>, render: (format: F) => Rendered, io: CliIo): Promise<InputProblem[]> {
-  const transaction = new OutputTransaction(io.stdout);
+export async function writeOutputs<F extends string>(plan: OutputPlan<F>, render: (format: F) => Rendered | Promise<Rendered>, io: CliIo): Promise<InputProblem[]> {
+  const bytes = io.stdoutBytes;
+  const transaction = new OutputTransaction(io.stdout, bytes ? (chunk) => bytes.call(io, chunk) : undefined);
   try {
     for (const output of plan.outputs) await transaction.stage(output.target, () => render(output.format));
     await transaction.commit();

@@ -1,10 +1,11 @@
 import { Command, CommanderError, Help, Option, type Argument } from 'commander';
 import { LANGS, type Lang } from '../core/i18n';
 import { TOOL } from '../core/version';
-import { FORMATS, REVIEW_FORMATS } from '../report/formats';
-import type { CheckOptions } from './check-command';
+import { FORMATS } from '../report/check';
+import { REVIEW_FORMATS } from '../report/review';
+import type { CheckOptions } from './commands/check';
 import { EXIT } from '../run/exit';
-import type { ReviewOptions } from './review-command';
+import type { ReviewOptions } from './commands/review';
 import type { CliIo } from './io';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -196,7 +197,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option(t.maxBytes[0], t.maxBytes[1])
     .action(async (paths: string[], options: CheckOptions) => {
       // Each command is loaded when it runs: a check loads nothing of the review.
-      const { runCheck } = await import('./check-command');
+      const { runCheck } = await import('./commands/check');
       status = await runCheck(paths, options, io);
     });
   withReportOptions(program.command('review'), REVIEW_FORMATS, t)
@@ -213,7 +214,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option(t.maxBytes[0], t.maxBytes[1])
     .option(t.jobs[0], t.jobs[1])
     .action(async (dirs: string[], options: ReviewOptions) => {
-      const { runReview } = await import('./review-command');
+      const { runReview } = await import('./commands/review');
       status = await runReview(dirs, options, io);
     });
   try {

@@ -3,6 +3,7 @@ import { accessSync, closeSync, constants, fchmodSync, fsyncSync, linkSync, mkdi
 import { basename, dirname, join, resolve } from 'node:path';
 import { bi, type Bilingual } from '../core/i18n';
 import { InputError } from '../intake/problem';
+import type { Chunk, Rendered } from '../report/renderer';
 import { addCleanup } from './signals';
 
 /**
@@ -18,11 +19,38 @@ import { addCleanup } from './signals';
  * `/dev/stdout`, a symlink to one) is written in place and never replaced; `-` is standard output.
  */
 
-/** A rendered report: whole, or in chunks that are written as they come, so that it is never one string. */
-export type Rendered = string | Iterable<string>;
+/**
+ * A rendered report (../report/renderer): text or bytes, whole or in chunks written as they come (never one string),
+ * or a promise of one. `render` gives it; the transaction awaits it, writes text as UTF-8 and bytes as they are.
+ */
+export type { Chunk, Rendered } from '../report/renderer';
+
+/** What `stage` asks for an output: called once, when that output is written. */
+export type Render = () => Rendered | Promise<Rendered>;
 
 /** Where standard output goes: it may ask the writer to wait (a pipe that is full), and may fail. */
 export type OutputSink = (text: string) => void | Promise<void>;
+
+/** Where a report of bytes (a workbook) goes on standard output; without one, such a report cannot go there. */
+export type ByteSink = (bytes: Uint8Array) => void | Promise<void>;
+
+/** A chunk of bytes, whatever realm made it; anything else a renderer gives is text. */
+function isBytes(chunk: Rendered): chunk is Uint8Array {
+  return typeof chunk !== 'string' && ArrayBuffer.isView(chunk);
+}
+
+/**
+ * Calls `write` on every chunk of a report in order, awaiting each: a string or bytes is one chunk, an iterable is
+ * walked as it yields (a synchronous one without a promise between its chunks), an async one awaited chunk by chunk.
+ */
+async function eachChunk(content: Rendered, write: (chunk: Chunk) => Promise<void>): Promise<void> {
+  if (typeof content === 'string' || isBytes(content)) return write(content);
+  if (Symbol.asyncIterator in content) {
+    for await (const chunk of content) await write(chunk);
+    return;
+  }
+  for (const chunk of content) await write(chunk);
+}
 
 /** Where an output goes, decided before the run. `path` is always the path as the user wrote it. */
 export type OutputTarget =
@@ -226,7 +254,7 @@ interface Staged {
 /** The outputs of one run, written together: see the top of this file. */
 export class OutputTransaction {
   private readonly staged: Staged[] = [];
-  private readonly deferred: { target: Exclude<OutputTarget, FileTarget>; render: () => Rendered }[] = [];
+  private readonly deferred: { target: Exclude<OutputTarget, FileTarget>; render: Render }[] = [];
   private readonly temporaries = new Set<string>();
   /** Folders this transaction made: the first one made and the deepest, removed again when it aborts. */
   private readonly folders: { top: string; leaf: string }[] = [];
@@ -235,15 +263,21 @@ export class OutputTransaction {
   private lastBreath = Date.now();
   private done = false;
 
-  constructor(private readonly stdout: OutputSink) {
+  constructor(
+    private readonly stdout: OutputSink,
+    /** Standard output for bytes; without it, a report of bytes sent to standard output is a bug (a TypeError). */
+    private readonly stdoutBytes?: ByteSink,
+  ) {
     this.release = addCleanup(() => this.abort());
   }
 
   /**
    * Writes one output: a regular file at once, to a temporary beside it (renamed by `commit`); a device, a FIFO
    * and standard output are written by `commit`, once every file has been written whole. A failure aborts all.
+   * `render` may return text or bytes, whole or in chunks, or a promise of them: a file is renamed into place only
+   * once the last chunk is in it.
    */
-  async stage(target: OutputTarget, render: () => Rendered): Promise<void> {
+  async stage(target: OutputTarget, render: Render): Promise<void> {
     if (this.done) throw new Error('the output transaction is finished');
     if (target.kind !== 'file') {
       this.deferred.push({ target, render });
@@ -260,7 +294,7 @@ export class OutputTransaction {
     for (const { target, render } of this.deferred) {
       if (target.kind !== 'stdout') continue;
       try {
-        await this.writeStdout(render());
+        await this.writeStdout(await render());
       } catch (error) {
         const reason = errno(error);
         if (!reason) throw error;
@@ -311,7 +345,7 @@ export class OutputTransaction {
     }
   }
 
-  private async writeTemporary(target: FileTarget, render: () => Rendered): Promise<void> {
+  private async writeTemporary(target: FileTarget, render: Render): Promise<void> {
     const folder = dirname(target.file);
     const made = mkdirSync(folder, { recursive: true });
     if (made) this.folders.push({ top: made, leaf: folder });
@@ -326,21 +360,21 @@ export class OutputTransaction {
         // not the owner: the default permissions will do
       }
     }
-    await this.writeChunks(fd, render(), false);
+    await this.writeChunks(fd, await render(), false);
     fsyncSync(fd);
     this.open.delete(fd);
     closeSync(fd);
     this.staged.push({ target, temporary });
   }
 
-  private async writeDirect(target: DirectTarget, render: () => Rendered): Promise<void> {
+  private async writeDirect(target: DirectTarget, render: Render): Promise<void> {
     if (target.fd !== undefined) {
-      await this.writeChunks(target.fd, render(), true);
+      await this.writeChunks(target.fd, await render(), true);
       return;
     }
     const fd = target.fifo ? await this.openFifo(target.file) : openSync(target.file, constants.O_WRONLY);
     this.open.add(fd);
-    await this.writeChunks(fd, render(), true);
+    await this.writeChunks(fd, await render(), true);
     this.open.delete(fd);
     closeSync(fd);
   }
@@ -359,8 +393,8 @@ export class OutputTransaction {
 
   /** Every byte of every chunk, looping on what `writeSync` returns: a short write is not the end. */
   private async writeChunks(fd: number, content: Rendered, waitWhenFull: boolean): Promise<void> {
-    for (const chunk of typeof content === 'string' ? [content] : content) {
-      const bytes = Buffer.from(chunk, 'utf8');
+    await eachChunk(content, async (chunk) => {
+      const bytes = isBytes(chunk) ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength) : Buffer.from(chunk, 'utf8');
       let offset = 0;
       while (offset < bytes.length) {
         let written: number;
@@ -375,15 +409,18 @@ export class OutputTransaction {
         offset += written;
         await this.breathe();
       }
-    }
+    });
   }
 
   private async writeStdout(content: Rendered): Promise<void> {
-    for (const chunk of typeof content === 'string' ? [content] : content) {
-      const pending = this.stdout(chunk);
+    await eachChunk(content, async (chunk) => {
+      let pending: void | Promise<void>;
+      if (!isBytes(chunk)) pending = this.stdout(chunk);
+      else if (this.stdoutBytes) pending = this.stdoutBytes(chunk);
+      else throw new TypeError('this standard output takes text only: a report of bytes needs a ByteSink (CliIo.stdoutBytes)');
       if (pending) await pending;
       await this.breathe();
-    }
+    });
   }
 
   /** Lets the event loop run now and then, so that a signal is answered while a long report is written. */

@@ -1,5 +1,5 @@
 import type { RuleOutcome } from '../engine/engine';
-import { isPerRecord } from '../engine/kinds';
+import { kindOf } from '../engine/kinds';
 import { exactOf } from '../core/exact-number';
 import { bi, type Bilingual } from '../core/i18n';
 import { formatFieldPath, type FieldPath } from '../intake/field-path';
@@ -12,18 +12,9 @@ import { statusOf } from './status';
 import type { Evidence, Expected, Finding, Status } from './types';
 import { evidencePosition, type Position } from '../core/place';
 
-/** What a rule requires, in the contract's terms (operator, value, unit). */
+/** What a rule requires, in the contract's terms (operator, value, unit), as its kind says. */
 export function expectedOf(check: Check): Expected {
-  switch (check.kind) {
-    case 'boolean':
-    case 'due_date':
-      return { operator: '=', value: true, unit: 'boolean' };
-    case 'every_record':
-    case 'legal_basis':
-      return { operator: '=', value: 1, unit: 'ratio' };
-    default:
-      return { operator: check.operator, value: check.threshold.value, unit: check.threshold.unit };
-  }
+  return kindOf(check).expected(check);
 }
 
 function placed(submission: Submission, path: FieldPath): { field: string; at: Position; source?: string } {
@@ -54,8 +45,8 @@ function fieldEvidence(outcome: RuleOutcome, submission: Submission, expected: E
   for (const path of outcome.observation.fields) {
     const at = placed(submission, path);
     if (!at.source && status !== 'fail') continue;
-    // A rate's fields are the counts it is computed from.
-    const unit = outcome.rule.check.kind === 'rate' ? 'count' : expected.unit;
+    // A kind's fields may be written in a unit of their own: a rate's are the counts it is computed from.
+    const unit = kindOf(outcome.rule.check).meta.fieldUnit ?? expected.unit;
     const label = bi(fieldLabel(path, 'zh'), fieldLabel(path, 'en'));
     const detail: Bilingual = bi(`${label.zh} = ${writtenValue(submission, path, unit, 'zh')}`, `${label.en} = ${writtenValue(submission, path, unit, 'en')}`);
     evidence.push({ ...at, detail });
@@ -68,7 +59,7 @@ export function buildFinding(outcome: RuleOutcome, submission: Submission, pack:
   const { rule, observation } = outcome;
   const status = statusOf(outcome);
   const expected = expectedOf(rule.check);
-  const perRecord = isPerRecord(rule.check);
+  const { perRecord } = kindOf(rule.check).meta;
   // A partial count over records that cannot all be judged would read as a result; there is none.
   const known = status !== 'missing_data';
   return {

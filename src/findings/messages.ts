@@ -1,9 +1,9 @@
+import { kindOf } from '../engine/kinds';
 import type { Observation } from '../engine/observation';
-import { divided, exactOf } from '../core/exact-number';
 import { bi, type Bilingual, type Lang } from '../core/i18n';
-import type { BooleanCheck, Rule } from '../pack/types';
+import type { Rule } from '../pack/types';
 import { fieldLabel } from '../submission/field-labels';
-import { formatQuantity, formatRequirement, percent } from '../pack/units';
+import { formatQuantity, formatRequirement } from '../pack/units';
 import type { Expected, Status } from './types';
 
 function requirement(expected: Expected, lang: Lang): string {
@@ -14,9 +14,10 @@ function requirement(expected: Expected, lang: Lang): string {
 export function foundFigure(rule: Rule, observation: Observation, expected: Expected, lang: Lang): string {
   const { actual } = observation;
   if (actual === null) return lang === 'zh' ? '无' : 'none';
+  const own = kindOf(rule.check).words?.found?.(rule.check, observation, lang);
+  if (own !== undefined) return own;
   if (typeof actual === 'object') {
-    const fields = (rule.check as BooleanCheck).fields ?? [];
-    const parts = Object.entries(actual).map(([key, value]) => `${fieldLabel(fields.find((f) => f.endsWith(`.${key}`)) ?? key, lang)}${lang === 'zh' ? ':' : ': '}${formatQuantity(value, 'boolean', lang)}`);
+    const parts = Object.entries(actual).map(([key, value]) => `${fieldLabel(key, lang)}${lang === 'zh' ? ':' : ': '}${formatQuantity(value, 'boolean', lang)}`);
     return parts.join(lang === 'zh' ? ';' : '; ');
   }
   if (typeof actual === 'boolean') return formatQuantity(actual, 'boolean', lang);
@@ -66,25 +67,20 @@ function perRecordMessage(status: Status, observation: Observation, expected: Ex
   }
 }
 
+/** A target's message: a kind's own words where it has them (progress towards a milestone), else found against required. */
 function scalarMessage(rule: Rule, status: Status, observation: Observation, expected: Expected): Bilingual {
+  const { check } = rule;
+  const words = kindOf(check).words;
   const found = bi(foundFigure(rule, observation, expected, 'zh'), foundFigure(rule, observation, expected, 'en'));
   if (status === 'pending' && observation.notYetDue) {
     const due = observation.notYetDue;
-    if (rule.check.kind === 'milestone' && typeof observation.actual === 'number') {
-      const { threshold } = rule.check;
-      const progress = percent(divided(observation.exact ?? exactOf(observation.actual), exactOf(threshold.value)), 1);
-      return bi(
-        `进度 ${found.zh}/${formatQuantity(threshold.value, threshold.unit, 'zh')}(${progress});要求 ${requirement(expected, 'zh')},${due.zh}`,
-        `progress ${found.en} of ${formatQuantity(threshold.value, threshold.unit, 'en')} (${progress}); ${requirement(expected, 'en')} is ${due.en}`,
-      );
-    }
-    if (rule.check.kind === 'due_date') return bi(`尚未完成;${due.zh}`, `not done yet; ${due.en}`);
+    const own = words?.pending?.(check, observation, expected, found, due);
+    if (own) return own;
     return bi(`目前 ${found.zh},要求 ${requirement(expected, 'zh')},暂未达到;${due.zh}`, `so far ${found.en}, required ${requirement(expected, 'en')}, not reached yet; ${due.en}`);
   }
-  if (status === 'fail' && typeof observation.actual === 'object' && observation.actual !== null) {
-    const fields = (rule.check as BooleanCheck).fields;
-    const missing = fields.filter((f) => (observation.actual as Record<string, boolean>)[f.split('.').pop() as string] === false);
-    return bi(`未落实:${missing.map((f) => fieldLabel(f, 'zh')).join('、')}`, `not in place: ${missing.map((f) => fieldLabel(f, 'en')).join(', ')}`);
+  if (status === 'fail') {
+    const own = words?.fail?.(check, observation);
+    if (own) return own;
   }
   if (observation.detail) return observation.detail;
   const verdict = status === 'pass' ? bi('符合', 'met') : bi('未达到', 'not met');

@@ -1,5 +1,5 @@
 import type { RuleOutcome } from '../engine/engine';
-import { isPerRecord } from '../engine/kinds';
+import { kindOf } from '../engine/kinds';
 import type { Status } from './types';
 
 /**
@@ -10,7 +10,7 @@ import type { Status } from './types';
  */
 export function statusOf({ rule, observation, met }: RuleOutcome): Status {
   if (observation.undecided) return observation.undecided.status;
-  if (isPerRecord(rule.check)) {
+  if (kindOf(rule.check).meta.perRecord) {
     const verdicts = new Set(observation.problems.map((p) => p.verdict));
     if (verdicts.has('fail')) return 'fail';
     if (verdicts.has('missing') || verdicts.has('unknown_calendar')) return 'missing_data';

@@ -1,8 +1,9 @@
+import type { Expected } from '../engine/expected';
 import type { Actual } from '../engine/observation';
 import type { Bilingual } from '../core/i18n';
 import type { InputProblem } from '../intake/problem';
 import type { Position } from '../core/place';
-import type { Operator, Severity, Unit } from '../pack/types';
+import type { Severity } from '../pack/types';
 import type { Bureau } from '../submission/types';
 import type { WaiverReport, WaiverUse } from './waiver-types';
 
@@ -16,11 +17,8 @@ export const ATTENTION_ORDER: readonly Status[] = ['fail', 'missing_data', 'warn
 
 export type Summary = Record<Status, number>;
 
-export interface Expected {
-  operator: Operator;
-  value: number | boolean;
-  unit: Unit;
-}
+/** What a rule requires; defined with the kinds (engine/expected.ts), which say it. */
+export type { Expected };
 
 export interface Citation {
   document: string;

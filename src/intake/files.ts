@@ -2,10 +2,8 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bi } from '../core/i18n';
 import type { InputProblem } from './problem';
-import { readHead, readSubmissionBytes } from './read-file';
+import { intakeFormatOf, isSupported, supportedEndings } from './registry';
 import { byCodePoint } from '../core/order';
-
-const SUBMISSION_FILE = /\.(ya?ml|json)$/i;
 
 export interface CollectedFiles {
   /**
@@ -20,23 +18,6 @@ export interface CollectedFiles {
    * file or folder already read, a link back to a folder above it. Nothing is lost by them: they are not errors.
    */
   notes: InputProblem[];
-}
-
-/** plancheck's own reports begin so (cli-contract.md: `tool` comes first); a submission has no `tool` key. */
-const OWN_REPORT = /^\uFEFF?\s*\{\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"plancheck"\s*[,}]/;
-
-/** A `.json` whose top level has `tool.name` "plancheck": an earlier report, not a submission. */
-export function isPlancheckReport(file: string): boolean {
-  const head = readHead(file, 4096)?.toString('utf8');
-  if (head === undefined || !head.includes('"tool"')) return false;
-  if (OWN_REPORT.test(head)) return true;
-  // `tool` written further on (a report rewritten by another program): read it whole, within the size limit.
-  try {
-    const data = JSON.parse(readSubmissionBytes(file).toString('utf8')) as { tool?: { name?: unknown } } | null;
-    return data?.tool?.name === 'plancheck';
-  } catch {
-    return false;
-  }
 }
 
 function realPath(path: string): string | undefined {
@@ -110,8 +91,8 @@ class Walk {
       const kind = entryKind(path, entry);
       if (kind === 'directory') {
         if (this.recursive) this.folder(path, ancestors);
-      } else if (SUBMISSION_FILE.test(entry.name)) {
-        if (/\.json$/i.test(entry.name) && kind === 'file' && isPlancheckReport(path)) {
+      } else if (isSupported(entry.name)) {
+        if (kind === 'file' && intakeFormatOf(entry.name)?.isSubmission?.(path) === false) {
           this.note(path, '已跳过:这是 plancheck 生成的 JSON 报告,不是报送', 'skipped: a JSON report made by plancheck, not a submission');
         } else {
           // A FIFO, a device or a broken link with a submission's name is found, and refused when it is read.
@@ -144,7 +125,8 @@ function kindOf(path: string): 'directory' | 'file' | 'missing' {
 
 function emptyFolder(path: string, recursive: boolean): InputProblem {
   const below = recursive ? 0 : countBelow(path);
-  if (below === 0) return { file: path, message: bi('文件夹中没有 .yaml、.yml 或 .json 报送文件', 'The folder holds no .yaml, .yml or .json submission') };
+  const endings = supportedEndings();
+  if (below === 0) return { file: path, message: bi(`文件夹中没有 ${endings.zh} 报送文件`, `The folder holds no ${endings.en} submission`) };
   return {
     file: path,
     message: bi(
@@ -161,7 +143,7 @@ function countBelow(path: string): number {
 }
 
 /**
- * The submissions named on the command line: files as given, folders as every *.yaml, *.yml and *.json in them
+ * The submissions named on the command line: files as given, folders as every file in them that an intake format reads (registry.ts: *.yaml, *.yml, *.json)
  * (with `recursive`, in their subfolders too), symbolic links followed, each real file once. Without `recursive`
  * (check), a name that does not exist stays in the list, so its error is reported with the submissions; with it
  * (review), it is a problem and not a file found.

@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, read
 import { isMainThread, workerData } from 'node:worker_threads';
 import { bi, type Bilingual } from '../core/i18n';
 import { InputError, type InputProblem } from './problem';
+import { sha256Hex } from './format';
 
 /**
  * The largest input read by default: 32 MiB. A real submission is tens of kilobytes (the benchmark's, with 2,000
@@ -216,4 +217,13 @@ export function parseMaxBytes(text: string | undefined, problems: InputProblem[]
     expected: bi(`大于 0 的整数,单位为字节,也可写 64M(兆字节)或 512K;默认 ${sizeText(DEFAULT_MAX_BYTES).zh}`, `a whole number of bytes above 0, or 64M or 512K; the default is ${sizeText(DEFAULT_MAX_BYTES).en}`),
   });
   return undefined;
+}
+
+/** The sha256 of a submission that may be read (a regular file within the size limit), else null: a FIFO is never opened. */
+export function fileSha256(file: string): string | null {
+  try {
+    return sha256Hex(readSubmissionBytes(file));
+  } catch {
+    return null;
+  }
 }

@@ -11,8 +11,9 @@ import type { InputProblem } from './problem';
 import { generalPath, schemaFields, schemaFieldsOf, type FieldSchema, type SchemaFields, type ValueKind } from './schema-labels';
 import { dateAdvice, enumAdvice, enumList, EXPECTED, halfWidth, integerAdvice, kindAdvice, patternAdvice, sayEn, shown, shownEn, tidyZh, type Advice, type Subject } from './value-advice';
 import { fullWidthColonProblem } from './yaml-hints';
-import type { ParsedFile } from './yaml-file';
+import type { ParsedDocument } from './format';
 import { comparePositions } from '../core/place';
+import { isLinePosition } from '../core/place';
 
 export type { ValueKind } from './schema-labels';
 
@@ -37,7 +38,7 @@ export function schemaValidator(name: string): ValidateFunction {
 }
 
 /** Validates parsed data against a schema; the problems say file, line, column, field and what was expected. */
-export function validateAgainst(name: string, parsed: ParsedFile): InputProblem[] {
+export function validateAgainst(name: string, parsed: ParsedDocument): InputProblem[] {
   const validate = schemaValidator(name);
   if (validate(parsed.data)) return [];
   return describeErrors(validate.errors ?? [], parsed, schemaFieldsOf(name));
@@ -56,7 +57,7 @@ interface Said {
 }
 
 interface Context {
-  parsed: ParsedFile;
+  parsed: ParsedDocument;
   fields: SchemaFields;
   errors: readonly ErrorObject[];
 }
@@ -312,9 +313,10 @@ function typeSaid(ctx: Context, error: ErrorObject): Said {
   if (type === 'object') {
     const first = info?.properties[0];
     const expected = bi(`换行后缩进两个空格,逐项写“键: 值”${first ? `,如 ${first}: …` : ''}`, `key: value pairs on the lines below, indented two spaces${first ? `, such as ${first}: …` : ''}`);
-    if (typeof data === 'string' && data.includes('：')) {
-      const { line } = ctx.parsed.locate(path);
-      const placed = fullWidthColonProblem(ctx.parsed.file, ctx.parsed.text.split(/\r?\n/)[line - 1] ?? '', line);
+    const at = ctx.parsed.locate(path);
+    // A full-width colon is read off the line it is on: only a text format has lines.
+    if (typeof data === 'string' && data.includes('：') && ctx.parsed.text !== undefined && isLinePosition(at)) {
+      const placed = fullWidthColonProblem(ctx.parsed.file, ctx.parsed.text.split(/\r?\n/)[at.line - 1] ?? '', at.line);
       if (placed) return { path, subject, advice: { message: placed.message, expected: placed.expected ?? expected }, placed };
     }
     if (Array.isArray(data)) return say('下面应逐项写“键: 值”,不是列表', 'takes key: value pairs, not a list', expected);
@@ -400,7 +402,7 @@ const UNLABELLED = schemaFields({});
  * Ajv's errors as a clerk can act on them: one problem per mistake, naming the field by its label, saying what
  * to write instead, in line order. Ajv reports every branch of a typed scalar's oneOf; they are said once.
  */
-export function describeErrors(errors: readonly ErrorObject[], parsed: ParsedFile, fields: SchemaFields = UNLABELLED): InputProblem[] {
+export function describeErrors(errors: readonly ErrorObject[], parsed: ParsedDocument, fields: SchemaFields = UNLABELLED): InputProblem[] {
   const zhErrors = errors.map((e) => ({ ...e }));
   localizeZh(zhErrors);
   const ctx: Context = { parsed, fields, errors };

@@ -4,6 +4,7 @@ import { formatFieldPath, type FieldPath } from '../intake/field-path';
 import type { InputProblem } from '../intake/problem';
 import { schemaFieldsOf, type SchemaFields, type ValueKind } from '../intake/schema-labels';
 import type { Rule, Threshold } from './types';
+import { type Position } from '../core/place';
 
 /**
  * The fields a rule names, proved against the submission schema before the rule runs: each exists, with the shape
@@ -75,7 +76,7 @@ class RuleFields {
     private readonly rule: Rule,
     private readonly index: number,
     private readonly file: string,
-    private readonly locate: (path: FieldPath) => { line: number; column: number },
+    private readonly locate: (path: FieldPath) => Position,
     private readonly fields: SchemaFields,
   ) {}
 
@@ -146,7 +147,7 @@ class RuleFields {
 }
 
 /** Every field a rule names, proved against the submission schema; each problem is placed at the rule's own key. */
-export function ruleFieldProblems(rule: Rule, index: number, file: string, locate: (path: FieldPath) => { line: number; column: number }): InputProblem[] {
+export function ruleFieldProblems(rule: Rule, index: number, file: string, locate: (path: FieldPath) => Position): InputProblem[] {
   const fields = schemaFieldsOf(SUBMISSION_SCHEMA);
   const proof = new RuleFields(rule, index, file, locate, fields);
   const top = (name: string, value: string, shapes: readonly Shape[]): void => void proof.check({ at: ['check', name], value, shapes });
@@ -225,6 +226,11 @@ export function ruleFieldProblems(rule: Rule, index: number, file: string, locat
       inRecords(records, ['check', 'to'], check.to, ['date']);
       inRecords(records, ['check', 'exempt_when', 'field'], check.exempt_when?.field, ['text']);
       break;
+    }
+    default: {
+      // A new kind of check does not compile until the fields it reads are proved here.
+      const unproved: never = check;
+      throw new Error(`no field proof for the check kind ${(unproved as { kind: string }).kind}`);
     }
   }
   if (rule.not_applicable_when) {

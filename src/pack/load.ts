@@ -3,7 +3,8 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { bi, type Bilingual } from '../core/i18n';
 import { InputError, type InputProblem } from '../intake/problem';
 import { validateAgainst } from '../intake/schema-validator';
-import { readYamlFile, sha256Hex, type ParsedFile } from '../intake/yaml-file';
+import { sha256Hex } from '../intake/format';
+import { readYamlFile, type YamlDocument } from '../intake/yaml';
 import { ruleFieldProblems } from './fields';
 import { itemSections, nfkc, packStructureProblems, ruleFidelityProblems } from './fidelity';
 import type { PackDefinition, RulePack } from './types';
@@ -72,7 +73,7 @@ function kindOfFile(stats: Stats): Bilingual {
  * that leaves the folder (`..`, an absolute path elsewhere, a link pointing out), a device, a pipe or a huge file is
  * refused in words before a byte is read, so a pack cannot make the tool read, hash or hang on another file.
  */
-function readSource(file: string, written: string, parsed: ParsedFile): Buffer {
+function readSource(file: string, written: string, parsed: YamlDocument): Buffer {
   const refuse = (message: Bilingual, expected?: Bilingual): never => {
     throw new InputError([{ file, at: parsed.locate(['source', 'file']), field: 'source.file', message, expected: expected ?? bi('规则包文件夹中的原文文本文件,如 source.txt', "the plan's text, a file in the pack's folder, such as source.txt") }]);
   };

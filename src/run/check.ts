@@ -1,86 +1,91 @@
-import { loadCalendar } from '../calendar/holiday-notices';
-import type { WorkingDayCalendar } from '../calendar/working-days';
-import { outsideJurisdiction } from '../engine/applicability';
-import { PackEngine } from '../engine/engine';
-import { buildFinding } from '../findings/build';
-import { emptySummary, summarize, type CheckResult, type Finding, type Notice, type PackInfo, type SubmissionError, type SubmissionResult } from '../findings/types';
-import { isInputError, type InputProblem } from '../intake/problem';
-import { fileSha256 } from '../intake/yaml-file';
-import type { RulePack } from '../pack/types';
-import { loadSubmission } from '../submission/load';
-import type { Submission } from '../submission/types';
-import { TOOL } from '../core/version';
+import type { CheckResult } from '../findings/types';
+import { collectFiles } from '../intake/files';
+import type { InputProblem } from '../intake/problem';
+import { parseMaxBytes, setMaxSubmissionBytes } from '../intake/read-file';
+import { applyWaivers } from '../waivers/apply';
+import { loadWaivers, waiverDateProblems } from '../waivers/load';
+import { Checker } from './checker';
+import { checkExitStatus } from './exit';
+import { attempt, loadRuleInputs, packFiles } from './inputs';
 
-export function submissionError(problems: readonly InputProblem[]): SubmissionError {
-  const [first] = problems;
+/** What `check` is asked: the command's flags as data, for the library as for the command line. */
+export interface CheckRequest {
+  /** Submission files, or folders whose own submissions are read (not their subfolders). */
+  paths: readonly string[];
+  /** Rule packs (a folder or its pack.yaml); the bundled Hunan pack when none is named. */
+  packs?: readonly string[];
+  /** Holiday calendars for years the bundled calendar does not know. */
+  calendars?: readonly string[];
+  waivers?: string;
+  /** Judge waiver expiry on this day (YYYY-MM-DD) rather than on each submission's `as_of`. */
+  waiverDate?: string;
+  /** The largest submission read, as `--max-bytes` takes it (`64M`); 32 MiB when not given. */
+  maxBytes?: string;
+  /** Write the run's time into the result (the reports are then no longer byte-for-byte reproducible). */
+  timestamp?: boolean;
+}
+
+/** A check ready to run: what it will read, and what is wrong so far. */
+export interface CheckPlan {
+  /** Every file the run reads (submissions, packs, calendars, waivers): no output may be written over one. */
+  inputs: string[];
+  /** What was left out on purpose (a plancheck report, a second path to a file), one line each: not errors. */
+  notes: InputProblem[];
+  /** Packs, calendars, waiver files and paths that could not be read, and mistakes of the request: the report keeps them. */
+  problems: InputProblem[];
+  /** False when nothing can be evaluated: no pack loaded, or the request itself is wrong. */
+  ready: boolean;
+  /** Evaluates every submission, applies the waivers; `errors` of the result are the plan's problems and `more`. */
+  run(more?: readonly InputProblem[]): Promise<CheckResult>;
+}
+
+/**
+ * Loads the packs, calendars and waivers and finds the submissions: everything a check does before it evaluates,
+ * so that a command can refuse an output that would overwrite an input before anything is evaluated.
+ */
+export function prepareCheck(request: CheckRequest): CheckPlan {
+  const problems: InputProblem[] = [];
+  const sizeLimit: InputProblem[] = [];
+  // Every submission of the run is refused beyond this size, unread (packs, calendars, waivers: beyond 32 MiB).
+  setMaxSubmissionBytes(parseMaxBytes(request.maxBytes, sizeLimit));
+  const calendars = request.calendars ?? [];
+  const { packs, calendar } = loadRuleInputs(request.packs ?? [], calendars, problems);
+  const ruleIds = new Set(packs.flatMap((pack) => pack.rules.map((rule) => rule.id)));
+  const waivers = request.waivers ? attempt(() => loadWaivers(request.waivers as string, ruleIds), problems) : undefined;
+  const { files, problems: pathProblems, notes } = collectFiles(request.paths);
+  const refused = [...sizeLimit, ...waiverDateProblems(request.waiverDate)];
+  problems.push(...pathProblems, ...refused);
+  const inputs = [...files, ...packFiles(packs), ...calendars, ...(request.waivers ? [request.waivers] : [])];
   return {
-    message: first.message,
-    ...(first.at ? { at: first.at } : {}),
-    ...(first.field ? { field: first.field } : {}),
-    ...(first.expected ? { expected: first.expected } : {}),
-    problems: [...problems],
+    inputs,
+    notes,
+    problems,
+    ready: packs.length > 0 && refused.length === 0,
+    async run(more = []) {
+      const result = await new Checker(packs, calendar).checkFiles(files);
+      if (waivers) result.waivers = applyWaivers(result.submissions, waivers, request.waiverDate);
+      if (request.timestamp) result.generatedAt = new Date().toISOString();
+      result.errors = [...problems, ...more];
+      return result;
+    },
   };
 }
 
-/** The hash of a file that could not be loaded: null when it cannot be read, or is not read (a FIFO, a device, too large). */
-function fileHash(file: string): string | null {
-  return fileSha256(file);
+/** A check's outcome: the result (none when nothing could be evaluated), its exit status, and the problems. */
+export interface CheckOutcome {
+  result?: CheckResult;
+  exitStatus: number;
+  notes: InputProblem[];
+  problems: InputProblem[];
 }
 
-export function packInfo(pack: RulePack): PackInfo {
-  return { id: pack.id, version: pack.version, sha256: pack.sha256, title: pack.title, document_number: pack.document_number, ...(pack.document_number_source ? { document_number_source: pack.document_number_source } : {}), chapters: pack.chapters ?? [] };
-}
-
-/** Evaluates submissions against one or more packs; each pack is compiled into its engine once. */
-export class Checker {
-  private readonly engines: PackEngine[];
-
-  constructor(
-    readonly packs: readonly RulePack[],
-    readonly calendar: WorkingDayCalendar = loadCalendar(),
-  ) {
-    this.engines = packs.map((pack) => new PackEngine(pack, { calendar }));
-  }
-
-  /** One finding per rule of every pack, in the packs' order. */
-  async evaluate(submission: Submission): Promise<SubmissionResult> {
-    const findings: Finding[] = [];
-    const notices: Notice[] = [];
-    for (const engine of this.engines) {
-      for (const outcome of await engine.evaluate(submission)) findings.push(buildFinding(outcome, submission, engine.pack));
-      const outside = outsideJurisdiction(engine.pack, submission);
-      if (outside) notices.push({ code: 'outside_jurisdiction', message: outside });
-    }
-    const { bureau, year, asOf } = submission;
-    return { file: submission.file, sha256: submission.sha256, bureau, year, asOf, summary: summarize(findings), findings, error: null, notices };
-  }
-
-  /** Loads and evaluates one file; a user's mistake becomes the file's error, and the run goes on. */
-  async checkFile(file: string): Promise<SubmissionResult> {
-    let submission: Submission;
-    try {
-      submission = loadSubmission(file);
-    } catch (error) {
-      if (!isInputError(error)) throw error;
-      return { file, sha256: fileHash(file), bureau: null, year: null, asOf: null, summary: emptySummary(), findings: [], error: submissionError(error.problems), notices: [] };
-    }
-    return this.evaluate(submission);
-  }
-
-  async checkFiles(files: readonly string[]): Promise<CheckResult> {
-    const submissions: SubmissionResult[] = [];
-    for (const file of files) submissions.push(await this.checkFile(file));
-    return {
-      tool: { name: TOOL.name, version: TOOL.version },
-      packs: this.packs.map(packInfo),
-      submissions,
-      calendars: this.calendar.consultedYears(),
-      errors: [],
-    };
-  }
-}
-
-/** Evaluates one submission against packs: the library's one-call entry. */
-export function evaluate(submission: Submission, packs: readonly RulePack[], calendar?: WorkingDayCalendar): Promise<SubmissionResult> {
-  return new Checker(packs, calendar).evaluate(submission);
+/**
+ * `check` as a library function: the same result and exit status as `plancheck check` on the same request (the
+ * command adds only what it writes). `exitZero` turns 1 and 3 into 0, never 2.
+ */
+export async function check(request: CheckRequest, options: { exitZero?: boolean } = {}): Promise<CheckOutcome> {
+  const plan = prepareCheck(request);
+  if (!plan.ready) return { exitStatus: checkExitStatus(undefined), notes: plan.notes, problems: plan.problems };
+  const result = await plan.run();
+  return { result, exitStatus: checkExitStatus(result, options.exitZero), notes: plan.notes, problems: result.errors };
 }

@@ -1,13 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import { bundledHolidayYears, loadHolidayYear } from '../calendar/holiday-notices';
 import { WorkingDayCalendar, type HolidayYear } from '../calendar/working-days';
-import { bi, type Lang } from '../core/i18n';
 import { isInputError, type InputProblem } from '../intake/problem';
-import { terminalText } from '../core/text-safety';
 import { loadPack } from '../pack/load';
 import type { RulePack } from '../pack/types';
 import { BUNDLED_PACK } from '../core/paths';
-import { formatPosition } from '../core/place';
 
 /** Runs a loader, turning a user's mistake into problems to report instead of an exception. */
 export function attempt<T>(load: () => T, problems: InputProblem[]): T | undefined {
@@ -45,42 +42,4 @@ export function loadRuleInputs(packOption: readonly string[], calendarFiles: rea
 /** Every file the packs are made of: no report may be written over one of them. */
 export function packFiles(packs: readonly RulePack[]): string[] {
   return packs.flatMap((pack) => [pack.file, resolve(dirname(pack.file), pack.source.file)]);
-}
-
-/**
- * One line on standard error for a problem: file:line:column field: message (expected). A control character or line
- * break in the file name or the quoted value is shown (`\x1b`, `\n`), so that it can neither act on the terminal
- * nor split the line.
- */
-export function problemLine(problem: InputProblem, lang: Lang): string {
-  const place = problem.at ? `:${formatPosition(problem.at, 'terse', lang)}` : '';
-  // A labelled problem names its field in its Chinese message; the path stays for English and for scripts.
-  const field = problem.field && !(problem.label && lang === 'zh') ? ` ${problem.field}` : '';
-  const expected = problem.expected ? (lang === 'zh' ? `(应为:${problem.expected.zh})` : ` (expected: ${problem.expected.en})`) : '';
-  return `${terminalText(`plancheck: ${problem.file}${place}${field}: ${problem.message[lang]}${expected}`)}\n`;
-}
-
-export interface ReportTarget<F extends string> {
-  format: F;
-  path: string;
-}
-
-/** `--report html:out/report.html` → the format and the path (a path may itself hold colons). */
-export function parseReportTargets<F extends string>(specs: readonly string[], formats: readonly F[], problems: InputProblem[]): ReportTarget<F>[] {
-  const targets: ReportTarget<F>[] = [];
-  for (const spec of specs) {
-    const colon = spec.indexOf(':');
-    const format = spec.slice(0, Math.max(colon, 0)) as F;
-    const path = colon > 0 ? spec.slice(colon + 1) : '';
-    if (formats.includes(format) && path) {
-      targets.push({ format, path });
-      continue;
-    }
-    problems.push({
-      file: '--report',
-      message: bi(`--report 的写法应为 格式:路径,如 html:out/report.html;收到 "${spec}"`, `--report takes FORMAT:PATH, e.g. html:out/report.html; got "${spec}"`),
-      expected: bi(`格式为 ${formats.join('、')} 之一`, `a format among ${formats.join(', ')}`),
-    });
-  }
-  return targets;
 }

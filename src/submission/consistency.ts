@@ -1,7 +1,7 @@
 import { bi, type Bilingual } from '../core/i18n';
 import { formatFieldPath, type FieldPath } from '../intake/field-path';
 import type { InputProblem } from '../intake/problem';
-import type { ParsedFile } from '../intake/yaml-file';
+import type { ParsedDocument } from '../intake/format';
 import { reportingPeriodProblems } from './reporting-period';
 import { fieldLabel, labelOf } from './field-labels';
 import type { SubmissionData } from './types';
@@ -85,7 +85,7 @@ function asOfInYear(data: SubmissionData, place: Place): InputProblem[] {
 }
 
 /** What the schema cannot say: duplicate ids, dates out of order, counts that contradict each other. */
-export function consistencyProblems(data: SubmissionData, parsed: ParsedFile): InputProblem[] {
+export function consistencyProblems(data: SubmissionData, parsed: ParsedDocument): InputProblem[] {
   // Every message here names its field by its label, so the problem carries the label (see InputProblem).
   const place: Place = (path, message, expected) => ({ file: parsed.file, at: parsed.locate(path), field: formatFieldPath(path), label: labelled(path), message, ...(expected ? { expected } : {}) });
   const problems = [...duplicateIds(data, place), ...datesInOrder(data, place), ...countsInOrder(data, place), ...asOfInYear(data, place), ...reportingPeriodProblems(data, place)];

@@ -2,7 +2,8 @@ import { bi } from '../core/i18n';
 import { formatFieldPath } from '../intake/field-path';
 import { InputError } from '../intake/problem';
 import { validateAgainst } from '../intake/schema-validator';
-import { parseYamlText, readYamlFile, type ParsedFile } from '../intake/yaml-file';
+import type { ParsedDocument } from '../intake/format';
+import { parseSubmissionDocument, readSubmissionDocument } from '../intake/registry';
 import { consistencyProblems } from './consistency';
 import { normalizeSubmission } from './normalize';
 import type { Bureau, Submission, SubmissionData } from './types';
@@ -23,7 +24,7 @@ function dropBlanks(value: unknown, path: string, bare: ReadonlySet<string>): un
   );
 }
 
-function fromParsed(parsedFile: ParsedFile): Submission {
+function fromParsed(parsedFile: ParsedDocument): Submission {
   const bare = new Set(parsedFile.bareKeys.map((key) => formatFieldPath(key.path)));
   const parsed = { ...parsedFile, data: dropBlanks(parsedFile.data, '', bare) };
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
@@ -48,12 +49,15 @@ function fromParsed(parsedFile: ParsedFile): Submission {
   };
 }
 
-/** Reads, validates and normalises one submission; a user's mistake throws an InputError with places. */
-export function loadSubmission(file: string): Submission {
-  return fromParsed(readYamlFile(file, 'submission'));
+/**
+ * Reads, validates and normalises one submission, in whichever format the intake registry reads it; a user's
+ * mistake rejects with an InputError with places.
+ */
+export async function loadSubmission(file: string): Promise<Submission> {
+  return fromParsed(await readSubmissionDocument(file));
 }
 
-/** The same, from bytes already in memory (a file name is still needed for messages). */
-export function parseSubmission(file: string, bytes: Buffer): Submission {
-  return fromParsed(parseYamlText(file, bytes));
+/** The same, from bytes already in memory (a file name is still needed for messages and the format). */
+export async function parseSubmission(file: string, bytes: Buffer): Promise<Submission> {
+  return fromParsed(await parseSubmissionDocument(file, bytes));
 }

@@ -1,6 +1,7 @@
 import type { Exact } from '../core/exact-number';
 import type { FieldPath } from '../intake/field-path';
 import type { Level } from '../pack/types';
+import { type Position } from '../core/place';
 
 export interface Bureau {
   name: string;
@@ -25,6 +26,6 @@ export interface Submission {
   sources: ReadonlyMap<string, string>;
   /** Each rate and count as the exact rational the bureau wrote, by concrete field path: what the rules compare. */
   exacts: ReadonlyMap<string, Exact>;
-  /** Line and column of a field, for evidence a person can find. */
-  locate(path: FieldPath): { line: number; column: number };
+  /** Where a field is written (a line and column, a cell), for evidence a person can find. */
+  locate(path: FieldPath): Position;
 }

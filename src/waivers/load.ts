@@ -2,7 +2,7 @@ import { isExistingDate } from '../core/dates';
 import { bi } from '../core/i18n';
 import { InputError, type InputProblem } from '../intake/problem';
 import { validateAgainst } from '../intake/schema-validator';
-import { readYamlFile } from '../intake/yaml-file';
+import { readYamlFile } from '../intake/yaml';
 import type { Waiver, WaiverSet } from '../findings/waiver-types';
 
 /**

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { BUNDLED_PACK, Checker, InputError, loadPack, parseSubmission, RENDERERS, STATUSES, type CheckResult, type InputProblem, type Lang, type RulePack, type SubmissionResult, type Summary } from '../../src';
-import { packInfo, submissionError } from '../../src/run/check';
+import { packInfo, submissionError } from '../../src/run/checker';
 import { TOOL } from '../../src/core/version';
 import { cli } from '../helpers';
 import { BASES, build, extensionOf, fuzzCase, type Case } from './generators';
@@ -95,7 +95,7 @@ async function evaluateBytes(checker: Checker, name: string, bytes: Buffer, c: C
   let result: SubmissionResult;
   let problems: readonly InputProblem[] | undefined;
   try {
-    const submission = parseSubmission(name, bytes);
+    const submission = await parseSubmission(name, bytes);
     try {
       result = await checker.evaluate(submission);
     } catch (error) {

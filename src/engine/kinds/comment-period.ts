@@ -3,9 +3,12 @@ import { bi } from '../../core/i18n';
 import type { CommentPeriodCheck } from '../../pack/types';
 import type { Submission } from '../../submission/types';
 import { formatRequirement } from '../../pack/units';
+import { noProblemsLeaf } from '../conditions';
 import { COMPARE } from '../operators';
 import { undecided, type Observation, type RecordProblem } from '../observation';
 import { isObservation, recordList, recordName } from './context';
+import { comparisonExpected, type CheckKind } from './kind';
+import { checkSchema, FIELD_PATH_SCHEMA, NOTE_SCHEMA, OPERATOR_SCHEMA, RECORD_ID_SCHEMA, thresholdSchema, WORDING_SCHEMA } from './schema';
 
 interface Period {
   [key: string]: unknown;
@@ -55,3 +58,30 @@ export function measureCommentPeriod(check: CommentPeriodCheck, submission: Subm
   }
   return { actual: shortest, problems, notes: [], checked: consulted.length, fields: [] };
 }
+
+export const commentPeriodKind: CheckKind<CommentPeriodCheck> = {
+  kind: 'comment_period',
+  meta: {
+    perRecord: true,
+    description: bi(
+      '每项公开征求意见的期限按日历日计算(起算日不计入),须达到要求的日数;已说明缩短理由的,结果为“警告”',
+      'Each public-comment period, in calendar days with the first day not counted, is as long as required; a shorter one with a stated reason warns',
+    ),
+    statuses: ['pass', 'fail', 'warn', 'missing_data', 'not_applicable'],
+    schema: checkSchema('comment_period', ['list', 'period', 'from', 'to', 'operator', 'wording', 'threshold'], {
+      note: NOTE_SCHEMA,
+      list: FIELD_PATH_SCHEMA,
+      record_id: RECORD_ID_SCHEMA,
+      period: FIELD_PATH_SCHEMA,
+      from: FIELD_PATH_SCHEMA,
+      to: FIELD_PATH_SCHEMA,
+      exception: FIELD_PATH_SCHEMA,
+      operator: OPERATOR_SCHEMA,
+      wording: WORDING_SCHEMA,
+      threshold: thresholdSchema(['days']),
+    }),
+  },
+  condition: (_check, fact) => noProblemsLeaf(fact),
+  expected: comparisonExpected,
+  measure: measureCommentPeriod,
+};

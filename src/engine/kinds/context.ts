@@ -1,4 +1,5 @@
 import type { WorkingDayCalendar } from '../../calendar/working-days';
+import { exactOf } from '../../core/exact-number';
 import { bi, type Bilingual } from '../../core/i18n';
 import { getAt, type FieldPath } from '../../intake/field-path';
 import { fieldLabel, labelOf } from '../../submission/field-labels';
@@ -77,4 +78,15 @@ export function exemptDetail(ground: string): Bilingual {
 /** The last day of the reporting year: before it, an annual count is still running. */
 export function yearEnd(year: number): string {
   return `${year}-12-31`;
+}
+
+/**
+ * A value of the submission, exact as the bureau wrote it, compared with a threshold; `notYetDue` says why a
+ * shortfall is not yet a failure on the day the data was compiled (undefined when it is one).
+ */
+export function measuredValue(field: string, submission: Submission, notYetDue: Observation['notYetDue']): Observation {
+  const value = valueAt(submission, field);
+  if (value === undefined) return missingFields([field]);
+  const written = submission.exacts.get(field) ?? exactOf(value as number);
+  return { actual: value as number, exact: written, problems: [], notes: [], checked: 0, fields: [toPath(field)], ...(notYetDue ? { notYetDue } : {}) };
 }

@@ -3,8 +3,11 @@ import { isUnknownYear, type WorkingDayCalendar } from '../../calendar/working-d
 import { bi, type Bilingual } from '../../core/i18n';
 import type { DisclosureDeadlineCheck } from '../../pack/types';
 import type { Submission } from '../../submission/types';
+import { noProblemsLeaf } from '../conditions';
 import { undecided, type Observation, type RecordNote, type RecordProblem } from '../observation';
 import { exemptDetail, exemption, isObservation, recordList, recordName, type MeasureContext } from './context';
+import { comparisonExpected, type CheckKind } from './kind';
+import { checkSchema, EXEMPT_WHEN_SCHEMA, FIELD_PATH_SCHEMA, NOTE_SCHEMA, RECORD_ID_SCHEMA, thresholdSchema, WORDING_SCHEMA } from './schema';
 
 function selected(check: DisclosureDeadlineCheck, record: Record<string, unknown>): boolean {
   const value = String(record[check.select.field]);
@@ -99,3 +102,40 @@ export function measureDisclosureDeadline(check: DisclosureDeadlineCheck, submis
   if (judged === 0) return undecided('not_applicable', bi('本条所指的执法决定均依法不予公开', 'every decision this rule covers is lawfully withheld'));
   return { actual: latest, problems, notes, checked: judged, fields: [] };
 }
+
+export const disclosureDeadlineKind: CheckKind<DisclosureDeadlineCheck> = {
+  kind: 'disclosure_deadline',
+  meta: {
+    perRecord: true,
+    description: bi(
+      '所选记录须在作出决定后 N 个工作日内公开(按国务院节假日安排计算);期限未到的记录,结果为“待到期”',
+      'The selected records are published within N working days of their decision, counted on the State Council\'s holiday calendars; a record not yet due is pending',
+    ),
+    statuses: ['pass', 'fail', 'pending', 'missing_data', 'not_applicable'],
+    schema: checkSchema('disclosure_deadline', ['list', 'select', 'from', 'to', 'operator', 'wording', 'threshold'], {
+      note: NOTE_SCHEMA,
+      list: FIELD_PATH_SCHEMA,
+      record_id: RECORD_ID_SCHEMA,
+      from: FIELD_PATH_SCHEMA,
+      to: FIELD_PATH_SCHEMA,
+      select: {
+        type: 'object',
+        required: ['field'],
+        additionalProperties: false,
+        properties: {
+          field: FIELD_PATH_SCHEMA,
+          in: { type: 'array', items: { type: 'string' } },
+          not_in: { type: 'array', items: { type: 'string' } },
+        },
+        description: 'which records the deadline is for',
+      },
+      operator: { const: '<=' },
+      wording: WORDING_SCHEMA,
+      threshold: thresholdSchema(['working_days']),
+      exempt_when: EXEMPT_WHEN_SCHEMA,
+    }),
+  },
+  condition: (_check, fact) => noProblemsLeaf(fact),
+  expected: comparisonExpected,
+  measure: measureDisclosureDeadline,
+};

@@ -1,8 +1,11 @@
 import { bi } from '../../core/i18n';
 import type { DueDateCheck } from '../../pack/types';
 import type { Submission } from '../../submission/types';
+import { allTrueLeaf } from '../conditions';
 import { undecided, type Observation } from '../observation';
 import { labels, missingFields, toPath, valueAt } from './context';
+import { trueExpected, type CheckKind } from './kind';
+import { BARE_FIELD_PATH_SCHEMA, checkSchema, NOTE_SCHEMA, WORDING_SCHEMA } from './schema';
 
 /** The last day on time for a submission's year: the annual report on year Y by 31 March of Y+1. */
 export function dueDateOf(check: DueDateCheck, year: number): string {
@@ -33,3 +36,36 @@ export function measureDueDate(check: DueDateCheck, submission: Submission): Obs
   }
   return missingFields([check.done, check.date]);
 }
+
+export const dueDateKind: CheckKind<DueDateCheck> = {
+  kind: 'due_date',
+  meta: {
+    perRecord: false,
+    description: bi(
+      '某事须已完成,且不晚于报告年度之后的某一日完成(如年度报告于次年 3 月 31 日前公开);期限未到的,结果为“待到期”',
+      'Something is done, and done by a day relative to the reporting year (the annual report by 31 March after it); before that day it is pending',
+    ),
+    statuses: ['pass', 'fail', 'pending', 'missing_data', 'not_applicable'],
+    schema: checkSchema('due_date', ['done', 'date', 'due', 'wording'], {
+      note: NOTE_SCHEMA,
+      wording: WORDING_SCHEMA,
+      done: BARE_FIELD_PATH_SCHEMA,
+      date: BARE_FIELD_PATH_SCHEMA,
+      due: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['year_offset', 'month_day'],
+        properties: {
+          year_offset: { type: 'integer', minimum: 0 },
+          month_day: { type: 'string', pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' },
+        },
+      },
+    }),
+  },
+  condition: (_check, fact) => allTrueLeaf(fact),
+  expected: trueExpected,
+  measure: measureDueDate,
+  words: {
+    pending: (_check, _observation, _expected, _found, due) => bi(`尚未完成;${due.zh}`, `not done yet; ${due.en}`),
+  },
+};

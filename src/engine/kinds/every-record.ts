@@ -2,8 +2,11 @@ import { exactRatio } from '../../core/exact-number';
 import { bi, type Bilingual } from '../../core/i18n';
 import type { EveryRecordCheck, RecordCondition } from '../../pack/types';
 import type { Submission } from '../../submission/types';
+import { noProblemsLeaf } from '../conditions';
 import { undecided, type Observation, type RecordNote, type RecordProblem } from '../observation';
 import { exemptDetail, exemption, isObservation, recordFieldLabels, recordList, recordName } from './context';
+import { everyRecordExpected, type CheckKind } from './kind';
+import { checkSchema, EXEMPT_WHEN_SCHEMA, FIELD_PATH_SCHEMA, NOTE_SCHEMA, RECORD_FIELD_SCHEMA, RECORD_ID_SCHEMA, WORDING_SCHEMA } from './schema';
 
 type Outcome = 'met' | 'unmet' | 'absent';
 
@@ -77,3 +80,38 @@ export function measureEveryRecord(check: EveryRecordCheck, submission: Submissi
   const compliant = judged - problems.length;
   return { actual: compliant / judged, exact: exactRatio(compliant, judged), problems, notes, checked: judged, fields: [] };
 }
+
+export const everyRecordKind: CheckKind<EveryRecordCheck> = {
+  kind: 'every_record',
+  meta: {
+    perRecord: true,
+    description: bi('清单中每条记录都须满足每项条件;逐条列出不满足的记录及其缺少的事项', 'Every record of a list meets every condition; each record that falls short is named with what it lacks'),
+    statuses: ['pass', 'fail', 'missing_data', 'not_applicable'],
+    schema: checkSchema('every_record', ['list', 'conditions', 'wording'], {
+      note: NOTE_SCHEMA,
+      list: FIELD_PATH_SCHEMA,
+      record_id: RECORD_ID_SCHEMA,
+      wording: WORDING_SCHEMA,
+      conditions: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['field', 'test'],
+          additionalProperties: false,
+          properties: {
+            field: FIELD_PATH_SCHEMA,
+            test: { enum: ['is_true', 'names_text', 'is_true_or_not_required'], description: 'is_true: the field is true; names_text: the field is a non-empty text' },
+            when_absent: { enum: ['missing_data', 'fail'], description: 'a record without the field: unknown (missing_data, the default) or itself the failure' },
+            satisfied_by: { ...RECORD_FIELD_SCHEMA, description: 'another field of the record whose presence meets the condition too' },
+            unless: { ...RECORD_FIELD_SCHEMA, description: 'a field of the record that, when given, excuses it from this condition' },
+          },
+        },
+      },
+      exempt_when: EXEMPT_WHEN_SCHEMA,
+    }),
+  },
+  condition: (_check, fact) => noProblemsLeaf(fact),
+  expected: everyRecordExpected,
+  measure: measureEveryRecord,
+};

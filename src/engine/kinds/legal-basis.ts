@@ -2,8 +2,11 @@ import { exactRatio } from '../../core/exact-number';
 import { bi, type Bilingual } from '../../core/i18n';
 import type { LegalBasisCheck, LegalBasisKind } from '../../pack/types';
 import type { Submission } from '../../submission/types';
+import { noProblemsLeaf } from '../conditions';
 import type { Observation, RecordNote, RecordProblem } from '../observation';
 import { isObservation, recordList, recordName } from './context';
+import { everyRecordExpected, type CheckKind } from './kind';
+import { checkSchema, FIELD_PATH_SCHEMA, NOTE_SCHEMA, RECORD_FIELD_SCHEMA, RECORD_ID_SCHEMA, WORDING_SCHEMA } from './schema';
 
 /** The kinds of instrument in words; the plan's 法律法规 are laws and regulations (行政法规、地方性法规). */
 export const BASIS_KIND_NAMES: Readonly<Record<LegalBasisKind, Bilingual>> = {
@@ -77,3 +80,41 @@ export function measureLegalBasis(check: LegalBasisCheck, submission: Submission
   const compliant = list.records.length - problems.length;
   return { actual: compliant / list.records.length, exact: exactRatio(compliant, list.records.length), problems, notes, checked: list.records.length, fields: [] };
 }
+
+const BASIS_KIND_SCHEMA = { enum: Object.keys(BASIS_KIND_NAMES) };
+
+export const legalBasisKind: CheckKind<LegalBasisCheck> = {
+  kind: 'legal_basis',
+  meta: {
+    perRecord: true,
+    description: bi(
+      '每条记录须写明设定依据,且依据属于允许的类别;记录未填写类别的,按依据名称推断并说明',
+      'Every record names a legal basis of an allowed kind; where the record does not state the kind, it is read off the basis\'s title and the reading shown',
+    ),
+    statuses: ['pass', 'fail', 'missing_data', 'not_applicable'],
+    schema: checkSchema('legal_basis', ['list', 'text', 'kind_field', 'allowed', 'infer', 'wording'], {
+      note: NOTE_SCHEMA,
+      wording: WORDING_SCHEMA,
+      list: FIELD_PATH_SCHEMA,
+      record_id: RECORD_ID_SCHEMA,
+      text: RECORD_FIELD_SCHEMA,
+      kind_field: RECORD_FIELD_SCHEMA,
+      allowed: { type: 'array', minItems: 1, items: BASIS_KIND_SCHEMA },
+      infer: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['kind', 'pattern'],
+          properties: {
+            kind: BASIS_KIND_SCHEMA,
+            pattern: { type: 'string', minLength: 1, description: 'a regular expression (Unicode) matched against the NFKC title of the basis' },
+          },
+        },
+      },
+    }),
+  },
+  condition: (_check, fact) => noProblemsLeaf(fact),
+  expected: everyRecordExpected,
+  measure: measureLegalBasis,
+};

@@ -1,27 +1,39 @@
-import { exactOf } from '../../core/exact-number';
 import { bi } from '../../core/i18n';
-import type { MilestoneCheck, ThresholdCheck } from '../../pack/types';
+import type { ThresholdCheck } from '../../pack/types';
 import type { Submission } from '../../submission/types';
+import { compared } from '../conditions';
 import type { Observation } from '../observation';
-import { missingFields, toPath, valueAt, yearEnd } from './context';
+import { measuredValue, yearEnd } from './context';
+import { comparisonExpected, type CheckKind } from './kind';
+import { checkSchema, FIELD_PATH_SCHEMA, NOTE_SCHEMA, OPERATOR_SCHEMA, thresholdSchema, WORDING_SCHEMA } from './schema';
 
-/** Why a shortfall is not yet a failure on the day the data was compiled, or undefined when it is. */
-function notYetDue(check: ThresholdCheck | MilestoneCheck, submission: Submission): Observation['notYetDue'] {
-  const { year, asOf } = submission;
-  if (check.kind === 'milestone') {
-    if (year < check.due_year) return bi(`须于 ${check.due_year} 年底前达到`, `due by the end of ${check.due_year}`);
-    if (year === check.due_year && asOf < yearEnd(year)) return bi(`须于 ${year} 年底前达到,数据截至 ${asOf}`, `due by the end of ${year}; the data runs to ${asOf}`);
-    return undefined;
-  }
+/** A count the year accumulates is not yet short before the year is over. */
+function notYetDue(check: ThresholdCheck, { year, asOf }: Submission): Observation['notYetDue'] {
   if (check.annual && asOf < yearEnd(year)) return bi(`本年度尚未结束(数据截至 ${asOf}),年底前达到即可`, `the year is not over (the data runs to ${asOf}); it may still be reached by the end of ${year}`);
   return undefined;
 }
 
-/** A value compared with a threshold; a milestone is the same comparison, read against its due year later. */
-export function measureThreshold(check: ThresholdCheck | MilestoneCheck, submission: Submission): Observation {
-  const value = valueAt(submission, check.field);
-  if (value === undefined) return missingFields([check.field]);
-  const written = submission.exacts.get(check.field) ?? exactOf(value as number);
-  const pending = notYetDue(check, submission);
-  return { actual: value as number, exact: written, problems: [], notes: [], checked: 0, fields: [toPath(check.field)], ...(pending ? { notYetDue: pending } : {}) };
+/** A value compared with a threshold. */
+export function measureThreshold(check: ThresholdCheck, submission: Submission): Observation {
+  return measuredValue(check.field, submission, notYetDue(check, submission));
 }
+
+export const thresholdKind: CheckKind<ThresholdCheck> = {
+  kind: 'threshold',
+  meta: {
+    perRecord: false,
+    description: bi('一个数值与目标值精确比较;按年累计的数量在年底前未达到的,结果为“待到期”', 'A value compared exactly with a target; a yearly count short of it before the year is over is pending'),
+    statuses: ['pass', 'fail', 'pending', 'missing_data', 'not_applicable'],
+    schema: checkSchema('threshold', ['field', 'operator', 'wording', 'threshold'], {
+      note: NOTE_SCHEMA,
+      field: FIELD_PATH_SCHEMA,
+      operator: OPERATOR_SCHEMA,
+      wording: WORDING_SCHEMA,
+      threshold: thresholdSchema(['ratio', 'count', 'days']),
+      annual: { type: 'boolean', description: 'a count the year accumulates (每年…): short of it before the year is over is pending' },
+    }),
+  },
+  condition: (check, fact) => compared(fact, check.operator, check.threshold.value),
+  expected: comparisonExpected,
+  measure: measureThreshold,
+};

@@ -3,7 +3,8 @@ import type { Lang } from '../../core/i18n';
 import { formatQuantity } from '../../pack/units';
 import { BOM, csvNumber, csvText, type CsvValue } from '../kit/csv';
 import { LEVEL_LABELS, STATUS_LABELS, UNREADABLE } from '../kit/labels';
-import { calendarsText, foundText, noticeLines, problemText, requiredText, severityText, waiverText } from './view';
+import { calendarsText, foundText, problemText, requiredText, severityText, waiverText } from '../kit/view';
+import { noticeLines } from './view';
 
 const HEADERS: Readonly<Record<Lang, readonly string[]>> = {
   zh: ['文件', 'sha256', '单位', '行政区划代码', '层级', '年度', '规则包', '指标编号', '指标名称', '严重程度', '状态', '状态代码', '实际', '实际(原值)', '要求', '条目', '原文', '说明', '证据', '豁免', '提示', '工具', '规则包版本', '规则包sha256', '节假日安排', '生成时间'],

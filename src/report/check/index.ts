@@ -1,21 +1,31 @@
+import { bi } from '../../core/i18n';
 import type { CheckResult } from '../../findings/types';
-import type { Lang } from '../../core/i18n';
-import type { Format } from '../formats';
-import { renderCsv } from './csv';
-import { renderHtml } from './html';
-import { renderJson } from './json';
-import { renderMarkdown } from './markdown';
-import { renderTable } from './table';
+import { formatNames, renderersOf, type Formats, type Renderer } from '../renderer';
 
-export type Renderer = (result: CheckResult, lang: Lang) => string;
+/**
+ * The check's formats, one file each (as conftest keeps one per --output), and one line each here. Nothing is loaded
+ * until a format is asked for: a plain `check` of a YAML file loads the table and nothing of the other formats or of
+ * their libraries (csv-stringify today; exceljs and others to come).
+ */
+export const CHECK_REGISTRY = {
+  table: { title: bi('终端表格', 'table for a terminal'), load: () => (require('./table') as typeof import('./table')).renderTable },
+  json: { title: bi('JSON 文档', 'JSON document'), load: () => (require('./json') as typeof import('./json')).renderJson },
+  markdown: { title: bi('Markdown 文档', 'Markdown document'), load: () => (require('./markdown') as typeof import('./markdown')).renderMarkdown },
+  html: { title: bi('网页报告', 'web page'), load: () => (require('./html') as typeof import('./html')).renderHtml },
+  csv: { title: bi('CSV 表格', 'CSV spreadsheet'), load: () => (require('./csv') as typeof import('./csv')).renderCsv },
+} as const satisfies Formats<CheckResult>;
 
-/** One file per output format, as conftest keeps one per --output. */
-export const RENDERERS = {
-  table: renderTable,
-  json: renderJson,
-  markdown: renderMarkdown,
-  html: renderHtml,
-  csv: renderCsv,
-} satisfies Record<Format, Renderer>;
+export type Format = keyof typeof CHECK_REGISTRY;
 
-export { FORMATS, type Format } from '../formats';
+/** The names alone, in the order `--format` lists them: a command line can be checked without loading a renderer. */
+export const FORMATS: readonly Format[] = formatNames(CHECK_REGISTRY);
+
+export type CheckRenderer = Renderer<CheckResult>;
+
+/** The renderer of one format, its file loaded now and no other. */
+export function checkRenderer(format: Format): CheckRenderer {
+  return CHECK_REGISTRY[format].load();
+}
+
+/** Every renderer by its format, for the library: each loaded when it is first read. */
+export const RENDERERS = renderersOf(CHECK_REGISTRY);

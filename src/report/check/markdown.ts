@@ -1,42 +1,14 @@
 import { STATUSES, type CheckResult, type Finding, type SubmissionResult } from '../../findings/types';
 import type { Lang } from '../../core/i18n';
-import { markdownText } from '../../core/text-safety';
+import { md, table } from '../kit/markdown';
 import { STATUS_LABELS, STATUS_SYMBOLS, UNREADABLE } from '../kit/labels';
-import { chapterHeading, foundText, groupByChapter, noticeLines, problemsByFile, problemText, provenanceRows, requiredText, severityText, statusText, submissionHeading, submissionSubline, waiverText } from './view';
+import { foundText, problemsByFile, problemText, provenanceRows, requiredText, severityText, statusText, submissionHeading, submissionSubline, waiverText } from '../kit/view';
+import { chapterHeading, groupByChapter, noticeLines } from './view';
 
 const T = {
   zh: { heading: '法治建设指标检查报告', provenance: '来源与校验', columns: ['状态', '条目', '指标', '名称', '严重程度', '实际', '要求', '原文', '说明', '证据'], item: '项目', value: '内容', unused: '未使用的豁免', errors: '无法读取的文件' },
   en: { heading: 'Rule-of-law targets: findings', provenance: 'Provenance', columns: ['Status', 'Item', 'Target', 'Title', 'Severity', 'Found', 'Required', 'Quote', 'Message', 'Evidence'], item: 'Item', value: 'Value', unused: 'Unused waivers', errors: 'Files that could not be read' },
 } as const;
-
-/**
- * A table cell that renders on GitHub: HTML escaped, pipes and inline markup escaped, every line break (a lone CR too)
- * as <br>, controls shown. The same escaping as every other piece of text in the Markdown (`markdownText`).
- */
-export function cell(text: string): string {
-  return markdownText(text);
-}
-
-/**
- * The blocks the Markdown reports are made of. Each takes plain text, never Markdown, and escapes all of it: the
- * report's own markup (`## `, `- `, `> `, `**`) is the only markup in the output.
- */
-export const md = {
-  heading: (level: 1 | 2 | 3, text: string): string => `${'#'.repeat(level)} ${markdownText(text)}`,
-  paragraph: (text: string): string => markdownText(text),
-  strong: (text: string): string => `**${markdownText(text)}**`,
-  quote: (text: string): string => `> ${markdownText(text)}`,
-  item: (text: string, depth = 0): string => `${'  '.repeat(depth)}- ${markdownText(text)}`,
-};
-
-function row(cells: readonly string[]): string {
-  return `| ${cells.map(cell).join(' | ')} |`;
-}
-
-/** A GitHub table: header, separator, rows. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [row(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(row)];
-}
 
 function evidenceText(finding: Finding, lang: Lang): string {
   const lines = finding.evidence.map((e) => `${e.record ? `${e.record}: ` : ''}${e.detail[lang]}${e.source ? ` (${lang === 'zh' ? '出处' : 'source'}: ${e.source})` : ''}`);

@@ -1,15 +1,14 @@
 import { STATUSES, type CheckResult, type Finding, type Status, type SubmissionResult } from '../../findings/types';
 import type { Lang } from '../../core/i18n';
-import type { InputProblem } from '../../intake/problem';
 import { terminalLines } from '../../core/text-safety';
 import { STATUS_LABELS, STATUS_SYMBOLS, UNREADABLE } from '../kit/labels';
-import { bureauLine, byAttention, evidenceWhere, noticeLines, problemsByFile, severityText, unreadableInputsLine, verdictText, waiverText } from './view';
-import { positionWords } from '../../core/place';
+import { inputProblemLines, problemLines } from '../kit/text';
+import { byAttention, evidenceWhere, severityText, unreadableInputsLine, verdictText, waiverText } from '../kit/view';
+import { bureauLine, noticeLines } from './view';
 
 const T = {
   zh: {
     pack: '规则包',
-    expected: '应为',
     quote: '原文',
     source: '出处',
     total: (files: number, evaluated: number, rejected: number) => `合计:${files} 份报送,已评估 ${evaluated} 份,无法读取 ${rejected} 份`,
@@ -18,7 +17,6 @@ const T = {
   },
   en: {
     pack: 'rule pack',
-    expected: 'expected',
     quote: 'quote',
     source: 'source',
     total: (files: number, evaluated: number, rejected: number) => `In all: ${files} submission${files === 1 ? '' : 's'}, ${evaluated} evaluated, ${rejected} could not be read`,
@@ -26,21 +24,6 @@ const T = {
     unused: 'Unused waivers',
   },
 } as const;
-
-export function problemLines(problem: InputProblem, lang: Lang, indent: string): string[] {
-  const t = T[lang];
-  // A labelled problem names its field in words (执法决定第 4 条的公开日期); English readers also get the path.
-  const place = [positionWords(problem.at, lang), problem.label ? undefined : problem.field].filter(Boolean).join(' ');
-  const path = problem.label && problem.field && lang === 'en' ? ` (${problem.field})` : '';
-  const lines = [`${indent}${place ? `${place}: ` : ''}${problem.message[lang]}${path}`];
-  if (problem.expected) lines.push(`${indent}  ${t.expected}: ${problem.expected[lang]}`);
-  return lines;
-}
-
-/** Packs, calendars and waiver files that could not be read: each file named once, its problems below it. */
-export function inputProblemLines(problems: readonly InputProblem[], lang: Lang): string[] {
-  return problemsByFile(problems).flatMap(([file, list]) => [`✗ ${UNREADABLE[lang]} ${file}`, ...list.flatMap((p) => problemLines(p, lang, '    '))]);
-}
 
 function findingLines(finding: Finding, lang: Lang): string[] {
   const t = T[lang];

@@ -4,8 +4,8 @@ import { shownSummary } from '../../run/review/aggregate';
 import type { ReviewResult, ReviewRow } from '../../run/review/types';
 import { BOM, csvText } from '../kit/csv';
 import { STATUS_LABELS } from '../kit/labels';
+import { calendarsText } from '../kit/view';
 import { levelName, rowProblems } from './view';
-import { calendarsText } from '../check/view';
 
 const HEAD: Readonly<Record<Lang, { who: readonly string[]; error: string; notice: string; provenance: readonly string[] }>> = {
   zh: { who: ['文件', 'sha256', '单位', '行政区划代码', '层级', '年度'], error: '无法读取的原因', notice: '提示', provenance: ['工具', '规则包', '规则包版本', '规则包sha256', '节假日安排', '豁免文件', '豁免文件sha256', '生成时间'] },

@@ -2,10 +2,10 @@ import { STATUSES, type Status } from '../../findings/types';
 import type { Lang } from '../../core/i18n';
 import { shownSummary } from '../../run/review/aggregate';
 import type { ReviewResult, ReviewRow, YearChange } from '../../run/review/types';
-import { COLORS, escapeHtml, findingHtml, inputProblemsHtml, STYLE, summaryBar } from '../check/html';
+import { COLORS, escapeHtml, findingHtml, inputProblemsHtml, STYLE, summaryBar } from '../kit/html';
 import { ATTENTION_ORDER, STATUS_LABELS, STATUS_SYMBOLS } from '../kit/labels';
+import { byAttention, problemText, provenanceRows, submissionHeading, submissionSubline } from '../kit/view';
 import { changeLine, columnOf, countedOnceLine, duplicateFiles, duplicateNote, levelName, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './view';
-import { byAttention, problemText, provenanceRows, submissionHeading, submissionSubline } from '../check/view';
 
 const REVIEW_STYLE = `
 body { max-width: none; }

@@ -3,9 +3,9 @@ import type { Lang } from '../../core/i18n';
 import { shownSummary } from '../../run/review/aggregate';
 import type { ReviewResult } from '../../run/review/types';
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../kit/labels';
-import { md, table } from '../check/markdown';
+import { md, table } from '../kit/markdown';
+import { problemsByFile, problemText, provenanceRows } from '../kit/view';
 import { changeLine, columnOf, countedOnceLine, duplicateFiles, duplicateNote, levelName, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './view';
-import { problemsByFile, problemText, provenanceRows } from '../check/view';
 
 function list(items: readonly string[], none: string): string[] {
   return items.length > 0 ? items.map((item) => md.item(item)) : [md.item(none)];

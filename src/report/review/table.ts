@@ -3,34 +3,9 @@ import { terminalLines, terminalText } from '../../core/text-safety';
 import { shownSummary } from '../../run/review/aggregate';
 import type { ReviewResult } from '../../run/review/types';
 import { STATUS_SYMBOLS } from '../kit/labels';
+import { displayWidth, fit, inputProblemLines, right } from '../kit/text';
+import { problemText, unreadableInputsLine } from '../kit/view';
 import { changeLine, columnOf, COMMON_SUFFIX, countedOnceLine, duplicateFiles, duplicateNote, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './view';
-import { inputProblemLines } from '../check/table';
-import { problemText, unreadableInputsLine } from '../check/view';
-
-const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
-
-/** Columns in a terminal: a Chinese character takes two cells. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += WIDE.test(char) ? 2 : 1;
-  return width;
-}
-
-/** The text in exactly `width` cells: padded, or cut with "…" when it is longer. */
-function fit(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text + ' '.repeat(width - displayWidth(text));
-  let out = '';
-  for (const char of text) {
-    if (displayWidth(`${out}${char}…`) > width) break;
-    out += char;
-  }
-  return `${out}…${' '.repeat(width - displayWidth(`${out}…`))}`;
-}
-
-/** Right-aligned in `width` cells, then a space: for figures under their headings. */
-function right(text: string, width = 7): string {
-  return `${' '.repeat(Math.max(0, width - displayWidth(text)))}${text} `;
-}
 
 function shortName(name: string): string {
   return name.endsWith(COMMON_SUFFIX) && name.length > COMMON_SUFFIX.length ? name.slice(0, -COMMON_SUFFIX.length) : name;

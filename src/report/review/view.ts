@@ -5,7 +5,7 @@ import { matrixSummary } from '../../run/review/aggregate';
 import type { ReviewResult, ReviewRow, YearChange } from '../../run/review/types';
 import type { WaiverReport } from '../../findings/waiver-types';
 import { LEVEL_LABELS, STATUS_LABELS, STATUS_SYMBOLS } from '../kit/labels';
-import { problemText, verdictText } from '../check/view';
+import { problemText, verdictText } from '../kit/view';
 
 /** The words every review format shares. */
 export const REVIEW_TEXT = {

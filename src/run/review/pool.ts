@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { HolidayYear } from '../../calendar/working-days';
-import type { Checker } from '../check';
+import type { Checker } from '../checker';
 import { STATUSES, type CalendarInfo, type Status } from '../../findings/types';
 import { bi, type Bilingual } from '../../core/i18n';
 import type { RulePack } from '../../pack/types';
@@ -49,7 +49,7 @@ export class WorkerFailure extends Error {
 const STATUS_CONSTANTS = Object.fromEntries(STATUSES.map((status) => [status, status])) as Record<Status, Status>;
 
 /** Workers run the compiled code; from the TypeScript sources (tests) the run stays in this thread. */
-const WORKER_SCRIPT = join(PACKAGE_ROOT, 'dist', 'review', 'worker.js');
+const WORKER_SCRIPT = join(PACKAGE_ROOT, 'dist', 'run', 'review', 'worker.js');
 /** Starting a worker (modules, schemas, engines) takes about a second: below this many files each, it costs more than it saves. */
 const FILES_PER_WORKER_WORTH_IT = 50;
 

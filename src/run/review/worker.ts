@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { bundledHolidayYears } from '../../calendar/holiday-notices';
 import { WorkingDayCalendar } from '../../calendar/working-days';
-import { Checker } from '../check';
+import { Checker } from '../checker';
 import { toReviewRow } from './row';
 import type { WorkerSetup, WorkerReply, WorkerRequest } from './pool';
 

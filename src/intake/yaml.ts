@@ -1,73 +1,53 @@
-import { createHash } from 'node:crypto';
 import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { bi } from '../core/i18n';
+import type { LinePosition } from '../core/place';
 import { decodeUtf8 } from './encoding';
 import type { FieldPath } from './field-path';
-import { InputError } from './problem';
-import { readInputBytes, readSubmissionBytes } from './read-file';
-import { depthProblem, documentProblems, jsonCommentProblems, versionProblem } from './yaml-guards';
+import { sha256Hex, type BareKey, type IntakeFormat, type ParsedDocument } from './format';
+import { InputError, type InputProblem } from './problem';
+import { readInputBytes } from './read-file';
+import { depthProblem, documentProblems, versionProblem } from './yaml-guards';
 import { yamlProblems } from './yaml-hints';
 
-/** A YAML (or JSON) file parsed with the places of its nodes kept, so errors and evidence can name line and column. */
-export interface ParsedFile {
-  file: string;
+/** A YAML (or JSON) document: a text file, every node placed by line and column. */
+export interface YamlDocument extends ParsedDocument {
   text: string;
-  sha256: string;
-  data: unknown;
-  /** Line and column (1-based) of the node at `path`, or of its nearest existing ancestor. */
-  locate(path: FieldPath, part?: 'key' | 'value'): { line: number; column: number };
-  /** The text a scalar at `path` is written as (`0.89999999999999999999`), for values that must be read exactly. */
-  scalarSource(path: FieldPath): string | undefined;
-  /** Keys written without a colon inside `{ … }`; their value is null, but they are not blanks (see BareKey). */
-  bareKeys: readonly BareKey[];
+  locate(path: FieldPath, part?: 'key' | 'value'): LinePosition;
 }
 
 /**
- * A key written without a colon inside `{ … }`. In `{ value: 100%, source: 报告 共191条,实施率100% }` the comma ends
- * the source and `实施率100%` becomes a key: a text cut short, not a blank left to fill in (`budgeted:`).
+ * Reads and parses a YAML file that is not a submission (a pack, a calendar, a waiver file): within 32 MiB, a user's
+ * mistake an InputError with places, never a stack trace (see read-file.ts).
  */
-export interface BareKey {
-  path: FieldPath;
-  /** The key before it, and the text from that key's value through the bare key as written (the uncut text). */
-  cut?: { key: string; text: string };
+export function readYamlFile(file: string): YamlDocument {
+  return parseYamlText(file, readInputBytes(file));
 }
 
-export function sha256Hex(bytes: string | Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** The sha256 of a submission that may be read (a regular file within the size limit), else null: a FIFO is never opened. */
-export function fileSha256(file: string): string | null {
-  try {
-    return sha256Hex(readSubmissionBytes(file));
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Reads and parses a file; a user's mistake becomes an InputError with places, never a stack trace. Only a regular
- * file within the size limit is read (see read-file.ts): 32 MiB, or for a submission the limit of `--max-bytes`.
- */
-export function readYamlFile(file: string, kind: 'submission' | 'input' = 'input'): ParsedFile {
-  return parseYamlText(file, kind === 'submission' ? readSubmissionBytes(file) : readInputBytes(file));
-}
+/** YAML submissions (`.yaml`, `.yml`). */
+export const yamlFormat: IntakeFormat = {
+  id: 'yaml',
+  title: bi('YAML 文件', 'YAML file'),
+  extensions: ['.yaml', '.yml'],
+  parse: (file, bytes) => parseYamlText(file, bytes),
+};
 
 /** yaml reports a stack overflow in its own parser as an error of the document; it means nesting too deep. */
 function isStackOverflow(error: { message?: string } | unknown): boolean {
   return error instanceof RangeError || /Maximum call stack size exceeded/.test(String((error as { message?: string } | undefined)?.message ?? ''));
 }
 
-export function parseYamlText(file: string, bytes: Buffer): ParsedFile {
+/**
+ * Parses YAML (JSON too: it is YAML 1.2) with every node's place kept. `guard` may refuse the decoded text before it
+ * is parsed (JSON refuses comments), with places.
+ */
+export function parseYamlText(file: string, bytes: Buffer, guard?: (source: string) => InputProblem[]): YamlDocument {
   const decoded = decodeUtf8(file, bytes);
   if ('problem' in decoded) throw new InputError([decoded.problem]);
   const { text } = decoded;
   const lineCounter = new LineCounter();
   const source = text.replace(/^\uFEFF/, '');
-  if (/\.json$/i.test(file)) {
-    const comments = jsonCommentProblems(file, source);
-    if (comments.length > 0) throw new InputError(comments);
-  }
+  const refused = guard?.(source) ?? [];
+  if (refused.length > 0) throw new InputError(refused);
   let doc: Document;
   try {
     // logLevel 'error': what yaml would only warn about on standard error is refused below, with its place.
@@ -94,7 +74,7 @@ export function parseYamlText(file: string, bytes: Buffer): ParsedFile {
   return { file, text, sha256: sha256Hex(bytes), data, locate: (path, part = 'value') => locateIn(doc, lineCounter, path, part), scalarSource: (path) => scalarSourceIn(doc, path), bareKeys: bareKeysIn(doc.contents, source, []) };
 }
 
-function locateIn(doc: Document, lineCounter: LineCounter, path: FieldPath, part: 'key' | 'value'): { line: number; column: number } {
+function locateIn(doc: Document, lineCounter: LineCounter, path: FieldPath, part: 'key' | 'value'): LinePosition {
   for (let depth = path.length; depth >= 0; depth--) {
     const head = path.slice(0, depth);
     if (part === 'key' && depth === path.length && depth > 0) {
@@ -136,7 +116,7 @@ function bareKeysIn(node: unknown, source: string, path: FieldPath): BareKey[] {
   return found;
 }
 
-function toPosition(lineCounter: LineCounter, offset: number): { line: number; column: number } {
+function toPosition(lineCounter: LineCounter, offset: number): LinePosition {
   const { line, col } = lineCounter.linePos(offset);
   return { line, column: col };
 }

@@ -1,0 +1,8 @@
+import type { Operator, Unit } from '../pack/types';
+
+/** What a rule requires, in the contract's terms (operator, value, unit): a finding's `expected`. */
+export interface Expected {
+  operator: Operator;
+  value: number | boolean;
+  unit: Unit;
+}

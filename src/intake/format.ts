@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import type { Bilingual } from '../core/i18n';
+import type { Position } from '../core/place';
+import type { FieldPath } from './field-path';
+
+/**
+ * A structured input file read into data, with a way to find where any field is written: what every intake format
+ * gives, so that errors and evidence name the place (a line and column, a cell) whatever the format.
+ */
+export interface ParsedDocument {
+  file: string;
+  /** The text as read, where the format is text (a hint may quote a line of it); absent for a workbook. */
+  text?: string;
+  sha256: string;
+  data: unknown;
+  /** Where the node at `path` is written, or its nearest existing ancestor; `key` asks for the key rather than its value. */
+  locate(path: FieldPath, part?: 'key' | 'value'): Position;
+  /** The text a scalar at `path` is written as (`0.89999999999999999999`), for values that must be read exactly. */
+  scalarSource(path: FieldPath): string | undefined;
+  /** Keys written without a colon inside `{ … }`; their value is null, but they are not blanks (see BareKey). */
+  bareKeys: readonly BareKey[];
+}
+
+/**
+ * A key written without a colon inside `{ … }`. In `{ value: 100%, source: 报告 共191条,实施率100% }` the comma ends
+ * the source and `实施率100%` becomes a key: a text cut short, not a blank left to fill in (`budgeted:`).
+ */
+export interface BareKey {
+  path: FieldPath;
+  /** The key before it, and the text from that key's value through the bare key as written (the uncut text). */
+  cut?: { key: string; text: string };
+}
+
+/**
+ * One structured input format, as conftest's parsers: the file names it reads and how it turns bytes into a
+ * ParsedDocument. A user's mistake is thrown as an InputError with places, never a stack trace. `parse` may be
+ * asynchronous (a workbook library is); a heavy library is imported inside it, so it loads only when the format is used.
+ */
+export interface IntakeFormat {
+  /** The format's name in `--help` and messages: `yaml`, `json`. */
+  id: string;
+  /** What a person calls it: YAML 文件, JSON 文件. */
+  title: Bilingual;
+  /** File name endings it reads, lower case with the dot: `.yaml`, `.yml`. */
+  extensions: readonly string[];
+  /** Whether a file found in a folder is a submission rather than something else of the same type (a plancheck report). */
+  isSubmission?(file: string): boolean;
+  parse(file: string, bytes: Buffer): ParsedDocument | Promise<ParsedDocument>;
+}
+
+export function sha256Hex(bytes: string | Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
