@@ -3,7 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { BUNDLED_PACK } from '../src/core/paths';
 import { checkDefinition, KINDS, kindNamed, kindOf } from '../src/engine/kinds';
+import { FIELD_NAME_PATTERNS } from '../src/engine/kinds/schema';
 import { STATUSES } from '../src/findings/types';
+import { SUBMISSION_CHOICES, SUBMISSION_CHOICES_META, SUBMISSION_FIELD, SUBMISSION_FIELD_META, type SubmissionChoices, type SubmissionField } from '../src/pack/fields';
 import { loadPack } from '../src/pack/load';
 import { checkJson, EXAMPLES, ROOT, SPEC_EXAMPLE } from './helpers';
 import { generatedPackSchema, REGENERATE, RULE_PACK_SCHEMA } from './schemas/rule-pack-schema';
@@ -12,6 +14,31 @@ const pack = loadPack(BUNDLED_PACK);
 const bundledKinds = [...new Set(pack.rules.map((rule) => rule.check.kind))];
 
 type Schema = { type?: string; additionalProperties?: boolean; required?: string[]; properties?: Record<string, { const?: unknown }> };
+
+/** Ajv as the pack loader runs it (strict), knowing the field-proof annotations and holding them to their own schemas. */
+function strictAjv(): Ajv {
+  return new Ajv({ strict: true, strictRequired: false })
+    .addKeyword({ keyword: SUBMISSION_FIELD, schemaType: 'object', metaSchema: SUBMISSION_FIELD_META })
+    .addKeyword({ keyword: SUBMISSION_CHOICES, schemaType: 'object', metaSchema: SUBMISSION_CHOICES_META });
+}
+
+interface Node {
+  type?: string;
+  pattern?: string;
+  properties?: Record<string, Node>;
+  items?: Node;
+  [SUBMISSION_FIELD]?: SubmissionField;
+  [SUBMISSION_CHOICES]?: SubmissionChoices;
+}
+
+/** Each schema node of a fragment, in schema order (the order the field proof walks), with its place and its object's properties. */
+function nodesOf(node: Node, at: string[] = [], siblings: Record<string, Node> = {}): { node: Node; at: string[]; siblings: Record<string, Node> }[] {
+  return [
+    { node, at, siblings },
+    ...Object.entries(node.properties ?? {}).flatMap(([name, child]) => nodesOf(child, [...at, name], node.properties ?? {})),
+    ...(node.items ? nodesOf(node.items, [...at, '[]'], siblings) : []),
+  ];
+}
 
 describe('the registry of check kinds', () => {
   test.each(bundledKinds)('the bundled pack\'s kind %s has a definition', (kind) => {
@@ -59,11 +86,43 @@ describe.each(KINDS.map((k) => [k.kind, k] as const))('the kind %s', (kind, defi
     expect(schema.properties?.kind).toEqual({ const: kind });
     expect(schema.required?.[0]).toBe('kind');
     for (const key of schema.required ?? []) expect(Object.keys(schema.properties ?? {})).toContain(key);
-    expect(() => new Ajv({ strict: true, strictRequired: false }).compile(meta.schema)).not.toThrow();
+    expect(() => strictAjv().compile(meta.schema)).not.toThrow();
+  });
+
+  test('marks every property that names a submission field, so that the field proof needs no code of its own', () => {
+    const nodes = nodesOf(meta.schema as Node);
+    // A field path, a record field or a record id names a field: each says where and as what it is proved.
+    const naming = nodes.filter(({ node, at }) => (node.type === 'string' && FIELD_NAME_PATTERNS.includes(node.pattern ?? '')) || at[at.length - 1] === 'record_id');
+    expect(naming.length).toBeGreaterThan(0);
+    for (const { node, at } of naming) expect({ at: at.join('.'), annotated: node[SUBMISSION_FIELD] !== undefined }).toEqual({ at: at.join('.'), annotated: true });
+    // The scopes open before what is in them, once each; a sibling a shape or a choice depends on is there.
+    const opened = new Set<string>();
+    const proved = new Set<string>();
+    for (const { node, at, siblings } of nodes) {
+      const field = node[SUBMISSION_FIELD];
+      const place = at.join('.');
+      if (field) {
+        expect({ place, type: node.type }).toEqual({ place, type: 'string' });
+        if (field.scope !== 'top') expect({ place, scope: field.scope, open: opened.has(field.scope) }).toEqual({ place, scope: field.scope, open: true });
+        if (field.opens) {
+          expect({ place, opens: field.opens, again: opened.has(field.opens) }).toEqual({ place, opens: field.opens, again: false });
+          expect({ place, shapes: field.shapes, scope: field.scope }).toEqual({ place, shapes: field.opens === 'records' ? ['list'] : ['group'], scope: field.opens === 'records' ? 'top' : 'records' });
+          opened.add(field.opens);
+        }
+        if (field.shapesWhen) expect({ place, sibling: Object.keys(siblings).includes(field.shapesWhen.path.split('.')[0]) }).toEqual({ place, sibling: true });
+        proved.add(place);
+      }
+      const choices = node[SUBMISSION_CHOICES];
+      if (choices) {
+        expect({ place, type: node.type, items: node.items?.type }).toEqual({ place, type: 'array', items: 'string' });
+        // The field the values are choices of is proved before them.
+        expect({ place, of: proved.has([...at.slice(0, -1), choices.of].join('.')) }).toEqual({ place, of: true });
+      }
+    }
   });
 
   test('its schema accepts the bundled pack\'s checks of the kind, and no check of another kind', () => {
-    const validate = new Ajv({ strict: true, strictRequired: false }).compile(meta.schema);
+    const validate = strictAjv().compile(meta.schema);
     for (const rule of pack.rules) {
       const valid = validate(rule.check);
       expect({ rule: rule.id, valid, errors: valid ? null : validate.errors }).toEqual({ rule: rule.id, valid: rule.check.kind === kind, errors: rule.check.kind === kind ? null : expect.anything() });

@@ -1,5 +1,6 @@
 import { bi } from '../core/i18n';
 import type { InputProblem } from './problem';
+import { formatPosition } from '../core/place';
 
 const STRICT = new TextDecoder('utf-8', { fatal: true });
 const LENIENT = new TextDecoder('utf-8');
@@ -78,8 +79,8 @@ export function decodeUtf8(file: string, bytes: Buffer): { text: string } | { pr
         file,
         at: { line, column },
         message: bi(
-          `文件不是 UTF-8 编码:第 ${line} 行第 ${column} 列的字节 ${byte} 不能按 UTF-8 读取(文件可能是 GBK 编码),请另存为 UTF-8`,
-          `The file is not UTF-8 encoded: the byte ${byte} at line ${line}, column ${column} is not UTF-8 (the file may be GBK); save it as UTF-8`,
+          `文件不是 UTF-8 编码:${formatPosition({ line, column }, 'words', 'zh')}的字节 ${byte} 不能按 UTF-8 读取(文件可能是 GBK 编码),请另存为 UTF-8`,
+          `The file is not UTF-8 encoded: the byte ${byte} at ${formatPosition({ line, column }, 'words', 'en')} is not UTF-8 (the file may be GBK); save it as UTF-8`,
         ),
         expected: SAVE_AS_UTF8,
       },

@@ -24,6 +24,9 @@ ajv.addKeyword({ keyword: 'x-kind', schemaType: 'string' });
 ajv.addKeyword({ keyword: 'x-title-en', schemaType: 'string' });
 // The Chinese meaning of each value of an enum, then other words a clerk may write for it (县 for county).
 ajv.addKeyword({ keyword: 'x-enum-zh', schemaType: 'object' });
+// The pack schema's marks of a property that names a submission field, and of set choices of one (pack/fields.ts).
+ajv.addKeyword({ keyword: 'x-submission-field', schemaType: 'object' });
+ajv.addKeyword({ keyword: 'x-submission-choices', schemaType: 'object' });
 
 const compiled = new Map<string, ValidateFunction>();
 

@@ -1,22 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { join as joinPath } from 'node:path';
 import { closestName } from '../intake/closest-name';
 import { bi, type Bilingual } from '../core/i18n';
+import { SCHEMA_DIR } from '../core/paths';
 import { formatFieldPath, type FieldPath } from '../intake/field-path';
 import type { InputProblem } from '../intake/problem';
 import { schemaFieldsOf, type SchemaFields, type ValueKind } from '../intake/schema-labels';
-import type { Rule, Threshold } from './types';
+import type { Rule } from './types';
 import { type Position } from '../core/place';
 
 /**
  * The fields a rule names, proved against the submission schema before the rule runs: each exists, with the shape
- * its check reads (a list of records for per-record kinds, a field of those records, a rate for a ratio threshold,
+ * its check reads (a list of records for per-record kinds, a field of those records, a rate for a target in a ratio,
  * a count for a count, a date, a flag). A misspelt field would otherwise give every bureau `missing_data`, and a
  * field of the wrong shape would stop every evaluation.
+ *
+ * What to prove is data, not code: the pack schema (schemas/rule-pack.schema.json, its `definitions.check` written
+ * from each check kind's `meta.schema` by `npm run schemas`) marks every property that names a submission field with
+ * an annotation, and this module walks a rule along its schema and proves each marked value. Nothing here knows a
+ * kind; a new kind says in its schema fragment which of its properties are fields.
+ *
+ * `x-submission-field` (on a string schema; on `items` for a list of field names) — the value names a field:
+ *   - `scope`: where the name is looked up. `top`: a dot path from the top of a submission. `records`: one name of a
+ *     field of the records of the list the check opened (see `opens`). `group`: one name of a field of the group
+ *     inside those records that the check opened.
+ *   - `shapes`: the shapes the check can read there (flag, count, rate, date, text, list, group, choice), in the order
+ *     a message names them.
+ *   - `shapesWhen` (optional): `{ path, is }`, shapes that depend on a sibling: `path` is a dot path from the object
+ *     holding the property, `is` maps a value there (as text: `ratio`, `names_text`, `true`) to the shapes read then;
+ *     any other value, or none, reads `shapes`.
+ *   - `opens` (optional): `records` on the check's list (its shapes `["list"]`): the fields of its records are what
+ *     `records` names; `group` on a field of the records (its shapes `["group"]`): its fields are what `group` names.
+ *     Where the opener is not proved, nothing in its scope is.
+ * `x-submission-choices` (on an array of strings) — `{ of }`: each value is a set choice of the field named by the
+ *   sibling `of`, once that field is proved (`select.in` holds choices of `select.field`).
+ *
+ * Ajv (strict) knows both keywords as annotations: intake/schema-validator.ts registers them. The walk goes in schema
+ * order (`properties` in order, then `items`, then each `allOf` branch whose `if` holds: `required` and `const` are
+ * read), so an opener comes before what it opens, and problems come out in the order the schema lists the fields.
+ * Example, a list and a field of its records:
+ *   "list": { "type": "string", "x-submission-field": { "scope": "top", "shapes": ["list"], "opens": "records" } },
+ *   "text": { "type": "string", "x-submission-field": { "scope": "records", "shapes": ["text"] } }
  */
 
+/** The annotation of a property that names a submission field. */
+export const SUBMISSION_FIELD = 'x-submission-field';
+/** The annotation of an array whose values are set choices of a sibling field. */
+export const SUBMISSION_CHOICES = 'x-submission-choices';
+
 /** A field's shape in the submission schema: a typed scalar, a list of records, a group of fields, or set choices. */
-type Shape = ValueKind | 'list' | 'group' | 'choice';
+export type Shape = ValueKind | 'list' | 'group' | 'choice';
+
+export const SHAPES: readonly Shape[] = ['flag', 'count', 'rate', 'date', 'text', 'list', 'group', 'choice'];
+
+/** `x-submission-field`: where a property's value names a field, and what shapes its check reads. */
+export interface SubmissionField {
+  scope: 'top' | 'records' | 'group';
+  shapes: readonly Shape[];
+  shapesWhen?: { path: string; is: Readonly<Record<string, readonly Shape[]>> };
+  opens?: 'records' | 'group';
+}
+
+/** `x-submission-choices`: the values are set choices of the sibling field `of`. */
+export interface SubmissionChoices {
+  of: string;
+}
+
+const SHAPE_LIST = { type: 'array', minItems: 1, uniqueItems: true, items: { enum: SHAPES } };
+
+/** The JSON Schemas of the two annotations (tests/kinds.test.ts holds every kind's fragment to them). */
+export const SUBMISSION_FIELD_META = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['scope', 'shapes'],
+  properties: {
+    scope: { enum: ['top', 'records', 'group'] },
+    shapes: SHAPE_LIST,
+    shapesWhen: { type: 'object', additionalProperties: false, required: ['path', 'is'], properties: { path: { type: 'string', minLength: 1 }, is: { type: 'object', additionalProperties: SHAPE_LIST } } },
+    opens: { enum: ['records', 'group'] },
+  },
+} as const;
+export const SUBMISSION_CHOICES_META = { type: 'object', additionalProperties: false, required: ['of'], properties: { of: { type: 'string', minLength: 1 } } } as const;
+
+/** The parts of a pack schema node the walk reads. */
+export interface ProofNode {
+  $ref?: string;
+  properties?: Record<string, ProofNode>;
+  items?: ProofNode;
+  allOf?: ProofNode[];
+  if?: { required?: string[]; properties?: Record<string, { const?: unknown }> };
+  then?: ProofNode;
+  else?: ProofNode;
+  [SUBMISSION_FIELD]?: SubmissionField;
+  [SUBMISSION_CHOICES]?: SubmissionChoices;
+}
+
+/** A pack schema: its rules are `definitions.rule`. */
+export interface PackSchema {
+  definitions: Record<string, ProofNode>;
+}
 
 const SUBMISSION_SCHEMA = 'submission.schema.json';
+const RULE_PACK_SCHEMA = 'rule-pack.schema.json';
+
+let packSchema: PackSchema | undefined;
+
+/** schemas/rule-pack.schema.json, read once per process (the loader validates a pack against the same file). */
+function rulePackSchema(): PackSchema {
+  packSchema ??= JSON.parse(readFileSync(joinPath(SCHEMA_DIR, RULE_PACK_SCHEMA), 'utf8')) as PackSchema;
+  return packSchema;
+}
 
 /** Names that reach into a JavaScript object's machinery rather than the data: never a field. */
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
@@ -62,25 +155,51 @@ function words(shapes: readonly Shape[]): Bilingual {
   return bi(shapes.map((s) => SHAPE_WORDS[s].zh).join('或'), shapes.map((s) => SHAPE_WORDS[s].en).join(' or '));
 }
 
-const ANY_RECORD_FIELD: readonly Shape[] = ['flag', 'count', 'rate', 'date', 'text', 'choice', 'group'];
-const SCALAR: readonly Shape[] = ['text', 'count', 'choice'];
+type Data = Record<string, unknown>;
 
-function thresholdShapes(threshold: Threshold): Shape[] {
-  return threshold.unit === 'ratio' ? ['rate'] : ['count'];
+function isData(value: unknown): value is Data {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A value at a dot path from an object, read through own properties only. */
+function valueAt(data: Data | undefined, path: string): unknown {
+  let value: unknown = data;
+  for (const key of path.split('.')) {
+    if (!isData(value) || !Object.hasOwn(value, key)) return undefined;
+    value = value[key];
+  }
+  return value;
+}
+
+/** The shapes a field is read as: its `shapesWhen` case for the sibling's value, else its `shapes`. */
+function shapesOf(field: SubmissionField, parent: Data | undefined): readonly Shape[] {
+  if (!field.shapesWhen) return field.shapes;
+  const sibling = valueAt(parent, field.shapesWhen.path);
+  const key = sibling === undefined || sibling === null || typeof sibling === 'object' ? undefined : String(sibling);
+  return key !== undefined && Object.hasOwn(field.shapesWhen.is, key) ? field.shapesWhen.is[key] : field.shapes;
+}
+
+/** Whether a branch's `if` holds for a value, as far as it says: the keys it requires, the constants it names. */
+function holds(condition: NonNullable<ProofNode['if']>, value: unknown) {
+  if (!isData(value)) return true;
+  if (!(condition.required ?? []).every((key) => Object.hasOwn(value, key))) return false;
+  return Object.entries(condition.properties ?? {}).every(([key, schema]) => !Object.hasOwn(value, key) || !('const' in schema) || value[key] === schema.const);
 }
 
 class RuleFields {
   readonly problems: InputProblem[] = [];
 
   constructor(
-    private readonly rule: Rule,
+    readonly rule: Rule,
     private readonly index: number,
     private readonly file: string,
     private readonly locate: (path: FieldPath) => Position,
     private readonly fields: SchemaFields,
+    /** The rule's kind of check, as a message names it. */
+    private readonly kind: string,
   ) {}
 
-  private report(at: FieldPath, message: Bilingual, expected?: Bilingual): void {
+  report(at: FieldPath, message: Bilingual, expected?: Bilingual): void {
     const path = ['rules', this.index, ...at];
     this.problems.push({ file: this.file, at: this.locate(path), field: formatFieldPath(path), message, ...(expected ? { expected } : {}) });
   }
@@ -118,7 +237,7 @@ class RuleFields {
     if (!ref.shapes.includes(shape)) {
       const title = this.fields.get(general)?.title;
       const named = title ? `${ref.value}(${title})` : ref.value;
-      const kind = this.rule.check.kind;
+      const { kind } = this;
       this.report(ref.at, bi(`规则 ${id}:${named} 为${SHAPE_WORDS[shape].zh},而 ${kind} 检查在这里需要${wanted.zh}`, `Rule ${id}: ${ref.value} is ${SHAPE_WORDS[shape].en}, but a ${kind} check needs ${wanted.en} here`), expected);
       return undefined;
     }
@@ -138,104 +257,88 @@ class RuleFields {
         : bi('', '');
     return bi(`规则 ${id}:报送格式中没有字段 ${value}(${owner.zh}中没有 ${part}${hint.zh})`, `Rule ${id}: the submission schema has no field ${value} (${owner.en} has no ${part}${hint.en})`);
   }
+}
 
-  /** The list of a per-record kind; the records' general path when it is one, so their fields can be proved. */
-  list(at: FieldPath, value: string): Within | undefined {
-    const general = this.check({ at, value, shapes: ['list'] });
-    return general === undefined ? undefined : { general: `${general}[]`, name: bi(`${value} 的记录`, `the records of ${value}`) };
+/** A rule walked along its schema: each annotated value proved, in schema order, within the scopes the check opens. */
+class Walk {
+  /** The records of the list the check opened, and the list as the rule writes it. */
+  private records: { within: Within; list: string } | undefined;
+  private group: Within | undefined;
+  /** The general path of each field proved, by its place in the rule: a choice is read off its field's. */
+  private readonly proved = new Map<string, string>();
+
+  constructor(
+    private readonly proof: RuleFields,
+    private readonly fields: SchemaFields,
+    private readonly schema: PackSchema,
+  ) {}
+
+  visit(raw: ProofNode, value: unknown, at: FieldPath, parent: Data | undefined, depth = 0): void {
+    // Schemas nest a few levels; the bound only stops a recursive `$ref` from looping.
+    if (depth > 16) return;
+    const node = this.resolve(raw);
+    const field = node[SUBMISSION_FIELD];
+    if (field && typeof value === 'string') this.field(field, value, at, parent);
+    const choices = node[SUBMISSION_CHOICES];
+    if (choices && Array.isArray(value)) this.choices(choices, value, at, parent);
+    if (isData(value)) {
+      for (const [name, child] of Object.entries(node.properties ?? {})) {
+        if (Object.hasOwn(value, name)) this.visit(child, value[name], [...at, name], value, depth + 1);
+      }
+    }
+    if (node.items && Array.isArray(value)) value.forEach((item, i) => this.visit(node.items as ProofNode, item, [...at, i], parent, depth + 1));
+    for (const branch of node.allOf ?? []) {
+      if (!branch.if) this.visit(branch, value, at, parent, depth + 1);
+      else if (holds(branch.if, value)) {
+        if (branch.then) this.visit(branch.then, value, at, parent, depth + 1);
+      } else if (branch.else) this.visit(branch.else, value, at, parent, depth + 1);
+    }
+  }
+
+  private resolve(node: ProofNode): ProofNode {
+    const name = node.$ref?.startsWith('#/definitions/') ? node.$ref.slice('#/definitions/'.length) : undefined;
+    const target = name !== undefined && Object.hasOwn(this.schema.definitions, name) ? this.schema.definitions[name] : undefined;
+    return target ? { ...target, ...node } : node;
+  }
+
+  private field(field: SubmissionField, value: string, at: FieldPath, parent: Data | undefined): void {
+    const within = field.scope === 'records' ? this.records?.within : field.scope === 'group' ? this.group : undefined;
+    // A field of records (or of a group) the check did not open, or whose opener is not proved, is not proved.
+    if (field.scope !== 'top' && !within) return;
+    const general = this.proof.check({ at, value, shapes: shapesOf(field, parent) }, within);
+    if (general === undefined) return;
+    this.proved.set(JSON.stringify(at), general);
+    if (field.opens === 'records') this.records = { within: { general: `${general}[]`, name: bi(`${value} 的记录`, `the records of ${value}`) }, list: value };
+    if (field.opens === 'group') {
+      const list = this.records?.list;
+      this.group = { general, name: list !== undefined && within ? bi(`${list} 记录的 ${value} `, `${value} of the records of ${list}`) : bi(`${value} `, value) };
+    }
+  }
+
+  private choices(choices: SubmissionChoices, values: readonly unknown[], at: FieldPath, parent: Data | undefined): void {
+    const of = [...at.slice(0, -1), ...choices.of.split('.')];
+    const general = this.proved.get(JSON.stringify(of));
+    const allowed = general === undefined ? undefined : this.fields.get(general)?.enumZh;
+    if (!allowed) return;
+    const named = String(valueAt(parent, choices.of));
+    const { id } = this.proof.rule;
+    values.forEach((value, i) => {
+      if (typeof value !== 'string' || Object.hasOwn(allowed, value)) return;
+      const keys = Object.keys(allowed);
+      this.proof.report([...at, i], bi(`规则 ${id}:${value} 不是 ${named} 的可选值`, `Rule ${id}: ${value} is not a choice of ${named}`), bi(`${keys.join('、')} 之一`, `one of ${keys.join(', ')}`));
+    });
   }
 }
 
-/** Every field a rule names, proved against the submission schema; each problem is placed at the rule's own key. */
-export function ruleFieldProblems(rule: Rule, index: number, file: string, locate: (path: FieldPath) => Position): InputProblem[] {
+/**
+ * Every field a rule names, proved against the submission schema; each problem is placed at the rule's own key.
+ * What the rule names is read off the pack schema's annotations (by default schemas/rule-pack.schema.json's).
+ */
+export function ruleFieldProblems(rule: Rule, index: number, file: string, locate: (path: FieldPath) => Position, schema: PackSchema = rulePackSchema()): InputProblem[] {
   const fields = schemaFieldsOf(SUBMISSION_SCHEMA);
-  const proof = new RuleFields(rule, index, file, locate, fields);
-  const top = (name: string, value: string, shapes: readonly Shape[]): void => void proof.check({ at: ['check', name], value, shapes });
-  const inRecords = (records: Within, at: FieldPath, value: string | undefined, shapes: readonly Shape[]): string | undefined => (value === undefined ? undefined : proof.check({ at, value, shapes }, records));
-  const { check } = rule;
-  switch (check.kind) {
-    case 'boolean':
-      check.fields.forEach((field, i) => void proof.check({ at: ['check', 'fields', i], value: field, shapes: ['flag'] }));
-      break;
-    case 'threshold':
-    case 'milestone':
-      top('field', check.field, thresholdShapes(check.threshold));
-      break;
-    case 'rate':
-      top('numerator', check.numerator, ['count']);
-      top('denominator', check.denominator, ['count']);
-      break;
-    case 'due_date':
-      top('done', check.done, ['flag']);
-      top('date', check.date, ['date']);
-      break;
-    case 'every_record': {
-      const records = proof.list(['check', 'list'], check.list);
-      if (!records) break;
-      inRecords(records, ['check', 'record_id'], check.record_id, SCALAR);
-      check.conditions.forEach((condition, i) => {
-        inRecords(records, ['check', 'conditions', i, 'field'], condition.field, condition.test === 'names_text' ? ['text'] : ['flag']);
-        inRecords(records, ['check', 'conditions', i, 'satisfied_by'], condition.satisfied_by, ANY_RECORD_FIELD);
-        inRecords(records, ['check', 'conditions', i, 'unless'], condition.unless, ['text']);
-      });
-      inRecords(records, ['check', 'exempt_when', 'field'], check.exempt_when?.field, ['text']);
-      break;
-    }
-    case 'legal_basis': {
-      const records = proof.list(['check', 'list'], check.list);
-      if (!records) break;
-      inRecords(records, ['check', 'record_id'], check.record_id, SCALAR);
-      inRecords(records, ['check', 'text'], check.text, ['text']);
-      inRecords(records, ['check', 'kind_field'], check.kind_field, ['choice', 'text']);
-      break;
-    }
-    case 'comment_period': {
-      const records = proof.list(['check', 'list'], check.list);
-      if (!records) break;
-      inRecords(records, ['check', 'record_id'], check.record_id, SCALAR);
-      const period = inRecords(records, ['check', 'period'], check.period, ['group']);
-      if (period === undefined) break;
-      const group: Within = { general: period, name: bi(`${check.list} 记录的 ${check.period} `, `${check.period} of the records of ${check.list}`) };
-      inRecords(group, ['check', 'from'], check.from, ['date']);
-      inRecords(group, ['check', 'to'], check.to, ['date']);
-      inRecords(group, ['check', 'exception'], check.exception, ['text']);
-      break;
-    }
-    case 'disclosure_deadline': {
-      const records = proof.list(['check', 'list'], check.list);
-      if (!records) break;
-      inRecords(records, ['check', 'record_id'], check.record_id, SCALAR);
-      const select = inRecords(records, ['check', 'select', 'field'], check.select.field, ['choice', 'text']);
-      const choices = select === undefined ? undefined : fields.get(select)?.enumZh;
-      if (choices) {
-        for (const key of ['in', 'not_in'] as const) {
-          (check.select[key] ?? []).forEach((value, i) => {
-            if (Object.hasOwn(choices, value)) return;
-            const allowed = Object.keys(choices);
-            proof.problems.push({
-              file,
-              at: locate(['rules', index, 'check', 'select', key, i]),
-              field: formatFieldPath(['rules', index, 'check', 'select', key, i]),
-              message: bi(`规则 ${rule.id}:${value} 不是 ${check.select.field} 的可选值`, `Rule ${rule.id}: ${value} is not a choice of ${check.select.field}`),
-              expected: bi(`${allowed.join('、')} 之一`, `one of ${allowed.join(', ')}`),
-            });
-          });
-        }
-      }
-      inRecords(records, ['check', 'from'], check.from, ['date']);
-      inRecords(records, ['check', 'to'], check.to, ['date']);
-      inRecords(records, ['check', 'exempt_when', 'field'], check.exempt_when?.field, ['text']);
-      break;
-    }
-    default: {
-      // A new kind of check does not compile until the fields it reads are proved here.
-      const unproved: never = check;
-      throw new Error(`no field proof for the check kind ${(unproved as { kind: string }).kind}`);
-    }
-  }
-  if (rule.not_applicable_when) {
-    const { field, equals } = rule.not_applicable_when;
-    proof.check({ at: ['not_applicable_when', 'field'], value: field, shapes: typeof equals === 'boolean' ? ['flag'] : ['count', 'rate'] });
-  }
+  const { kind } = rule.check;
+  const proof = new RuleFields(rule, index, file, locate, fields, kind);
+  const ruleSchema = schema.definitions.rule;
+  if (ruleSchema) new Walk(proof, fields, schema).visit(ruleSchema, rule, [], undefined);
   return proof.problems;
 }

@@ -7,7 +7,7 @@ import { allTrueLeaf } from '../conditions';
 import type { Observation } from '../observation';
 import { missingFields, toPath, valueAt } from './context';
 import { trueExpected, type CheckKind } from './kind';
-import { checkSchema, FIELD_PATH_SCHEMA, NOTE_SCHEMA, WORDING_SCHEMA } from './schema';
+import { checkSchema, NOTE_SCHEMA, topField, WORDING_SCHEMA } from './schema';
 
 /** The key a field's truth goes by when a check has several: its last step. */
 const keyOf = (field: string): string => field.split('.').pop() as string;
@@ -31,7 +31,7 @@ export const booleanKind: CheckKind<BooleanCheck> = {
     statuses: ['pass', 'fail', 'missing_data', 'not_applicable'],
     schema: checkSchema('boolean', ['fields'], {
       note: NOTE_SCHEMA,
-      fields: { type: 'array', minItems: 1, items: FIELD_PATH_SCHEMA },
+      fields: { type: 'array', minItems: 1, items: topField(['flag']) },
       wording: WORDING_SCHEMA,
     }),
   },

@@ -8,7 +8,7 @@ import { COMPARE } from '../operators';
 import { undecided, type Observation, type RecordProblem } from '../observation';
 import { isObservation, recordList, recordName } from './context';
 import { comparisonExpected, type CheckKind } from './kind';
-import { checkSchema, FIELD_PATH_SCHEMA, NOTE_SCHEMA, OPERATOR_SCHEMA, RECORD_ID_SCHEMA, thresholdSchema, WORDING_SCHEMA } from './schema';
+import { checkSchema, FIELD_PATH_SCHEMA, groupField, LIST_SCHEMA, NOTE_SCHEMA, OPERATOR_SCHEMA, RECORD_ID_SCHEMA, submissionField, thresholdSchema, WORDING_SCHEMA } from './schema';
 
 interface Period {
   [key: string]: unknown;
@@ -70,12 +70,13 @@ export const commentPeriodKind: CheckKind<CommentPeriodCheck> = {
     statuses: ['pass', 'fail', 'warn', 'missing_data', 'not_applicable'],
     schema: checkSchema('comment_period', ['list', 'period', 'from', 'to', 'operator', 'wording', 'threshold'], {
       note: NOTE_SCHEMA,
-      list: FIELD_PATH_SCHEMA,
+      list: LIST_SCHEMA,
       record_id: RECORD_ID_SCHEMA,
-      period: FIELD_PATH_SCHEMA,
-      from: FIELD_PATH_SCHEMA,
-      to: FIELD_PATH_SCHEMA,
-      exception: FIELD_PATH_SCHEMA,
+      // The group of a record that holds the period: from, to and exception are its fields.
+      period: submissionField(FIELD_PATH_SCHEMA, { scope: 'records', shapes: ['group'], opens: 'group' }),
+      from: groupField(['date']),
+      to: groupField(['date']),
+      exception: groupField(['text']),
       operator: OPERATOR_SCHEMA,
       wording: WORDING_SCHEMA,
       threshold: thresholdSchema(['days']),

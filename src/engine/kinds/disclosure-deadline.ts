@@ -7,7 +7,7 @@ import { noProblemsLeaf } from '../conditions';
 import { undecided, type Observation, type RecordNote, type RecordProblem } from '../observation';
 import { exemptDetail, exemption, isObservation, recordList, recordName, type MeasureContext } from './context';
 import { comparisonExpected, type CheckKind } from './kind';
-import { checkSchema, EXEMPT_WHEN_SCHEMA, FIELD_PATH_SCHEMA, NOTE_SCHEMA, RECORD_ID_SCHEMA, thresholdSchema, WORDING_SCHEMA } from './schema';
+import { checkSchema, choicesOf, EXEMPT_WHEN_SCHEMA, FIELD_PATH_SCHEMA, LIST_SCHEMA, NOTE_SCHEMA, RECORD_ID_SCHEMA, recordField, thresholdSchema, WORDING_SCHEMA } from './schema';
 
 function selected(check: DisclosureDeadlineCheck, record: Record<string, unknown>): boolean {
   const value = String(record[check.select.field]);
@@ -114,21 +114,22 @@ export const disclosureDeadlineKind: CheckKind<DisclosureDeadlineCheck> = {
     statuses: ['pass', 'fail', 'pending', 'missing_data', 'not_applicable'],
     schema: checkSchema('disclosure_deadline', ['list', 'select', 'from', 'to', 'operator', 'wording', 'threshold'], {
       note: NOTE_SCHEMA,
-      list: FIELD_PATH_SCHEMA,
+      list: LIST_SCHEMA,
       record_id: RECORD_ID_SCHEMA,
-      from: FIELD_PATH_SCHEMA,
-      to: FIELD_PATH_SCHEMA,
+      // Before from and to: the field proof goes in this order, the records chosen before their dates.
       select: {
         type: 'object',
         required: ['field'],
         additionalProperties: false,
         properties: {
-          field: FIELD_PATH_SCHEMA,
-          in: { type: 'array', items: { type: 'string' } },
-          not_in: { type: 'array', items: { type: 'string' } },
+          field: recordField(['choice', 'text'], FIELD_PATH_SCHEMA),
+          in: choicesOf('field'),
+          not_in: choicesOf('field'),
         },
         description: 'which records the deadline is for',
       },
+      from: recordField(['date'], FIELD_PATH_SCHEMA),
+      to: recordField(['date'], FIELD_PATH_SCHEMA),
       operator: { const: '<=' },
       wording: WORDING_SCHEMA,
       threshold: thresholdSchema(['working_days']),

@@ -5,7 +5,7 @@ import { allTrueLeaf } from '../conditions';
 import { undecided, type Observation } from '../observation';
 import { labels, missingFields, toPath, valueAt } from './context';
 import { trueExpected, type CheckKind } from './kind';
-import { BARE_FIELD_PATH_SCHEMA, checkSchema, NOTE_SCHEMA, WORDING_SCHEMA } from './schema';
+import { BARE_FIELD_PATH_SCHEMA, checkSchema, NOTE_SCHEMA, topField, WORDING_SCHEMA } from './schema';
 
 /** The last day on time for a submission's year: the annual report on year Y by 31 March of Y+1. */
 export function dueDateOf(check: DueDateCheck, year: number): string {
@@ -49,8 +49,8 @@ export const dueDateKind: CheckKind<DueDateCheck> = {
     schema: checkSchema('due_date', ['done', 'date', 'due', 'wording'], {
       note: NOTE_SCHEMA,
       wording: WORDING_SCHEMA,
-      done: BARE_FIELD_PATH_SCHEMA,
-      date: BARE_FIELD_PATH_SCHEMA,
+      done: topField(['flag'], BARE_FIELD_PATH_SCHEMA),
+      date: topField(['date'], BARE_FIELD_PATH_SCHEMA),
       due: {
         type: 'object',
         additionalProperties: false,

@@ -6,7 +6,7 @@ import { noProblemsLeaf } from '../conditions';
 import { undecided, type Observation, type RecordNote, type RecordProblem } from '../observation';
 import { exemptDetail, exemption, isObservation, recordFieldLabels, recordList, recordName } from './context';
 import { everyRecordExpected, type CheckKind } from './kind';
-import { checkSchema, EXEMPT_WHEN_SCHEMA, FIELD_PATH_SCHEMA, NOTE_SCHEMA, RECORD_FIELD_SCHEMA, RECORD_ID_SCHEMA, WORDING_SCHEMA } from './schema';
+import { ANY_RECORD_FIELD_SHAPES, checkSchema, EXEMPT_WHEN_SCHEMA, FIELD_PATH_SCHEMA, LIST_SCHEMA, NOTE_SCHEMA, RECORD_FIELD_SCHEMA, RECORD_ID_SCHEMA, recordField, submissionField, WORDING_SCHEMA } from './schema';
 
 type Outcome = 'met' | 'unmet' | 'absent';
 
@@ -89,7 +89,7 @@ export const everyRecordKind: CheckKind<EveryRecordCheck> = {
     statuses: ['pass', 'fail', 'missing_data', 'not_applicable'],
     schema: checkSchema('every_record', ['list', 'conditions', 'wording'], {
       note: NOTE_SCHEMA,
-      list: FIELD_PATH_SCHEMA,
+      list: LIST_SCHEMA,
       record_id: RECORD_ID_SCHEMA,
       wording: WORDING_SCHEMA,
       conditions: {
@@ -100,11 +100,12 @@ export const everyRecordKind: CheckKind<EveryRecordCheck> = {
           required: ['field', 'test'],
           additionalProperties: false,
           properties: {
-            field: FIELD_PATH_SCHEMA,
+            // A text for names_text, else a yes/no field.
+            field: submissionField(FIELD_PATH_SCHEMA, { scope: 'records', shapes: ['flag'], shapesWhen: { path: 'test', is: { names_text: ['text'] } } }),
             test: { enum: ['is_true', 'names_text', 'is_true_or_not_required'], description: 'is_true: the field is true; names_text: the field is a non-empty text' },
             when_absent: { enum: ['missing_data', 'fail'], description: 'a record without the field: unknown (missing_data, the default) or itself the failure' },
-            satisfied_by: { ...RECORD_FIELD_SCHEMA, description: 'another field of the record whose presence meets the condition too' },
-            unless: { ...RECORD_FIELD_SCHEMA, description: 'a field of the record that, when given, excuses it from this condition' },
+            satisfied_by: recordField(ANY_RECORD_FIELD_SHAPES, { ...RECORD_FIELD_SCHEMA, description: 'another field of the record whose presence meets the condition too' }),
+            unless: recordField(['text'], { ...RECORD_FIELD_SCHEMA, description: 'a field of the record that, when given, excuses it from this condition' }),
           },
         },
       },

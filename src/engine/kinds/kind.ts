@@ -20,7 +20,10 @@ export interface KindMeta {
   description: Bilingual;
   /** Every status a rule of this kind can give, a rule that does not apply (another level, another year) included. */
   statuses: readonly KindStatus[];
-  /** The JSON Schema of a `check` of this kind, as schemas/rule-pack.schema.json holds it (`npm run schemas`). */
+  /**
+   * The JSON Schema of a `check` of this kind, as schemas/rule-pack.schema.json holds it (`npm run schemas`); its
+   * properties that name submission fields are annotated for the pack loader's field proof (see `schema.ts`).
+   */
   schema: JsonSchema;
   /** The unit the fields a finding rests on are written in, where it is not the target's: a rate's fields are counts. */
   fieldUnit?: Unit;
@@ -39,9 +42,11 @@ export interface KindWords<C extends Check> {
 /**
  * A check kind in one place, as an ESLint rule keeps its `meta` beside its `create`: what it is (`meta`), the
  * json-rules-engine condition a rule of it compiles to, what it requires, what it measures, and its own words.
- * A new kind is one file exporting one of these and its tests, with an entry in the registry (`index.ts`), its
- * check type in `pack/types.ts` and, in the pack layer below the engine, the proof of the submission fields it
- * names (`pack/fields.ts`); `npm run schemas` then writes its schema into schemas/rule-pack.schema.json.
+ * A new kind is one file exporting one of these and its tests, with an entry in the registry (`index.ts`) and its
+ * check type in `pack/types.ts`; `npm run schemas` then writes its schema into schemas/rule-pack.schema.json. The
+ * submission fields it names are proved from that schema alone: each property of `meta.schema` that names a field
+ * carries `x-submission-field` (and a list of set choices `x-submission-choices`), written with the helpers of
+ * `schema.ts`, and the pack loader (`pack/fields.ts`, which has no code for any kind) proves what they say.
  */
 export interface CheckKind<C extends Check = Check> {
   kind: C['kind'];

@@ -6,7 +6,7 @@ import { noProblemsLeaf } from '../conditions';
 import type { Observation, RecordNote, RecordProblem } from '../observation';
 import { isObservation, recordList, recordName } from './context';
 import { everyRecordExpected, type CheckKind } from './kind';
-import { checkSchema, FIELD_PATH_SCHEMA, NOTE_SCHEMA, RECORD_FIELD_SCHEMA, RECORD_ID_SCHEMA, WORDING_SCHEMA } from './schema';
+import { checkSchema, LIST_SCHEMA, NOTE_SCHEMA, RECORD_ID_SCHEMA, recordField, WORDING_SCHEMA } from './schema';
 
 /** The kinds of instrument in words; the plan's 法律法规 are laws and regulations (行政法规、地方性法规). */
 export const BASIS_KIND_NAMES: Readonly<Record<LegalBasisKind, Bilingual>> = {
@@ -95,10 +95,10 @@ export const legalBasisKind: CheckKind<LegalBasisCheck> = {
     schema: checkSchema('legal_basis', ['list', 'text', 'kind_field', 'allowed', 'infer', 'wording'], {
       note: NOTE_SCHEMA,
       wording: WORDING_SCHEMA,
-      list: FIELD_PATH_SCHEMA,
+      list: LIST_SCHEMA,
       record_id: RECORD_ID_SCHEMA,
-      text: RECORD_FIELD_SCHEMA,
-      kind_field: RECORD_FIELD_SCHEMA,
+      text: recordField(['text']),
+      kind_field: recordField(['choice', 'text']),
       allowed: { type: 'array', minItems: 1, items: BASIS_KIND_SCHEMA },
       infer: {
         type: 'array',

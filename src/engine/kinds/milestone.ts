@@ -7,7 +7,7 @@ import { compared } from '../conditions';
 import type { Observation } from '../observation';
 import { measuredValue, yearEnd } from './context';
 import { comparisonExpected, type CheckKind } from './kind';
-import { checkSchema, FIELD_PATH_SCHEMA, NOTE_SCHEMA, OPERATOR_SCHEMA, thresholdSchema, WORDING_SCHEMA } from './schema';
+import { checkSchema, FIELD_PATH_SCHEMA, NOTE_SCHEMA, OPERATOR_SCHEMA, submissionField, thresholdSchema, WORDING_SCHEMA } from './schema';
 
 /** Before the end of its due year, a milestone not reached is progress, not failure. */
 function notYetDue(check: MilestoneCheck, { year, asOf }: Submission): Observation['notYetDue'] {
@@ -29,7 +29,8 @@ export const milestoneKind: CheckKind<MilestoneCheck> = {
     statuses: ['pass', 'fail', 'pending', 'missing_data', 'not_applicable'],
     schema: checkSchema('milestone', ['field', 'operator', 'wording', 'threshold', 'due_year'], {
       note: NOTE_SCHEMA,
-      field: FIELD_PATH_SCHEMA,
+      // A rate where the target is a ratio, else a count.
+      field: submissionField(FIELD_PATH_SCHEMA, { scope: 'top', shapes: ['count'], shapesWhen: { path: 'threshold.unit', is: { ratio: ['rate'] } } }),
       operator: OPERATOR_SCHEMA,
       wording: WORDING_SCHEMA,
       threshold: thresholdSchema(['count', 'ratio']),

@@ -6,7 +6,7 @@ import { compared } from '../conditions';
 import { undecided, type Observation } from '../observation';
 import { labels, missingFields, toPath, valueAt } from './context';
 import { comparisonExpected, type CheckKind } from './kind';
-import { checkSchema, FIELD_PATH_SCHEMA, NOTE_SCHEMA, OPERATOR_SCHEMA, thresholdSchema, WORDING_SCHEMA } from './schema';
+import { checkSchema, NOTE_SCHEMA, OPERATOR_SCHEMA, thresholdSchema, topField, WORDING_SCHEMA } from './schema';
 
 /** A rate from two counts, as the exact fraction they make; with nothing to count (a zero denominator) there is nothing to check. */
 export function measureRate(check: RateCheck, submission: Submission): Observation {
@@ -31,8 +31,8 @@ export const rateKind: CheckKind<RateCheck> = {
     statuses: ['pass', 'fail', 'missing_data', 'not_applicable'],
     schema: checkSchema('rate', ['numerator', 'denominator', 'operator', 'wording', 'threshold'], {
       note: NOTE_SCHEMA,
-      numerator: FIELD_PATH_SCHEMA,
-      denominator: FIELD_PATH_SCHEMA,
+      numerator: topField(['count']),
+      denominator: topField(['count']),
       operator: OPERATOR_SCHEMA,
       wording: WORDING_SCHEMA,
       threshold: thresholdSchema(['ratio']),

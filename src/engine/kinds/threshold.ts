@@ -5,7 +5,7 @@ import { compared } from '../conditions';
 import type { Observation } from '../observation';
 import { measuredValue, yearEnd } from './context';
 import { comparisonExpected, type CheckKind } from './kind';
-import { checkSchema, FIELD_PATH_SCHEMA, NOTE_SCHEMA, OPERATOR_SCHEMA, thresholdSchema, WORDING_SCHEMA } from './schema';
+import { checkSchema, FIELD_PATH_SCHEMA, NOTE_SCHEMA, OPERATOR_SCHEMA, submissionField, thresholdSchema, WORDING_SCHEMA } from './schema';
 
 /** A count the year accumulates is not yet short before the year is over. */
 function notYetDue(check: ThresholdCheck, { year, asOf }: Submission): Observation['notYetDue'] {
@@ -26,7 +26,8 @@ export const thresholdKind: CheckKind<ThresholdCheck> = {
     statuses: ['pass', 'fail', 'pending', 'missing_data', 'not_applicable'],
     schema: checkSchema('threshold', ['field', 'operator', 'wording', 'threshold'], {
       note: NOTE_SCHEMA,
-      field: FIELD_PATH_SCHEMA,
+      // A rate where the target is a ratio, else a count.
+      field: submissionField(FIELD_PATH_SCHEMA, { scope: 'top', shapes: ['count'], shapesWhen: { path: 'threshold.unit', is: { ratio: ['rate'] } } }),
       operator: OPERATOR_SCHEMA,
       wording: WORDING_SCHEMA,
       threshold: thresholdSchema(['ratio', 'count', 'days']),
