@@ -17,16 +17,31 @@ export function expectedOf(check: Check): Expected {
   return kindOf(check).expected(check);
 }
 
-function placed(submission: Submission, path: FieldPath): { field: string; at: Position; source?: string } {
+/**
+ * An evidence entry with its field, its source where the bureau gave one, and its place. The place is found when it is
+ * first read (a report reads it; a review that keeps only statuses never does), so that a submission read with places
+ * on demand is not parsed a second time for evidence nobody shows.
+ */
+function placed(submission: Submission, path: FieldPath, entry: Omit<Evidence, 'field' | 'at' | 'source'>): Evidence {
   const field = formatFieldPath(path);
   const source = submission.sources.get(field);
-  return { field, at: evidencePosition(submission.locate(path)), ...(source ? { source } : {}) };
+  const evidence: Evidence = { ...entry, field, ...(source ? { source } : {}) };
+  Object.defineProperty(evidence, 'at', {
+    enumerable: true,
+    configurable: true,
+    get(): Position {
+      const at = evidencePosition(submission.locate(path));
+      Object.defineProperty(evidence, 'at', { value: at, enumerable: true, writable: true, configurable: true });
+      return at;
+    },
+  });
+  return evidence;
 }
 
 function recordEvidence(outcome: RuleOutcome, submission: Submission): Evidence[] {
   const { problems, notes } = outcome.observation;
-  const shortfalls = problems.map((problem) => ({ record: problem.record, ...placed(submission, problem.path), detail: problem.detail }));
-  const remarks = notes.map((note) => ({ record: note.record, ...placed(submission, note.path), detail: note.detail, remark: note.remark }));
+  const shortfalls = problems.map((problem) => placed(submission, problem.path, { record: problem.record, detail: problem.detail }));
+  const remarks = notes.map((note) => placed(submission, note.path, { record: note.record, detail: note.detail, remark: note.remark }));
   return [...shortfalls, ...remarks];
 }
 
@@ -43,13 +58,12 @@ function writtenValue(submission: Submission, path: FieldPath, unit: Expected['u
 function fieldEvidence(outcome: RuleOutcome, submission: Submission, expected: Expected, status: Status): Evidence[] {
   const evidence: Evidence[] = [];
   for (const path of outcome.observation.fields) {
-    const at = placed(submission, path);
-    if (!at.source && status !== 'fail') continue;
+    if (!submission.sources.has(formatFieldPath(path)) && status !== 'fail') continue;
     // A kind's fields may be written in a unit of their own: a rate's are the counts it is computed from.
     const unit = kindOf(outcome.rule.check).meta.fieldUnit ?? expected.unit;
     const label = bi(fieldLabel(path, 'zh'), fieldLabel(path, 'en'));
     const detail: Bilingual = bi(`${label.zh} = ${writtenValue(submission, path, unit, 'zh')}`, `${label.en} = ${writtenValue(submission, path, unit, 'en')}`);
-    evidence.push({ ...at, detail });
+    evidence.push(placed(submission, path, { detail }));
   }
   return evidence;
 }

@@ -30,3 +30,15 @@ export function getAt(data: unknown, dotPath: string): unknown {
   }
   return value;
 }
+
+/** Whether parsed data holds a null anywhere (a blank, or a key cut short in `{ … }`). */
+export function holdsNull(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsNull(item)) return true;
+    return false;
+  }
+  for (const key in value) if (holdsNull((value as Record<string, unknown>)[key])) return true;
+  return false;
+}

@@ -19,6 +19,20 @@ export interface ParsedDocument {
   scalarSource(path: FieldPath): string | undefined;
   /** Keys written without a colon inside `{ … }`; their value is null, but they are not blanks (see BareKey). */
   bareKeys: readonly BareKey[];
+  /**
+   * True when no number is written with more digits than its double holds: every number's value is then its
+   * written decimal, and nobody need ask `scalarSource` to compare it exactly.
+   */
+  plainNumbers?: boolean;
+}
+
+/** How a file is to be read. */
+export interface IntakeOptions {
+  /**
+   * Places are needed only for what goes wrong (a review that keeps no findings): a format may then read the data
+   * quickly and find places when they are first asked for, with the same data, places and messages.
+   */
+  placesOnDemand?: boolean;
 }
 
 /**
@@ -45,7 +59,7 @@ export interface IntakeFormat {
   extensions: readonly string[];
   /** Whether a file found in a folder is a submission rather than something else of the same type (a plancheck report). */
   isSubmission?(file: string): boolean;
-  parse(file: string, bytes: Buffer): ParsedDocument | Promise<ParsedDocument>;
+  parse(file: string, bytes: Buffer, options?: IntakeOptions): ParsedDocument | Promise<ParsedDocument>;
 }
 
 export function sha256Hex(bytes: string | Buffer): string {

@@ -30,5 +30,5 @@ export const jsonFormat: IntakeFormat = {
   title: bi('JSON 文件', 'JSON file'),
   extensions: ['.json'],
   isSubmission: (file) => !isPlancheckReport(file),
-  parse: (file, bytes) => parseYamlText(file, bytes, (source) => jsonCommentProblems(file, source)),
+  parse: (file, bytes, options) => parseYamlText(file, bytes, (source) => jsonCommentProblems(file, source), options),
 };

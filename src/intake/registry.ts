@@ -1,5 +1,5 @@
 import { bi, type Bilingual } from '../core/i18n';
-import type { IntakeFormat, ParsedDocument } from './format';
+import type { IntakeFormat, IntakeOptions, ParsedDocument } from './format';
 import { jsonFormat } from './json';
 import { readSubmissionBytes } from './read-file';
 import { yamlFormat } from './yaml';
@@ -32,12 +32,12 @@ export function supportedEndings(): Bilingual {
  * Reads a submission file and parses it by its format; a file whose name is no format's is read as YAML, the
  * format a template is written in (`check notes.txt` says what is wrong in YAML terms rather than nothing).
  */
-export async function readSubmissionDocument(file: string): Promise<ParsedDocument> {
+export async function readSubmissionDocument(file: string, options?: IntakeOptions): Promise<ParsedDocument> {
   const bytes = readSubmissionBytes(file);
-  return (intakeFormatOf(file) ?? yamlFormat).parse(file, bytes);
+  return (intakeFormatOf(file) ?? yamlFormat).parse(file, bytes, options);
 }
 
 /** The same, from bytes already in memory (a file name is still needed for messages and the format). */
-export async function parseSubmissionDocument(file: string, bytes: Buffer): Promise<ParsedDocument> {
-  return (intakeFormatOf(file) ?? yamlFormat).parse(file, bytes);
+export async function parseSubmissionDocument(file: string, bytes: Buffer, options?: IntakeOptions): Promise<ParsedDocument> {
+  return (intakeFormatOf(file) ?? yamlFormat).parse(file, bytes, options);
 }

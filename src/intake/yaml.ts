@@ -3,7 +3,8 @@ import { bi } from '../core/i18n';
 import type { LinePosition } from '../core/place';
 import { decodeUtf8 } from './encoding';
 import type { FieldPath } from './field-path';
-import { sha256Hex, type BareKey, type IntakeFormat, type ParsedDocument } from './format';
+import { sha256Hex, type BareKey, type IntakeFormat, type IntakeOptions, type ParsedDocument } from './format';
+import { quickData } from './yaml-quick';
 import { InputError, type InputProblem } from './problem';
 import { readInputBytes } from './read-file';
 import { depthProblem, documentProblems, versionProblem } from './yaml-guards';
@@ -28,7 +29,7 @@ export const yamlFormat: IntakeFormat = {
   id: 'yaml',
   title: bi('YAML 文件', 'YAML file'),
   extensions: ['.yaml', '.yml'],
-  parse: (file, bytes) => parseYamlText(file, bytes),
+  parse: (file, bytes, options) => parseYamlText(file, bytes, undefined, options),
 };
 
 /** yaml reports a stack overflow in its own parser as an error of the document; it means nesting too deep. */
@@ -38,16 +39,27 @@ function isStackOverflow(error: { message?: string } | unknown): boolean {
 
 /**
  * Parses YAML (JSON too: it is YAML 1.2) with every node's place kept. `guard` may refuse the decoded text before it
- * is parsed (JSON refuses comments), with places.
+ * is parsed (JSON refuses comments), with places. With `placesOnDemand`, a text that js-yaml reads as yaml does is
+ * read by js-yaml, and yaml's document is built only when a place or a scalar's source is asked for (yaml-quick.ts).
  */
-export function parseYamlText(file: string, bytes: Buffer, guard?: (source: string) => InputProblem[]): YamlDocument {
+export function parseYamlText(file: string, bytes: Buffer, guard?: (source: string) => InputProblem[], options: IntakeOptions = {}): YamlDocument {
   const decoded = decodeUtf8(file, bytes);
   if ('problem' in decoded) throw new InputError([decoded.problem]);
   const { text } = decoded;
-  const lineCounter = new LineCounter();
   const source = text.replace(/^\uFEFF/, '');
   const refused = guard?.(source) ?? [];
   if (refused.length > 0) throw new InputError(refused);
+  const quick = options.placesOnDemand ? quickData(source) : undefined;
+  if (!quick) return fullDocument(file, bytes, text, source);
+  let full: YamlDocument | undefined;
+  // The same text read again by yaml, once, when a place is first needed: it reads without a problem, as js-yaml did.
+  const document = (): YamlDocument => (full ??= fullDocument(file, bytes, text, source));
+  return { file, text, sha256: sha256Hex(bytes), data: quick.data, plainNumbers: true, locate: (path, part) => document().locate(path, part), scalarSource: (path) => document().scalarSource(path), bareKeys: [] };
+}
+
+/** yaml's document of a text, every guard applied; a user's mistake an InputError with places. */
+function fullDocument(file: string, bytes: Buffer, text: string, source: string): YamlDocument {
+  const lineCounter = new LineCounter();
   let doc: Document;
   try {
     // logLevel 'error': what yaml would only warn about on standard error is refused below, with its place.

@@ -5,6 +5,7 @@ import { PackEngine } from '../engine/engine';
 import { buildFinding } from '../findings/build';
 import { emptySummary, summarize, type CheckResult, type Finding, type Notice, type PackInfo, type SubmissionError, type SubmissionResult } from '../findings/types';
 import { isInputError, type InputProblem } from '../intake/problem';
+import type { IntakeOptions } from '../intake/format';
 import { fileSha256 } from '../intake/read-file';
 import type { RulePack } from '../pack/types';
 import { loadSubmission } from '../submission/load';
@@ -38,6 +39,8 @@ export class Checker {
   constructor(
     readonly packs: readonly RulePack[],
     readonly calendar: WorkingDayCalendar = loadCalendar(),
+    /** How submissions are read: `placesOnDemand` where only statuses are kept (a review without its findings). */
+    private readonly intake: IntakeOptions = {},
   ) {
     this.engines = packs.map((pack) => new PackEngine(pack, { calendar }));
   }
@@ -59,7 +62,7 @@ export class Checker {
   async checkFile(file: string): Promise<SubmissionResult> {
     let submission: Submission;
     try {
-      submission = await loadSubmission(file);
+      submission = await loadSubmission(file, this.intake);
     } catch (error) {
       if (!isInputError(error)) throw error;
       return { file, sha256: fileHash(file), bureau: null, year: null, asOf: null, summary: emptySummary(), findings: [], error: submissionError(error.problems), notices: [] };

@@ -1,8 +1,8 @@
 import { bi } from '../core/i18n';
-import { formatFieldPath } from '../intake/field-path';
+import { formatFieldPath, holdsNull } from '../intake/field-path';
 import { InputError } from '../intake/problem';
 import { validateAgainst } from '../intake/schema-validator';
-import type { ParsedDocument } from '../intake/format';
+import type { IntakeOptions, ParsedDocument } from '../intake/format';
 import { parseSubmissionDocument, readSubmissionDocument } from '../intake/registry';
 import { consistencyProblems } from './consistency';
 import { normalizeSubmission } from './normalize';
@@ -14,6 +14,8 @@ import { SUBMISSION_SCHEMA } from './value-kinds';
  * A key with no colon inside `{ … }` is kept: it is text cut short at a comma, which the schema then reports.
  */
 function dropBlanks(value: unknown, path: string, bare: ReadonlySet<string>): unknown {
+  // Most files have no blank: then nothing is copied, and no path is written for each node.
+  if (bare.size === 0 && !holdsNull(value)) return value;
   if (Array.isArray(value)) return value.map((item, i) => dropBlanks(item, `${path}[${i}]`, bare));
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
@@ -32,7 +34,8 @@ function fromParsed(parsedFile: ParsedDocument): Submission {
   }
   const schemaProblems = validateAgainst(SUBMISSION_SCHEMA, parsed);
   if (schemaProblems.length > 0) throw new InputError(schemaProblems);
-  const { data, sources, exacts } = normalizeSubmission(parsed.data as SubmissionData, parsed.scalarSource);
+  // A number's source is asked only where its double may not be its written decimal.
+  const { data, sources, exacts } = normalizeSubmission(parsed.data as SubmissionData, parsed.plainNumbers ? undefined : parsed.scalarSource);
   const problems = consistencyProblems(data, parsed);
   if (problems.length > 0) throw new InputError(problems);
   const year = data.year as number;
@@ -53,11 +56,11 @@ function fromParsed(parsedFile: ParsedDocument): Submission {
  * Reads, validates and normalises one submission, in whichever format the intake registry reads it; a user's
  * mistake rejects with an InputError with places.
  */
-export async function loadSubmission(file: string): Promise<Submission> {
-  return fromParsed(await readSubmissionDocument(file));
+export async function loadSubmission(file: string, options?: IntakeOptions): Promise<Submission> {
+  return fromParsed(await readSubmissionDocument(file, options));
 }
 
 /** The same, from bytes already in memory (a file name is still needed for messages and the format). */
-export async function parseSubmission(file: string, bytes: Buffer): Promise<Submission> {
-  return fromParsed(await parseSubmissionDocument(file, bytes));
+export async function parseSubmission(file: string, bytes: Buffer, options?: IntakeOptions): Promise<Submission> {
+  return fromParsed(await parseSubmissionDocument(file, bytes, options));
 }

@@ -3,7 +3,7 @@ import type { FieldPath } from '../intake/field-path';
 import type { InputProblem } from '../intake/problem';
 import { fieldLabel } from './field-labels';
 import type { SubmissionData } from './types';
-import { VALUE_KINDS } from './value-kinds';
+import { SUBMISSION_FIELDS, type FieldNode } from './value-kinds';
 
 export type Place = (path: FieldPath, message: Bilingual, expected?: Bilingual) => InputProblem;
 
@@ -22,17 +22,34 @@ function label(path: FieldPath): Bilingual {
   return bi(fieldLabel(path, 'zh'), fieldLabel(path, 'en'));
 }
 
-/** Every date field of the data, with its path: the schema names which fields are dates. */
-function dates(data: unknown, concrete: FieldPath = [], general = ''): [FieldPath, string][] {
-  if (VALUE_KINDS.get(general) === 'date') return typeof data === 'string' ? [[concrete, data]] : [];
-  if (Array.isArray(data)) return data.flatMap((item, i) => dates(item, [...concrete, i], `${general}[]`));
-  if (data === null || typeof data !== 'object') return [];
-  return Object.entries(data).flatMap(([key, child]) => dates(child, [...concrete, key], general ? `${general}.${key}` : key));
+/** Every date field of the data outside `from`–`to`, with its path: the schema names which fields are dates. */
+function datesOutside(data: unknown, from: string, to: string): [FieldPath, string][] {
+  const found: [FieldPath, string][] = [];
+  const path: (string | number)[] = [];
+  const walk = (value: unknown, field: FieldNode): void => {
+    if (field.kind === 'date') {
+      if (typeof value === 'string' && (value < from || value > to)) found.push([[...path], value]);
+    } else if (Array.isArray(value)) {
+      const records = field.items();
+      value.forEach((item, i) => {
+        path.push(i);
+        walk(item, records);
+        path.pop();
+      });
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        path.push(key);
+        walk((value as Record<string, unknown>)[key], field.child(key));
+        path.pop();
+      }
+    }
+  };
+  walk(data, SUBMISSION_FIELDS);
+  return found;
 }
 
 function plausibleDates(data: SubmissionData, place: Place): InputProblem[] {
-  return dates(data)
-    .filter(([, date]) => date < EARLIEST || date > LATEST)
+  return datesOutside(data, EARLIEST, LATEST)
     .map(([path, date]) => {
       const name = label(path);
       return place(path, bi(`${name.zh} ${date} 不在可能的范围内(1949 年至 2100 年)`, `${name.en} ${date} is outside any plausible range (1949 to 2100)`), bi('1949-10-01 至 2100-12-31 之间的日期', 'a date from 1949-10-01 to 2100-12-31'));

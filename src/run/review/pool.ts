@@ -64,10 +64,21 @@ function mergeCalendars(lists: CalendarInfo[][]): CalendarInfo[] {
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
+/**
+ * A row that holds nothing of its file: strings read from a submission (the bureau's name) are slices of the whole
+ * text in V8, so a row kept as it is would keep each file's text alive, and memory would grow with the files. A
+ * structured clone copies every string, as a worker's message does; the status constants keep one reference a rule.
+ */
+function detached(row: ReviewRow): ReviewRow {
+  const copy = structuredClone(row);
+  copy.statuses = copy.statuses.map((status) => STATUS_CONSTANTS[status]);
+  return copy;
+}
+
 async function inThisThread(files: readonly string[], checker: Checker, setup: RowSetup, progress?: Progress): Promise<EvaluatedFiles> {
   const rows: ReviewRow[] = [];
   for (const file of files) {
-    rows.push(toReviewRow(await checker.checkFile(file), setup));
+    rows.push(detached(toReviewRow(await checker.checkFile(file), setup)));
     progress?.(rows.length, files.length);
   }
   return { rows, calendars: checker.calendar.consultedYears() };
@@ -130,12 +141,13 @@ function runWorker(worker: Worker, next: () => { index: number; file: string } |
 /**
  * Evaluates files on every core, keeping one compact row per file in the files' order. Without `jobs`, workers
  * start only when there is enough to share; with it, that many are used (never more than the files). The caller
- * has loaded the packs and calendars already, and reported their errors: `checker` runs in this thread with them,
- * and workers get the same data in `setup`. Rejects with a WorkerFailure when a worker fails.
+ * has loaded the packs and calendars already, and reported their errors: `checker` builds the engines that run in
+ * this thread with them, only when the files are evaluated here (workers build their own from the same data in
+ * `setup`, so the main thread does not pay it a third time). Rejects with a WorkerFailure when a worker fails.
  */
-export async function evaluateFiles(files: readonly string[], setup: WorkerSetup, checker: Checker, jobs?: number, progress?: Progress): Promise<EvaluatedFiles> {
+export async function evaluateFiles(files: readonly string[], setup: WorkerSetup, checker: () => Checker, jobs?: number, progress?: Progress): Promise<EvaluatedFiles> {
   const workers = jobs === undefined ? Math.min(defaultJobs(), Math.floor(files.length / FILES_PER_WORKER_WORTH_IT)) : Math.min(jobs, files.length);
-  if (workers < 2 || !existsSync(WORKER_SCRIPT)) return inThisThread(files, checker, setup, progress);
+  if (workers < 2 || !existsSync(WORKER_SCRIPT)) return inThisThread(files, checker(), setup, progress);
   const rows: ReviewRow[] = new Array(files.length);
   let nextIndex = 0;
   let done = 0;
