@@ -6,13 +6,13 @@ import { CITY_ALL_MET, ROOT, tempDir } from './helpers';
 const PRELOAD = join(__dirname, 'fixtures', 'loaded-modules.js');
 
 /** Runs the built bin and returns what it loaded: project modules as `dist/…` paths, packages by their name. */
-function loadedBy(...args: string[]): { status: number; modules: string[]; packages: string[] } {
+function loadedBy(...args: string[]): { status: number; modules: string[]; packages: string[]; files: string[] } {
   const out = join(tempDir(), 'loaded.txt');
   const run = spawnSync(process.execPath, ['-r', PRELOAD, join(ROOT, 'dist', 'cli', 'main.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PLANCHECK_LOADED: out } });
   const files = readFileSync(out, 'utf8').split('\n');
   const modules = files.filter((f) => f.startsWith(join(ROOT, 'dist'))).map((f) => relative(ROOT, f));
   const packages = [...new Set(files.filter((f) => f.includes('/node_modules/')).map((f) => f.split('/node_modules/').pop()?.split('/')[0] ?? ''))].sort();
-  return { status: run.status ?? -1, modules, packages };
+  return { status: run.status ?? -1, modules, packages, files };
 }
 
 const report = (...parts: string[]): string => join('dist', 'report', ...parts);
@@ -27,7 +27,16 @@ describe('commands and formats load only what they use', () => {
     // Of the review, only its registry: the names its --format accepts.
     expect(modules.filter((m) => /review/.test(m) && !REGISTRIES.includes(m))).toEqual([]);
     expect(modules.filter((m) => /report[/\\](check|kit)[/\\](html|markdown|csv|json)\.js$/.test(m))).toEqual([]);
-    expect(packages.filter((p) => ['csv-stringify', 'cli-progress', 'playwright-core'].includes(p))).toEqual([]);
+    expect(packages.filter((p) => ['csv-stringify', 'cli-progress', 'playwright-core', 'js-yaml', 'ajv-i18n'].includes(p))).toEqual([]);
+  });
+
+  test("a plain check compiles no schema: it loads the validators the build generated, and of Ajv only their runtime", () => {
+    const { status, modules, files } = loadedBy('check', CITY_ALL_MET);
+    expect(status).toBe(0);
+    expect(modules).toEqual(expect.arrayContaining([join('dist', 'validators', 'submission.schema.json.js'), join('dist', 'validators', 'rule-pack.schema.json.js')]));
+    const ajv = files.filter((f) => /[/\\]node_modules[/\\]ajv[/\\]/.test(f)).map((f) => f.split('/node_modules/ajv/').pop());
+    expect(ajv.length).toBeGreaterThan(0);
+    expect(ajv.filter((f) => !f?.startsWith('dist/runtime/'))).toEqual([]);
   });
 
   test('a format is loaded when it is asked for, and the review when it runs', () => {

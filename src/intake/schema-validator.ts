@@ -1,10 +1,5 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import localizeZh from 'ajv-i18n/localize/zh';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { ErrorObject } from 'ajv';
 import { bi, type Bilingual } from '../core/i18n';
-import { SCHEMA_DIR } from '../core/paths';
 import { closestName } from './closest-name';
 import { formatFieldPath, pointerToPath, type FieldPath } from './field-path';
 import type { InputProblem } from './problem';
@@ -14,31 +9,10 @@ import { fullWidthColonProblem } from './yaml-hints';
 import type { ParsedDocument } from './format';
 import { comparePositions } from '../core/place';
 import { isLinePosition } from '../core/place';
+import { schemaValidator } from './schema-compiler';
 
 export type { ValueKind } from './schema-labels';
-
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
-addFormats(ajv, ['date']);
-ajv.addKeyword({ keyword: 'x-kind', schemaType: 'string' });
-// The English label of a field; its Chinese label is the standard `title` (see submission/field-labels.ts).
-ajv.addKeyword({ keyword: 'x-title-en', schemaType: 'string' });
-// The Chinese meaning of each value of an enum, then other words a clerk may write for it (县 for county).
-ajv.addKeyword({ keyword: 'x-enum-zh', schemaType: 'object' });
-// The pack schema's marks of a property that names a submission field, and of set choices of one (pack/fields.ts).
-ajv.addKeyword({ keyword: 'x-submission-field', schemaType: 'object' });
-ajv.addKeyword({ keyword: 'x-submission-choices', schemaType: 'object' });
-
-const compiled = new Map<string, ValidateFunction>();
-
-/** Compiles a schema of `schemas/` once per process. */
-export function schemaValidator(name: string): ValidateFunction {
-  let validate = compiled.get(name);
-  if (!validate) {
-    validate = ajv.compile(JSON.parse(readFileSync(join(SCHEMA_DIR, name), 'utf8')) as object);
-    compiled.set(name, validate);
-  }
-  return validate;
-}
+export { schemaValidator } from './schema-compiler';
 
 /** Validates parsed data against a schema; the problems say file, line, column, field and what was expected. */
 export function validateAgainst(name: string, parsed: ParsedDocument): InputProblem[] {
@@ -380,6 +354,12 @@ function otherSaid(ctx: Context, error: ErrorObject, zhMessage: string): Said {
   return { path, subject, advice: { message, expected } };
 }
 
+/** ajv-i18n's Chinese, loaded when first needed (a CommonJS module whose export is the function itself). */
+function localizeZh(): (errors: ErrorObject[] | null | undefined) => void {
+  const loaded = require('ajv-i18n/localize/zh') as ((errors: ErrorObject[] | null | undefined) => void) | { default: (errors: ErrorObject[] | null | undefined) => void };
+  return typeof loaded === 'function' ? loaded : loaded.default;
+}
+
 /** Ajv's Chinese (ajv-i18n) without JSON type names or patterns: `应当是 integer 类型` → `应为整数`. */
 function plainZh(text: string): string {
   return text
@@ -407,7 +387,8 @@ const UNLABELLED = schemaFields({});
  */
 export function describeErrors(errors: readonly ErrorObject[], parsed: ParsedDocument, fields: SchemaFields = UNLABELLED): InputProblem[] {
   const zhErrors = errors.map((e) => ({ ...e }));
-  localizeZh(zhErrors);
+  // ajv-i18n only when there is something to say: a run of valid files never loads it.
+  localizeZh()(zhErrors);
   const ctx: Context = { parsed, fields, errors };
   const problems: InputProblem[] = [];
   const seen = new Set<string>();

@@ -1,4 +1,4 @@
-import { FAILSAFE_SCHEMA, load, Type, type LoadOptions } from 'js-yaml';
+import type { LoadOptions, Schema } from 'js-yaml';
 import { holdsNull } from './field-path';
 import { MAX_DEPTH } from './yaml-guards';
 
@@ -22,25 +22,39 @@ import { MAX_DEPTH } from './yaml-guards';
 
 // yaml's core schema (yaml/dist/schema/core/*.js), as js-yaml types: the same tests, the same values. js-yaml asks
 // every type of every plain scalar, most of which are text: a look at the first character spares the patterns.
-const NUMBER_START = /^[-+.0-9]/;
-const NULL = new Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (s: string) => s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL', construct: () => null });
-const BOOL = new Type('tag:yaml.org,2002:bool', {
-  kind: 'scalar',
-  resolve: (s: string) => s === 'true' || s === 'True' || s === 'TRUE' || s === 'false' || s === 'False' || s === 'FALSE',
-  construct: (s: string) => s[0] === 't' || s[0] === 'T',
-});
-const INT = new Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (s: string) => NUMBER_START.test(s) && (/^[-+]?[0-9]+$/.test(s) || /^0o[0-7]+$/.test(s) || /^0x[0-9a-fA-F]+$/.test(s)),
-  construct: (s: string) => (s.startsWith('0o') ? parseInt(s.substring(2), 8) : s.startsWith('0x') ? parseInt(s.substring(2), 16) : parseInt(s, 10)),
-});
-const FLOAT = new Type('tag:yaml.org,2002:float', {
-  kind: 'scalar',
-  resolve: (s: string) =>
-    NUMBER_START.test(s) && (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)),
-  construct: (s: string) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : /inf$/i.test(s) ? (s[0] === '-' ? -Infinity : Infinity) : parseFloat(s)),
-});
-const CORE_AS_YAML_READS_IT = FAILSAFE_SCHEMA.extend({ implicit: [NULL, BOOL, INT, FLOAT] });
+function coreAsYamlReadsIt(js: typeof import('js-yaml')): Schema {
+  const { FAILSAFE_SCHEMA, Type } = js;
+  const NUMBER_START = /^[-+.0-9]/;
+  const NULL = new Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (s: string) => s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL', construct: () => null });
+  const BOOL = new Type('tag:yaml.org,2002:bool', {
+    kind: 'scalar',
+    resolve: (s: string) => s === 'true' || s === 'True' || s === 'TRUE' || s === 'false' || s === 'False' || s === 'FALSE',
+    construct: (s: string) => s[0] === 't' || s[0] === 'T',
+  });
+  const INT = new Type('tag:yaml.org,2002:int', {
+    kind: 'scalar',
+    resolve: (s: string) => NUMBER_START.test(s) && (/^[-+]?[0-9]+$/.test(s) || /^0o[0-7]+$/.test(s) || /^0x[0-9a-fA-F]+$/.test(s)),
+    construct: (s: string) => (s.startsWith('0o') ? parseInt(s.substring(2), 8) : s.startsWith('0x') ? parseInt(s.substring(2), 16) : parseInt(s, 10)),
+  });
+  const FLOAT = new Type('tag:yaml.org,2002:float', {
+    kind: 'scalar',
+    resolve: (s: string) =>
+      NUMBER_START.test(s) && (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)),
+    construct: (s: string) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : /inf$/i.test(s) ? (s[0] === '-' ? -Infinity : Infinity) : parseFloat(s)),
+  });
+  return FAILSAFE_SCHEMA.extend({ implicit: [NULL, BOOL, INT, FLOAT] });
+}
+
+/** js-yaml and the schema, loaded when a review first reads a file quickly: a `check` never loads them. */
+let reader: { js: typeof import('js-yaml'); schema: Schema } | undefined;
+
+function quickReader(): { js: typeof import('js-yaml'); schema: Schema } {
+  if (!reader) {
+    const js = require('js-yaml') as typeof import('js-yaml');
+    reader = { js, schema: coreAsYamlReadsIt(js) };
+  }
+  return reader;
+}
 
 /**
  * What only yaml reads (or guards) as it must: `&` `*` anchors and aliases, `!` tags, tabs, `%` directives, `---`
@@ -117,7 +131,8 @@ export function quickData(source: string): { data: unknown } | undefined {
   let data: unknown;
   try {
     // maxDepth (js-yaml 4.2) is not in its published types yet; past it js-yaml refuses, and yaml says why.
-    data = load(source, { schema: CORE_AS_YAML_READS_IT, maxDepth: MAX_DEPTH, listener: watch.listener } as LoadOptions);
+    const { js, schema } = quickReader();
+    data = js.load(source, { schema, maxDepth: MAX_DEPTH, listener: watch.listener } as LoadOptions);
   } catch {
     return undefined;
   }

@@ -1,0 +1,89 @@
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT, SCHEMA_DIR } from '../core/paths';
+
+/**
+ * The validators of schemas/. Compiling a schema with Ajv is most of what a cold `check` used to cost (about 200 ms
+ * for the submission and pack schemas), so `npm run build` compiles each one to JavaScript (Ajv's standalone code,
+ * `dist/validators/<schema>.js`) once, and a run loads that. A generated validator names the sha256 of the schema
+ * text it was made from: when the schema has changed since (a schema edited without a build, or the tests, which
+ * run from src/), the schema is compiled here as before. Either way the validator is the same, and so are its errors.
+ */
+export const VALIDATOR_DIR = join(PACKAGE_ROOT, 'dist', 'validators');
+
+/** The options every validator is made with: `verbose` keeps each error's schema, which the messages read. */
+function configuredAjv(source: boolean): Ajv {
+  const AjvClass = (require('ajv') as typeof import('ajv')).default;
+  const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
+  const ajv = new AjvClass({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictRequired: false,
+    // Generated code requires the formats it uses from ajv-formats itself.
+    ...(source ? { code: { source: true, formats: (require('ajv') as typeof import('ajv'))._`require("ajv-formats/dist/formats").fullFormats` } } : {}),
+  });
+  addFormats(ajv, ['date']);
+  ajv.addKeyword({ keyword: 'x-kind', schemaType: 'string' });
+  // The English label of a field; its Chinese label is the standard `title` (see submission/field-labels.ts).
+  ajv.addKeyword({ keyword: 'x-title-en', schemaType: 'string' });
+  // The Chinese meaning of each value of an enum, then other words a clerk may write for it (县 for county).
+  ajv.addKeyword({ keyword: 'x-enum-zh', schemaType: 'object' });
+  // The pack schema's marks of a property that names a submission field, and of set choices of one (pack/fields.ts).
+  ajv.addKeyword({ keyword: 'x-submission-field', schemaType: 'object' });
+  ajv.addKeyword({ keyword: 'x-submission-choices', schemaType: 'object' });
+  return ajv;
+}
+
+function schemaText(name: string): string {
+  return readFileSync(join(SCHEMA_DIR, name), 'utf8');
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+type GeneratedValidator = ValidateFunction & { schemaSha256?: string };
+
+/** A schema of schemas/ compiled now, as a run does when no generated validator matches it. */
+export function compiledValidator(name: string): ValidateFunction {
+  return configuredAjv(false).compile(JSON.parse(schemaText(name)) as object);
+}
+
+const validators = new Map<string, ValidateFunction>();
+
+/** The validator of a schema of schemas/, the generated one when it was made from the schema as it is now. */
+export function schemaValidator(name: string): ValidateFunction {
+  let validate = validators.get(name);
+  if (validate) return validate;
+  const text = schemaText(name);
+  const generated = join(VALIDATOR_DIR, `${name}.js`);
+  const built = existsSync(generated) ? (require(generated) as GeneratedValidator) : undefined;
+  validate = built?.schemaSha256 === sha256(text) ? built : compiledValidator(name);
+  validators.set(name, validate);
+  return validate;
+}
+
+/** `npm run build`: writes the generated validator of every schema of schemas/ (each written whole, then renamed). */
+export function writeValidators(dir = VALIDATOR_DIR): string[] {
+  const standaloneCode = (require('ajv/dist/standalone') as typeof import('ajv/dist/standalone')).default;
+  mkdirSync(dir, { recursive: true });
+  const names = readdirSync(SCHEMA_DIR).filter((name) => name.endsWith('.schema.json')).sort();
+  for (const name of names) {
+    const text = schemaText(name);
+    const ajv = configuredAjv(true);
+    const code = standaloneCode(ajv, ajv.compile(JSON.parse(text) as object));
+    const target = join(dir, `${name}.js`);
+    writeFileSync(`${target}.tmp`, `${code}\nmodule.exports.schemaSha256 = ${JSON.stringify(sha256(text))};\n`);
+    renameSync(`${target}.tmp`, target);
+  }
+  return names;
+}
+
+if (require.main === module) {
+  const names = writeValidators();
+  process.stdout.write(`plancheck: ${names.length} validators written to ${VALIDATOR_DIR}\n`);
+}
