@@ -26,7 +26,7 @@ const LAYERS = [
   { name: 'waivers', paths: ['waivers/'], role: 'approved exceptions' },
   { name: 'run', paths: ['run/'], role: 'what `check` and `review` do, as library functions that return a result and its exit status: load the packs, evaluate (`review/`: the worker pool, the compact rows, the matrix, the year-over-year comparison), apply waivers' },
   { name: 'report', paths: ['report/'], role: 'one renderer type (`renderer.ts`); a folder per subject (`check/`, `review/`), each with its registry and one file per format; what formats share in `kit/`' },
-  { name: 'entry', paths: ['index.ts', 'cli/'], role: 'the library\'s exports and the command line: flags, lazy commands, writing outputs' },
+  { name: 'entry', paths: ['index.ts', 'cli/', 'build.ts'], role: 'the library\'s exports, the command line (flags, lazy commands, writing outputs), and what `npm run build` makes once (`build.ts`: the validators, the proof of the bundled pack)' },
 ];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -82,8 +82,3 @@ export function writeValidators(dir = VALIDATOR_DIR): string[] {
   }
   return names;
 }
-
-if (require.main === module) {
-  const names = writeValidators();
-  process.stdout.write(`plancheck: ${names.length} validators written to ${VALIDATOR_DIR}\n`);
-}

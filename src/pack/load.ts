@@ -4,11 +4,14 @@ import { bi, type Bilingual } from '../core/i18n';
 import { InputError, type InputProblem } from '../intake/problem';
 import { validateAgainst } from '../intake/schema-validator';
 import { sha256Hex } from '../intake/format';
-import { readYamlFile, type YamlDocument } from '../intake/yaml';
+import type { FieldPath } from '../intake/field-path';
+import { readInputBytes } from '../intake/read-file';
+import { parseYamlText } from '../intake/yaml';
+import { provedPack } from './proved';
 import { ruleFieldProblems } from './fields';
 import { itemSections, nfkc, packStructureProblems, ruleFidelityProblems } from './fidelity';
 import type { PackDefinition, RulePack } from './types';
-import { lineOf } from '../core/place';
+import { lineOf, type Position } from '../core/place';
 
 const PACK_FILE = 'pack.yaml';
 /** A plan's full text is tens of kilobytes (the Hunan plan: 27 KB); a larger `source.file` is not one. */
@@ -29,12 +32,40 @@ function packFile(path: string): string {
  */
 export function loadPack(path: string): RulePack {
   const file = packFile(path);
-  const parsed = readYamlFile(file);
+  const bytes = readInputBytes(file);
+  return provedAtBuild(file, bytes) ?? provePack(file, bytes);
+}
+
+/** The pack as the build proved it, when pack.yaml and its source are the bytes it proved, else undefined. */
+function provedAtBuild(file: string, bytes: Buffer): RulePack | undefined {
+  const sha256 = sha256Hex(bytes);
+  const proof = provedPack(sha256);
+  if (!proof) return undefined;
+  let sourceBytes: Buffer;
+  try {
+    sourceBytes = readSource(file, proof.definition.source.file, () => ({ line: 1, column: 1 }));
+  } catch {
+    // Proved again, which says what is wrong with the source, and where.
+    return undefined;
+  }
+  if (sha256Hex(sourceBytes) !== proof.sourceSha256) return undefined;
+  return { ...proof.definition, file, sha256, sourceText: sourceBytes.toString('utf8') };
+}
+
+/** What a pack was loaded from, without the run's own fields: what a proof keeps. */
+export function definitionOf(pack: RulePack): PackDefinition {
+  const { file: _file, sha256: _sha256, sourceText: _sourceText, ...definition } = pack;
+  return definition;
+}
+
+/** Parses, validates and proves a pack against its source (see loadPack). */
+export function provePack(file: string, bytes: Buffer): RulePack {
+  const parsed = parseYamlText(file, bytes);
   const schemaProblems = validateAgainst('rule-pack.schema.json', parsed);
   if (schemaProblems.length > 0) throw new InputError(schemaProblems);
   const definition = parsed.data as PackDefinition;
 
-  const sourceBytes = readSource(file, definition.source.file, parsed);
+  const sourceBytes = readSource(file, definition.source.file, (path) => parsed.locate(path));
   const problems: InputProblem[] = [];
   if (sha256Hex(sourceBytes) !== definition.source.sha256) {
     problems.push({
@@ -73,9 +104,9 @@ function kindOfFile(stats: Stats): Bilingual {
  * that leaves the folder (`..`, an absolute path elsewhere, a link pointing out), a device, a pipe or a huge file is
  * refused in words before a byte is read, so a pack cannot make the tool read, hash or hang on another file.
  */
-function readSource(file: string, written: string, parsed: YamlDocument): Buffer {
+function readSource(file: string, written: string, locate: (path: FieldPath) => Position): Buffer {
   const refuse = (message: Bilingual, expected?: Bilingual): never => {
-    throw new InputError([{ file, at: parsed.locate(['source', 'file']), field: 'source.file', message, expected: expected ?? bi('规则包文件夹中的原文文本文件,如 source.txt', "the plan's text, a file in the pack's folder, such as source.txt") }]);
+    throw new InputError([{ file, at: locate(['source', 'file']), field: 'source.file', message, expected: expected ?? bi('规则包文件夹中的原文文本文件,如 source.txt', "the plan's text, a file in the pack's folder, such as source.txt") }]);
   };
   const folder = resolve(dirname(file));
   const target = resolve(folder, written);
