@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CITY_ALL_MET, ROOT, tempDir } from './helpers';
 
@@ -27,16 +27,29 @@ describe('commands and formats load only what they use', () => {
     // Of the review, only its registry: the names its --format accepts.
     expect(modules.filter((m) => /review/.test(m) && !REGISTRIES.includes(m))).toEqual([]);
     expect(modules.filter((m) => /report[/\\](check|kit)[/\\](html|markdown|csv|json)\.js$/.test(m))).toEqual([]);
-    expect(packages.filter((p) => ['csv-stringify', 'cli-progress', 'playwright-core', 'js-yaml', 'ajv-i18n'].includes(p))).toEqual([]);
+    expect(packages.filter((p) => ['csv-stringify', 'cli-progress', 'playwright-core', 'ajv-i18n'].includes(p))).toEqual([]);
   });
 
-  test("a plain check compiles no schema: it loads the validators the build generated, and of Ajv only their runtime", () => {
-    const { status, modules, files } = loadedBy('check', CITY_ALL_MET);
+  test('a plain check compiles no schema and proves no pack: the build did both; a clean file needs no yaml document', () => {
+    const { status, modules, packages, files } = loadedBy('check', CITY_ALL_MET);
     expect(status).toBe(0);
-    expect(modules).toEqual(expect.arrayContaining([join('dist', 'validators', 'submission.schema.json.js'), join('dist', 'validators', 'rule-pack.schema.json.js')]));
+    expect(modules).toContain(join('dist', 'validators', 'submission.schema.json.js'));
+    // The bundled pack's proof, made by the build, stands in for its validation (src/pack/proved.ts).
+    expect(modules).not.toContain(join('dist', 'validators', 'rule-pack.schema.json.js'));
+    // js-yaml reads the file; yaml's document (and the library) only when a place is needed.
+    expect(packages).toContain('js-yaml');
+    expect(packages).not.toContain('yaml');
     const ajv = files.filter((f) => /[/\\]node_modules[/\\]ajv[/\\]/.test(f)).map((f) => f.split('/node_modules/ajv/').pop());
     expect(ajv.length).toBeGreaterThan(0);
     expect(ajv.filter((f) => !f?.startsWith('dist/runtime/'))).toEqual([]);
+  });
+
+  test('a file with a mistake loads yaml, whose document places it', () => {
+    const file = join(tempDir(), 'bad.yaml');
+    writeFileSync(file, 'bureau: [\n');
+    const { status, packages } = loadedBy('check', file);
+    expect(status).toBe(2);
+    expect(packages).toContain('yaml');
   });
 
   test('a format is loaded when it is asked for, and the review when it runs', () => {

@@ -10,13 +10,14 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { Checker, type SubmissionResult } from '../src';
 import { parseSubmission } from '../src/submission/load';
-import { quickData } from '../src/intake/yaml-quick';
+import { quickData, quickLines } from '../src/intake/yaml-quick';
+import { parseYamlText } from '../src/intake/yaml';
 import { syntheticSubmission } from './bench/synthetic';
 import { build, fuzzCase } from './fuzz/generators';
 import { PACKS } from './fuzz/properties';
 import { EXAMPLES, ROOT } from './helpers';
 
-const eager = new Checker(PACKS);
+const eager = new Checker(PACKS, undefined, { placesOnDemand: false });
 const onDemand = new Checker(PACKS, undefined, { placesOnDemand: true });
 
 /** A result with every lazy place read, as a report reads it. */
@@ -60,6 +61,43 @@ describe('the quick reading reads what yaml reads, or steps aside', () => {
       expect(quick?.data).toEqual(yamlData(text));
     }
   });
+
+  /** Every path of the data, and below each mapping a field that is not there (evidence of a missing field). */
+  function pathsOf(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+    if (Array.isArray(value)) return [path, ...value.flatMap((item, i) => pathsOf(item, [...path, i]))];
+    if (value !== null && typeof value === 'object') return [path, [...path, 'not_there'], ...Object.entries(value).flatMap(([key, child]) => pathsOf(child, [...path, key]))];
+    return [path];
+  }
+
+  function sameLines(text: string): boolean {
+    const quick = quickData(text);
+    if (!quick) return false;
+    const lines = quickLines(text);
+    const full = parseYamlText('lines.yaml', Buffer.from(text));
+    for (const path of pathsOf(quick.data)) expect({ path, line: lines(path) }).toEqual({ path, line: full.locate(path).line });
+    return true;
+  }
+
+  test('evidence lines found again by js-yaml are the lines of yaml\'s document, for every field', () => {
+    for (const file of FILES) sameLines(readFileSync(file, 'utf8'));
+    for (const index of [0, 3, 20]) sameLines(syntheticSubmission(index));
+    sameLines('a:\n  b:\n    - { x: 1 }\n    - y: 2\n      z: [3, 4]\n  c: []\nd:\n- 1\n- two\n');
+  });
+
+  test("the fuzzer's texts: the same evidence lines wherever the quick reading takes them", async () => {
+    let taken = 0;
+    let cases = 0;
+    await fc.assert(
+      fc.property(fuzzCase, (c) => {
+        cases++;
+        const text = build(c, PACKS).bytes.toString('utf8');
+        if (!/^\uFEFF/.test(text) && sameLines(text)) taken++;
+      }),
+      { seed: 20261203, numRuns: Number(process.env.PLANCHECK_QUICK_RUNS ?? 300) },
+    );
+    // Not vacuous: a good share of the mutated submissions is read quickly.
+    expect(taken).toBeGreaterThan(cases * 0.2);
+  }, 300_000);
 
   test.each([0, 3, 20, 77])('benchmark file #%i: the same result with places on demand', async (index) => {
     const [a, b] = await bothWays(`bench-${index}.yaml`, Buffer.from(syntheticSubmission(index)));

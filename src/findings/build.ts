@@ -10,7 +10,7 @@ import { formatQuantity } from '../pack/units';
 import { findingMessage, foundFigure } from './messages';
 import { statusOf } from './status';
 import type { Evidence, Expected, Finding, Status } from './types';
-import { evidencePosition, type Position } from '../core/place';
+import type { Position } from '../core/place';
 
 /** What a rule requires, in the contract's terms (operator, value, unit), as its kind says. */
 export function expectedOf(check: Check): Expected {
@@ -30,7 +30,7 @@ function placed(submission: Submission, path: FieldPath, entry: Omit<Evidence, '
     enumerable: true,
     configurable: true,
     get(): Position {
-      const at = evidencePosition(submission.locate(path));
+      const at = submission.evidenceAt(path);
       Object.defineProperty(evidence, 'at', { value: at, enumerable: true, writable: true, configurable: true });
       return at;
     },

@@ -15,6 +15,11 @@ export interface ParsedDocument {
   data: unknown;
   /** Where the node at `path` is written, or its nearest existing ancestor; `key` asks for the key rather than its value. */
   locate(path: FieldPath, part?: 'key' | 'value'): Position;
+  /**
+   * Where the field at `path` is shown as evidence: its line (without a column), or its cell. A format may find it
+   * more cheaply than `locate`; absent, it is `locate`'s position to the line.
+   */
+  evidenceAt?(path: FieldPath): Position;
   /** The text a scalar at `path` is written as (`0.89999999999999999999`), for values that must be read exactly. */
   scalarSource(path: FieldPath): string | undefined;
   /** Keys written without a colon inside `{ … }`; their value is null, but they are not blanks (see BareKey). */
@@ -29,8 +34,9 @@ export interface ParsedDocument {
 /** How a file is to be read. */
 export interface IntakeOptions {
   /**
-   * Places are needed only for what goes wrong (a review that keeps no findings): a format may then read the data
-   * quickly and find places when they are first asked for, with the same data, places and messages.
+   * Places are needed only for what goes wrong and for evidence: a format may then read the data quickly and find
+   * places when they are first asked for, with the same data, places and messages. Checks and reviews read so;
+   * false builds every place at once (what the quick reading is compared with).
    */
   placesOnDemand?: boolean;
 }

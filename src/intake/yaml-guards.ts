@@ -4,12 +4,9 @@ import type { InputProblem } from './problem';
 import type { LinePosition } from '../core/place';
 import { comparePositions } from '../core/place';
 
-/**
- * The deepest nesting of lists and mappings read. A submission is six levels deep at most (a consultation's
- * `{ value, source }` inside a decision inside a list inside a section), a pack or calendar hardly more; deeper than
- * this is a slip (brackets never closed) or a file made to exhaust the parser.
- */
-export const MAX_DEPTH = 64;
+import { MAX_DEPTH } from './nesting';
+
+export { MAX_DEPTH } from './nesting';
 
 /**
  * How many nodes aliases of lists and mappings (`*base` for `&base { … }`) may copy in all. An alias of a single
@@ -217,48 +214,4 @@ function aliasProblems(file: string, doc: Document, aliases: readonly Found[], a
     }
   }
   return [];
-}
-
-/** Comments in a JSON file: JSON has none, and yaml would read `// note` as a key. Each is placed; strings are skipped. */
-export function jsonCommentProblems(file: string, source: string): InputProblem[] {
-  const problems: InputProblem[] = [];
-  let [line, lineStart] = [1, 0];
-  let mode: 'code' | 'string' | 'line' | 'block' = 'code';
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i];
-    const next = source[i + 1];
-    if (char === '\n') {
-      [line, lineStart] = [line + 1, i + 1];
-      if (mode !== 'block') mode = 'code';
-      continue;
-    }
-    if (mode === 'string') {
-      if (char === '\\' && next !== '\n') i++;
-      else if (char === '"') mode = 'code';
-      continue;
-    }
-    if (mode === 'line') continue;
-    if (mode === 'block') {
-      if (char === '*' && next === '/') [mode, i] = ['code', i + 1];
-      continue;
-    }
-    if (char === '"') {
-      mode = 'string';
-      continue;
-    }
-    if (char !== '#' && !(char === '/' && (next === '/' || next === '*'))) continue;
-    const written = char === '#' ? '#' : `/${next}`;
-    problems.push({
-      file,
-      at: { line, column: i - lineStart + 1 },
-      message: bi(
-        `JSON 文件里不能写注释:请删去这里以 ${written} 开头的注释(需要注释时,可把文件改存为 .yaml,用 # 写注释)`,
-        `JSON does not allow comments: delete the comment starting ${written} here (or save the file as .yaml, where # starts a comment)`,
-      ),
-      expected: bi('不含注释的 JSON', 'JSON without comments'),
-    });
-    if (written === '/*') [mode, i] = ['block', i + 1];
-    else mode = 'line';
-  }
-  return problems;
 }

@@ -1,6 +1,6 @@
 import type { LoadOptions, Schema } from 'js-yaml';
 import { holdsNull } from './field-path';
-import { MAX_DEPTH } from './yaml-guards';
+import { MAX_DEPTH } from './nesting';
 
 /**
  * The quick reading of a submission, for a review that keeps no findings: js-yaml, about 13 times faster than
@@ -67,6 +67,8 @@ const DOCUMENT_LINES = /^(?:%|---|\.\.\.)/m;
 const COMPLEX_KEY = /(?:^|[\s,[{])\?(?:\s|$)/m;
 const BLOCK_SCALAR = /(?:^|\s)[|>][-+0-9]*[ ]*(?:#.*)?$/m;
 const COLLECTION_KEY = /[\]}][ ]*:(?:\s|$)/;
+/** A `-` alone on its line, its entry below it: yaml places the entry's list at the dash, a line above the entry. */
+const BARE_DASH = /^[ ]*-[ ]*$/m;
 
 /** A run of more than 15 digits (dots and underscores between them aside): a number a double may not hold exactly. */
 function longDigitRun(text: string): boolean {
@@ -87,6 +89,7 @@ function onlyYaml(text: string): boolean {
     (text.includes('?') && COMPLEX_KEY.test(text)) ||
     ((text.includes('|') || text.includes('>')) && BLOCK_SCALAR.test(text)) ||
     COLLECTION_KEY.test(text) ||
+    BARE_DASH.test(text) ||
     text.includes('__proto__') ||
     longDigitRun(text)
   );
@@ -139,4 +142,69 @@ export function quickData(source: string): { data: unknown } | undefined {
   if (watch.spans()) return undefined;
   if (data === null || data === undefined || typeof data !== 'object' || holdsNull(data)) return undefined;
   return { data };
+}
+
+/** A node as js-yaml read it: its kind, its value, the line it began on (0-based) and its children in order. */
+interface ReadNode {
+  kind: string | null;
+  result: unknown;
+  line: number;
+  children: ReadNode[];
+}
+
+/** js-yaml sometimes opens a node twice (a sequence's entry): the outer one holds the inner and nothing else. */
+function collapsed(node: ReadNode): ReadNode {
+  let inner = node;
+  while (inner.children.length === 1 && inner.children[0].result === inner.result && inner.kind === inner.children[0].kind && inner.kind !== 'scalar') inner = inner.children[0];
+  return inner;
+}
+
+/**
+ * The line a node begins on, as yaml's document places it: a scalar or a flow collection on its own line (the quick
+ * reading takes only texts where both stay on one line), a block collection on the line of its first entry.
+ */
+function firstLine(node: ReadNode): number {
+  const inner = collapsed(node);
+  return inner.kind !== 'scalar' && inner.children.length > 0 ? firstLine(inner.children[0]) : inner.line;
+}
+
+/** The child at a key of a mapping, or an index of a sequence; undefined when there is none. */
+function childAt(node: ReadNode, part: string | number): ReadNode | undefined {
+  const inner = collapsed(node);
+  if (inner.kind === 'sequence') return typeof part === 'number' ? inner.children[part] : undefined;
+  if (inner.kind !== 'mapping') return undefined;
+  // A mapping's children are its keys and values in turn.
+  for (let i = 0; i + 1 < inner.children.length; i += 2) if (String(collapsed(inner.children[i]).result) === String(part)) return inner.children[i + 1];
+  return undefined;
+}
+
+/**
+ * The lines of the fields of a text the quick reading took (quickData gave its data): the line yaml's document would
+ * give each field, or its nearest existing ancestor, found by reading the text again with js-yaml (milliseconds,
+ * where yaml's document of a large file takes a tenth of a second). Evidence points to a line, never a column.
+ */
+export function quickLines(source: string): (path: readonly (string | number)[]) => number {
+  const { js, schema } = quickReader();
+  const stack: ReadNode[] = [{ kind: null, result: undefined, line: 0, children: [] }];
+  const listener = (event: string, state: ReaderState & { result: unknown }): void => {
+    if (event === 'open') {
+      stack.push({ kind: null, result: undefined, line: state.line, children: [] });
+      return;
+    }
+    const node = stack.pop() as ReadNode;
+    node.kind = state.kind;
+    node.result = state.result;
+    stack[stack.length - 1].children.push(node);
+  };
+  js.load(source, { schema, maxDepth: MAX_DEPTH, listener } as LoadOptions);
+  const root = stack[0].children[0];
+  return (path) => {
+    let node = root;
+    for (const part of path) {
+      const next = childAt(node, part);
+      if (!next) break;
+      node = next;
+    }
+    return firstLine(node) + 1;
+  };
 }

@@ -39,8 +39,11 @@ export class Checker {
   constructor(
     readonly packs: readonly RulePack[],
     readonly calendar: WorkingDayCalendar = loadCalendar(),
-    /** How submissions are read: `placesOnDemand` where only statuses are kept (a review without its findings). */
-    private readonly intake: IntakeOptions = {},
+    /**
+     * How submissions are read: places on demand unless told otherwise (the quick reading gives the same data,
+     * places and messages; tests/yaml-quick.test.ts compares the two ways).
+     */
+    private readonly intake: IntakeOptions = { placesOnDemand: true },
   ) {
     this.engines = packs.map((pack) => new PackEngine(pack, { calendar }));
   }

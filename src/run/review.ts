@@ -118,7 +118,7 @@ export function prepareReview(request: ReviewRequest): ReviewPlan {
       const setup = { packs, holidayYears, keepFindings, maxBytes: maxSubmissionBytes(), ...(waivers ? { waivers, waiverDate: request.waiverDate } : {}) };
       let evaluated: Awaited<ReturnType<typeof evaluateFiles>>;
       try {
-        evaluated = await evaluateFiles(files, setup, () => new Checker(packs, calendar, { placesOnDemand: !keepFindings }), jobs, progress);
+        evaluated = await evaluateFiles(files, setup, () => new Checker(packs, calendar), jobs, progress);
       } catch (error) {
         if (error instanceof WorkerFailure) return { failure: error.said };
         throw error;

@@ -8,6 +8,7 @@ import { consistencyProblems } from './consistency';
 import { normalizeSubmission } from './normalize';
 import type { Bureau, Submission, SubmissionData } from './types';
 import { SUBMISSION_SCHEMA } from './value-kinds';
+import { evidencePosition } from '../core/place';
 
 /**
  * A key with nothing after it (`budgeted:`) is a blank in the form: absent, so its rule reports missing data.
@@ -49,6 +50,7 @@ function fromParsed(parsedFile: ParsedDocument): Submission {
     sources,
     exacts,
     locate: (path) => parsed.locate(path),
+    evidenceAt: (path) => (parsed.evidenceAt ? parsed.evidenceAt(path) : evidencePosition(parsed.locate(path))),
   };
 }
 

@@ -28,4 +28,6 @@ export interface Submission {
   exacts: ReadonlyMap<string, Exact>;
   /** Where a field is written (a line and column, a cell), for evidence a person can find. */
   locate(path: FieldPath): Position;
+  /** Where a field is shown as evidence: its line (no column), or its cell. */
+  evidenceAt(path: FieldPath): Position;
 }

@@ -11,8 +11,7 @@ import type { WorkerSetup, WorkerReply, WorkerRequest } from './pool';
  */
 const setup = workerData as WorkerSetup;
 // A user's year replaces the bundled one, as loadCalendar does: the calendar keeps the last entry for a year.
-// Only statuses go back unless the findings are kept: the files are then read with places on demand.
-const checker = new Checker(setup.packs, new WorkingDayCalendar([...bundledHolidayYears(), ...setup.holidayYears]), { placesOnDemand: !setup.keepFindings });
+const checker = new Checker(setup.packs, new WorkingDayCalendar([...bundledHolidayYears(), ...setup.holidayYears]));
 const port = parentPort;
 
 function causeOf(error: unknown): string {
