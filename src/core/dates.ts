@@ -3,13 +3,27 @@ export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** The number written by `length` digits from `start` (NaN where one is not a digit, as Number('2x') is). */
+function digitsAt(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return Number(text.slice(start, start + length));
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 /**
  * Days since 1970-01-01 in the proleptic Gregorian calendar: the calendar's hot loop steps through integers, not
  * Date objects. Computed from the year, month and day themselves (H. Hinnant's days_from_civil), not by Date.UTC,
  * which reads the years 0 to 99 as 1900 to 1999: 0024-06-03 is the year 24, not 1924.
  */
 export function dayNumber(date: IsoDate): number {
-  const [year, month, day] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  // Read digit by digit: the deadlines of a large submission call this hundreds of thousands of times.
+  const year = digitsAt(date, 0, 4);
+  const month = digitsAt(date, 5, 2);
+  const day = digitsAt(date, 8, 2);
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;

@@ -22,6 +22,22 @@ import { MAX_DEPTH } from './nesting';
 
 // yaml's core schema (yaml/dist/schema/core/*.js), as js-yaml types: the same tests, the same values. js-yaml asks
 // every type of every plain scalar, most of which are text: a look at the first character spares the patterns.
+/**
+ * Whether the text being read holds a number of more than 15 digits: its double may not be its decimal, and yaml's
+ * document keeps the source text that exact comparison needs. Set by the number types as js-yaml meets them.
+ */
+let longNumber = false;
+
+function noteLong(written: string): string {
+  let digits = 0;
+  for (let i = 0; i < written.length; i++) {
+    const code = written.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits++;
+  }
+  if (digits > 15) longNumber = true;
+  return written;
+}
+
 function coreAsYamlReadsIt(js: typeof import('js-yaml')): Schema {
   const { FAILSAFE_SCHEMA, Type } = js;
   const NUMBER_START = /^[-+.0-9]/;
@@ -34,13 +50,13 @@ function coreAsYamlReadsIt(js: typeof import('js-yaml')): Schema {
   const INT = new Type('tag:yaml.org,2002:int', {
     kind: 'scalar',
     resolve: (s: string) => NUMBER_START.test(s) && (/^[-+]?[0-9]+$/.test(s) || /^0o[0-7]+$/.test(s) || /^0x[0-9a-fA-F]+$/.test(s)),
-    construct: (s: string) => (s.startsWith('0o') ? parseInt(s.substring(2), 8) : s.startsWith('0x') ? parseInt(s.substring(2), 16) : parseInt(s, 10)),
+    construct: (s: string) => (s.startsWith('0o') ? parseInt(s.substring(2), 8) : s.startsWith('0x') ? parseInt(s.substring(2), 16) : parseInt(noteLong(s), 10)),
   });
   const FLOAT = new Type('tag:yaml.org,2002:float', {
     kind: 'scalar',
     resolve: (s: string) =>
       NUMBER_START.test(s) && (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)),
-    construct: (s: string) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : /inf$/i.test(s) ? (s[0] === '-' ? -Infinity : Infinity) : parseFloat(s)),
+    construct: (s: string) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : /inf$/i.test(s) ? (s[0] === '-' ? -Infinity : Infinity) : parseFloat(noteLong(s))),
   });
   return FAILSAFE_SCHEMA.extend({ implicit: [NULL, BOOL, INT, FLOAT] });
 }
@@ -70,18 +86,6 @@ const COLLECTION_KEY = /[\]}][ ]*:(?:\s|$)/;
 /** A `-` alone on its line, its entry below it: yaml places the entry's list at the dash, a line above the entry. */
 const BARE_DASH = /^[ ]*-[ ]*$/m;
 
-/** A run of more than 15 digits (dots and underscores between them aside): a number a double may not hold exactly. */
-function longDigitRun(text: string): boolean {
-  let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) {
-      if (++digits > 15) return true;
-    } else if (code !== 46 && code !== 95) digits = 0;
-  }
-  return false;
-}
-
 function onlyYaml(text: string): boolean {
   return (
     MARKS.test(text) ||
@@ -90,8 +94,7 @@ function onlyYaml(text: string): boolean {
     ((text.includes('|') || text.includes('>')) && BLOCK_SCALAR.test(text)) ||
     COLLECTION_KEY.test(text) ||
     BARE_DASH.test(text) ||
-    text.includes('__proto__') ||
-    longDigitRun(text)
+    text.includes('__proto__')
   );
 }
 
@@ -135,10 +138,12 @@ export function quickData(source: string): { data: unknown } | undefined {
   try {
     // maxDepth (js-yaml 4.2) is not in its published types yet; past it js-yaml refuses, and yaml says why.
     const { js, schema } = quickReader();
+    longNumber = false;
     data = js.load(source, { schema, maxDepth: MAX_DEPTH, listener: watch.listener } as LoadOptions);
   } catch {
     return undefined;
   }
+  if (longNumber) return undefined;
   if (watch.spans()) return undefined;
   if (data === null || data === undefined || typeof data !== 'object' || holdsNull(data)) return undefined;
   return { data };
