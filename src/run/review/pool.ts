@@ -20,7 +20,7 @@ export interface WorkerSetup extends RowSetup {
   packs: RulePack[];
   /** The `--calendar` years that loaded; each replaces the bundled year it names, as in the main thread. */
   holidayYears: HolidayYear[];
-  /** The size beyond which a submission is refused unread (`--max-bytes`); input/read-file.ts reads it in a worker. */
+  /** The size beyond which a submission is refused unread (`--max-bytes`); intake/read-file.ts reads it in a worker. */
   maxBytes?: number;
 }
 
