@@ -65,20 +65,35 @@ function mergeCalendars(lists: CalendarInfo[][]): CalendarInfo[] {
 }
 
 /**
- * A row that holds nothing of its file: strings read from a submission (the bureau's name) are slices of the whole
- * text in V8, so a row kept as it is would keep each file's text alive, and memory would grow with the files. A
- * structured clone copies every string, as a worker's message does; the status constants keep one reference a rule.
+ * A row as the review keeps it: a plain object of its own, its statuses the shared constants (one reference a
+ * rule). A row fresh from a worker's message holds copies of its strings already; a row made in this thread is
+ * given copies (`copyStrings`): strings read from a submission (the bureau's name) are slices of the whole text in
+ * V8, so a row kept as it is would keep each file's text alive, and memory would grow with the files.
  */
-function detached(row: ReviewRow): ReviewRow {
-  const copy = structuredClone(row);
-  copy.statuses = copy.statuses.map((status) => STATUS_CONSTANTS[status]);
-  return copy;
+function keptRow(row: ReviewRow, copyStrings: boolean): ReviewRow {
+  if (row.findings) {
+    const copy = copyStrings ? structuredClone(row) : row;
+    copy.statuses = copy.statuses.map((status) => STATUS_CONSTANTS[status]);
+    return copy;
+  }
+  const { file, sha256, bureau, notices, error, waivers } = copyStrings ? structuredClone({ file: row.file, sha256: row.sha256, bureau: row.bureau, notices: row.notices, error: row.error, waivers: row.waivers }) : row;
+  return {
+    notices,
+    file,
+    sha256,
+    bureau,
+    year: row.year,
+    summary: { ...row.summary },
+    statuses: row.statuses.map((status) => STATUS_CONSTANTS[status]),
+    ...(waivers ? { waivers } : {}),
+    error,
+  };
 }
 
 async function inThisThread(files: readonly string[], checker: Checker, setup: RowSetup, progress?: Progress): Promise<EvaluatedFiles> {
   const rows: ReviewRow[] = [];
   for (const file of files) {
-    rows.push(detached(toReviewRow(await checker.checkFile(file), setup)));
+    rows.push(keptRow(toReviewRow(await checker.checkFile(file), setup), true));
     progress?.(rows.length, files.length);
   }
   return { rows, calendars: checker.calendar.consultedYears() };
@@ -120,9 +135,8 @@ function runWorker(worker: Worker, next: () => { index: number; file: string } |
         // The first file goes out once the worker has built its engines: a failure to start is not blamed on a file.
         send();
       } else if (reply.kind === 'row') {
-        // A message carries fresh copies of every string; the shared constants keep a row to one reference per rule.
-        reply.row.statuses = reply.row.statuses.map((status) => STATUS_CONSTANTS[status]);
-        onRow(reply.index, reply.row);
+        // A message carries fresh copies of every string.
+        onRow(reply.index, keptRow(reply.row, false));
         send();
       } else if (reply.kind === 'calendars') {
         settled = true;
