@@ -8,7 +8,7 @@ import { parseYamlText } from './yaml';
 const OWN_REPORT = /^\uFEFF?\s*\{\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"plancheck"\s*[,}]/;
 
 /** A `.json` whose top level has `tool.name` "plancheck": an earlier report, not a submission. */
-export function isPlancheckReport(file: string): boolean {
+function isPlancheckReport(file: string): boolean {
   const head = readHead(file, 4096)?.toString('utf8');
   if (head === undefined || !head.includes('"tool"')) return false;
   if (OWN_REPORT.test(head)) return true;

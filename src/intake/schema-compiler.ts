@@ -1,9 +1,9 @@
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, SCHEMA_DIR } from '../core/paths';
+import { sha256Hex } from './format';
 
 /**
  * The validators of schemas/. Compiling a schema with Ajv is most of what a cold `check` used to cost (about 200 ms
@@ -42,10 +42,6 @@ function schemaText(name: string): string {
   return readFileSync(join(SCHEMA_DIR, name), 'utf8');
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 type GeneratedValidator = ValidateFunction & { schemaSha256?: string };
 
 /** A schema of schemas/ compiled now, as a run does when no generated validator matches it. */
@@ -62,7 +58,7 @@ export function schemaValidator(name: string): ValidateFunction {
   const text = schemaText(name);
   const generated = join(VALIDATOR_DIR, `${name}.js`);
   const built = existsSync(generated) ? (require(generated) as GeneratedValidator) : undefined;
-  validate = built?.schemaSha256 === sha256(text) ? built : compiledValidator(name);
+  validate = built?.schemaSha256 === sha256Hex(text) ? built : compiledValidator(name);
   validators.set(name, validate);
   return validate;
 }
@@ -77,7 +73,7 @@ export function writeValidators(dir = VALIDATOR_DIR): string[] {
     const ajv = configuredAjv(true);
     const code = standaloneCode(ajv, ajv.compile(JSON.parse(text) as object));
     const target = join(dir, `${name}.js`);
-    writeFileSync(`${target}.tmp`, `${code}\nmodule.exports.schemaSha256 = ${JSON.stringify(sha256(text))};\n`);
+    writeFileSync(`${target}.tmp`, `${code}\nmodule.exports.schemaSha256 = ${JSON.stringify(sha256Hex(text))};\n`);
     renameSync(`${target}.tmp`, target);
   }
   return names;

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { join } from 'node:path';
 import { PACKAGE_ROOT, SCHEMA_DIR } from '../core/paths';
 import { TOOL } from '../core/version';
+import { sha256Hex } from '../intake/format';
 import type { PackDefinition } from './types';
 
 /**
@@ -28,14 +29,10 @@ export interface ProvedPack {
 /** The schemas a pack's proof reads: its own, and the submission's (for the fields its rules name). */
 const PROOF_SCHEMAS = ['rule-pack.schema.json', 'submission.schema.json'];
 
-function sha256(bytes: Buffer | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 let schemaHashes: Record<string, string> | undefined;
 
 function currentSchemas(): Record<string, string> {
-  return (schemaHashes ??= Object.fromEntries(PROOF_SCHEMAS.map((name) => [name, sha256(readFileSync(join(SCHEMA_DIR, name)))])));
+  return (schemaHashes ??= Object.fromEntries(PROOF_SCHEMAS.map((name) => [name, sha256Hex(readFileSync(join(SCHEMA_DIR, name)))])));
 }
 
 let codeHash: string | undefined;

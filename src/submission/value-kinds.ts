@@ -9,7 +9,7 @@ const FIELDS = schemaFieldsOf(SUBMISSION_SCHEMA);
  * written `[]` (`major_decisions.items[].public_consultation.from`). Read from the schema itself,
  * so a field added there is normalised without code.
  */
-export const VALUE_KINDS: { get(general: string): ValueKind | undefined } = { get: (general) => FIELDS.get(general)?.kind };
+const VALUE_KINDS: { get(general: string): ValueKind | undefined } = { get: (general) => FIELDS.get(general)?.kind };
 
 /**
  * A field of the schema, to walk data with: its kind, its named fields and its records, each found once. A walk over
