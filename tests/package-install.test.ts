@@ -10,7 +10,8 @@ import { bin, EXAMPLES, ROOT, tempDir } from './helpers';
  */
 
 const WINDOWS = process.platform === 'win32';
-const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const MANIFEST = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string>; bundleDependencies: string[] };
+const VERSION = MANIFEST.version;
 const PRELOAD = join(__dirname, 'fixtures', 'loaded-modules.js');
 
 /**
@@ -85,6 +86,11 @@ function plancheck(...args: string[]): { status: number; stdout: string; stderr:
 }
 
 describe('the packed tarball installs without a network and runs from any folder', () => {
+  test('every runtime dependency is bundled in the tarball', () => {
+    // Listed by name, not `true`, which dependency-cruiser cannot read: a dependency added to package.json goes here too.
+    expect([...MANIFEST.bundleDependencies].sort()).toEqual(Object.keys(MANIFEST.dependencies).sort());
+  });
+
   test('npm installs the tarball from itself alone: the registry is unreachable and the cache empty', () => {
     expect(installed.tarball).toMatch(new RegExp(`plancheck-${VERSION.replace(/\./g, '\\.')}\\.tgz$`));
     expect(installed.install.stderr).not.toMatch(/ERR!|npm error/);
