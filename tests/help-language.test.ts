@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGS } from '../src/core/i18n';
 import { STATUSES } from '../src/findings/types';
@@ -84,7 +84,8 @@ async function allHelps(lang: 'zh' | 'en'): Promise<ParsedHelp[]> {
     const help = await helpOf(path, lang);
     helps.push(help);
     for (const { term } of help.sections[commandsTitle] ?? []) {
-      const name = term.split(' ')[0];
+      // `name|alias [选项] <参数>`: the name is the first word.
+      const name = term.split(/[ |]/)[0];
       // `help [command]` shows the helps this walk reads already.
       if (name !== 'help') await visit([...path, name]);
     }
@@ -98,7 +99,7 @@ const latinWords = (text: string): string[] => text.match(/[A-Za-z]+/g) ?? [];
 /** Rule 4: what a user writes that the code lists: levels, statuses, languages, formats, bundled pack and rule ids. */
 function userValues(): string[] {
   const packs = readdirSync(join(ROOT, 'rules'), { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && existsSync(join(ROOT, 'rules', d.name, 'pack.yaml')))
     .map((d) => loadPack(join(ROOT, 'rules', d.name, 'pack.yaml')));
   const ids = packs.flatMap((pack) => [pack.id, ...pack.rules.map((rule) => rule.id)]);
   return [...LEVELS, ...STATUSES, ...LANGS, ...FORMATS, ...REVIEW_FORMATS, ...ids].flatMap(latinWords);
