@@ -18,17 +18,20 @@ import { cli, ROOT } from './helpers';
  *  1. a word of a term of that help: the command path in its usage line, and each listed command, argument and option
  *     as its left column shows it (`-f, --format <格式>` gives f and format; placeholders are Chinese, `<格式>`);
  *  2. the name of the program or of any of its commands (a description may point to another command);
- *  3. a value the option takes, inside the parenthesis commander adds to its description from the option's choices
- *     and default (`(可选:table、json;默认:table)`);
+ *  3. a value an option of that help takes, as the parenthesis commander adds to its description from the option's
+ *     choices and default lists them (`(可选:text、json;默认:text)`), in that parenthesis or anywhere in the help
+ *     (`输出格式:text 逐行文字`);
  *  4. a value a user writes, from the code's own lists: the levels, statuses, languages and report formats, the ids
  *     of the bundled packs and of their rules;
  *  5. a name of a file type or extension a user reads or writes (FILE_WORDS), or a byte unit `--max-bytes` takes
- *     (K, M, G, optionally with B or iB).
+ *     (K, M, G, optionally with B or iB);
+ *  6. a single capital letter, a placeholder for a number (`通过 N 个`).
  * Anything else (an English word in a description, a `YAML`-less type name such as `string`) fails the test.
  */
 
 const FILE_WORDS = ['YAML', 'yaml', 'yml', 'JSON', 'json', 'HTML', 'html', 'CSV', 'csv', 'Markdown', 'markdown', 'md', 'xlsx', 'Excel', 'txt'];
 const BYTE_UNIT = /^[KMG](i?B)?$/;
+const NUMBER_PLACEHOLDER = /^[A-Z]$/;
 const TITLES = { zh: ['用法:', '选项:', '参数:', '命令:', '全局选项:'], en: ['Usage:', 'Options:', 'Arguments:', 'Commands:', 'Global Options:'] };
 const HAN = /\p{Script=Han}/u;
 
@@ -124,9 +127,9 @@ describe('--help is Chinese by default and English with --lang en, for every com
   test('a Chinese help has no English word but names, placeholders and values a user types', () => {
     const everywhere = new Set(['plancheck', ...zh.flatMap((h) => h.path), ...userValues()]);
     const offending = zh.flatMap((help) => {
-      const own = new Set([...latinWords(help.usage), ...Object.values(help.sections).flatMap((entries) => entries.flatMap((e) => latinWords(e.term)))]);
-      const prose = help.prose.map((line) => line.replace(CHOICES, (whole, choices?: string, defaults?: string) => (choices || defaults ? ')' : whole)));
-      const words = prose.flatMap(latinWords).filter((word) => !own.has(word) && !everywhere.has(word) && !FILE_WORDS.includes(word) && !BYTE_UNIT.test(word));
+      const values = help.prose.flatMap((line) => (CHOICES.exec(line)?.slice(1) ?? []).flatMap((listed) => latinWords(listed ?? '')));
+      const own = new Set([...latinWords(help.usage), ...Object.values(help.sections).flatMap((entries) => entries.flatMap((e) => latinWords(e.term))), ...values]);
+      const words = help.prose.flatMap(latinWords).filter((word) => !own.has(word) && !everywhere.has(word) && !FILE_WORDS.includes(word) && !BYTE_UNIT.test(word) && !NUMBER_PLACEHOLDER.test(word));
       return words.map((word) => `plancheck ${help.path.join(' ')} --help: ${word}`);
     });
     expect(offending).toEqual([]);
