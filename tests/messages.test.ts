@@ -264,7 +264,9 @@ describe('the command line speaks Chinese unless --lang en is on it', () => {
   test('--help: every command and option in Chinese; in English with --lang en', async () => {
     const zh = await cli('check', '--help');
     expect(zh.status).toBe(0);
-    for (const text of ['用法: plancheck check [选项]', '选项:', '输出格式(可选:table、json、markdown、html、csv;默认:table)', '显示帮助', '--waivers <文件>']) expect(zh.stdout).toContain(text);
+    for (const text of ['用法: plancheck check [选项]', '选项:', '显示帮助', '--waivers <文件>']) expect(zh.stdout).toContain(text);
+    // The help wraps between Chinese characters at 80 columns: the choices may go on to the next line.
+    expect(zh.stdout).toMatch(/输出格式\(可选:table、json、markdown、html、csv;默认:\s*table\)/);
     expect(zh.stdout).not.toMatch(/Usage|Options|display help|output format/);
     const top = await cli('--help');
     expect(top.stdout).toContain('命令:');

@@ -6,6 +6,7 @@ import { REVIEW_FORMATS } from '../report/review';
 import type { CheckOptions } from './commands/check';
 import { EXIT } from '../run/exit';
 import type { ReviewOptions } from './commands/review';
+import { wrapColumns } from './help-wrap';
 import type { CliIo } from './io';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -145,6 +146,7 @@ function helpFor(t: Texts): Partial<Help> {
   return {
     // commander pads and wraps by string length; Chinese needs the columns the characters take.
     displayWidth,
+    boxWrap: (text: string, width: number) => (width < base.minWidthToWrap ? text : wrapColumns(text, width, displayWidth)),
     styleTitle: (title: string) => t.titles[title] ?? title,
     commandUsage: (command: Command) => t.usage(base.commandUsage(command)),
     subcommandTerm: (command: Command) => t.usage(base.subcommandTerm(command)),
