@@ -85,8 +85,10 @@ function recordDatesInOrder(data: SubmissionData, place: Place): InputProblem[] 
       const [early, late] = [holder?.[before], holder?.[after]];
       if (typeof early !== 'string' || typeof late !== 'string' || late >= early) return;
       const base: FieldPath = [...list, index, ...(group ? [group] : [])];
-      const [later, earlier] = [labelled([...base, after]), labelled([...base, before])];
-      problems.push(place([...base, after], bi(`${later.zh} ${late} 早于${earlier.zh} ${early}`, `${later.en}: ${late} is before ${earlier.en.toLowerCase()} (${early})`), bi(`不早于 ${early} 的日期`, `a date on or after ${early}`)));
+      // The later date by its place (申请第 1 条的答复日期), the earlier by its own name: it is the same record's.
+      const later = labelled([...base, after]);
+      const earlier = labelOf(`${list.join('.')}[].${group ? `${group}.` : ''}${before}`) ?? bi(before, before);
+      problems.push(place([...base, after], bi(`${later.zh} ${late} 早于${earlier.zh} ${early}`, `${later.en}: ${late} is earlier than ${earlier.en.toLowerCase()}, ${early}`), bi(`不早于 ${early} 的日期`, `a date on or after ${early}`)));
     });
   }
   return problems;
