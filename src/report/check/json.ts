@@ -31,7 +31,6 @@ function citationJson(citation: Citation): object {
 function findingJson(finding: Finding, lang: Lang): object {
   return {
     rule: finding.rule,
-    pack: finding.pack,
     status: finding.status,
     actual: finding.actual,
     expected: { operator: finding.expected.operator, value: finding.expected.value, unit: finding.expected.unit },
@@ -40,6 +39,8 @@ function findingJson(finding: Finding, lang: Lang): object {
     evidence: finding.evidence.map((e) => evidenceJson(e, lang)),
     title: { zh: finding.title.zh, en: finding.title.en },
     severity: finding.severity,
+    // After the contract's keys: the pack the rule is of (its id, as in `packs`).
+    pack: finding.pack,
     ...(finding.waiver ? { waiver: waiverJson(finding.waiver) } : {}),
   };
 }
