@@ -99,17 +99,22 @@ export interface LegalBasisCheck extends CheckBase {
   infer: BasisPattern[];
 }
 
-/** A consultation period in calendar days, the first day not counted; a stated exception warns. */
-export interface CommentPeriodCheck extends CheckBase {
-  kind: 'comment_period';
+/** A period held in a group of each record of a list: its two dates, and the field that states an exception. */
+interface PeriodGroup {
   list: string;
   record_id?: string;
+  /** The group of the record that holds the two dates and the reason. */
   period: string;
   from: string;
   to: string;
   exception?: string;
-  operator: Operator;
   threshold: Threshold;
+}
+
+/** A consultation period in calendar days, the first day not counted; a stated exception warns. */
+export interface CommentPeriodCheck extends CheckBase, PeriodGroup {
+  kind: 'comment_period';
+  operator: Operator;
 }
 
 /** A record's publication within N working days of its decision (or of the day it was formed, `event`). */
@@ -173,17 +178,9 @@ export interface AnswerDeadlineCheck extends CheckBase {
 }
 
 /** A span of working days between two dates of a record, at least N; a shorter one with a stated reason warns (一般). */
-export interface WorkingDaySpanCheck extends CheckBase {
+export interface WorkingDaySpanCheck extends CheckBase, PeriodGroup {
   kind: 'working_day_span';
-  list: string;
-  record_id?: string;
-  /** The group of the record that holds the two dates and the reason. */
-  period: string;
-  from: string;
-  to: string;
-  exception?: string;
   operator: '>=';
-  threshold: Threshold;
 }
 
 export type Check = BooleanCheck | ThresholdCheck | RateCheck | EveryRecordCheck | LegalBasisCheck | CommentPeriodCheck | DisclosureDeadlineCheck | MilestoneCheck | DueDateCheck | AnswerDeadlineCheck | WorkingDaySpanCheck;

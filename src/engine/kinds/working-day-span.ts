@@ -8,7 +8,7 @@ import { COMPARE } from '../operators';
 import type { Observation, RecordProblem } from '../observation';
 import { isObservation, recordFieldLabels, recordList, recordName, type MeasureContext } from './context';
 import { comparisonExpected, type CheckKind } from './kind';
-import { checkSchema, FIELD_PATH_SCHEMA, groupField, LIST_SCHEMA, NOTE_SCHEMA, RECORD_ID_SCHEMA, submissionField, thresholdSchema, WORDING_SCHEMA } from './schema';
+import { checkSchema, LIST_SCHEMA, NOTE_SCHEMA, PERIOD_GROUP_PROPERTIES, RECORD_ID_SCHEMA, thresholdSchema, WORDING_SCHEMA } from './schema';
 
 type Group = Record<string, unknown>;
 
@@ -71,11 +71,7 @@ export const workingDaySpanKind: CheckKind<WorkingDaySpanCheck> = {
       note: NOTE_SCHEMA,
       list: LIST_SCHEMA,
       record_id: RECORD_ID_SCHEMA,
-      // The group of a record that holds the two dates: from, to and exception are its fields.
-      period: submissionField(FIELD_PATH_SCHEMA, { scope: 'records', shapes: ['group'], opens: 'group' }),
-      from: groupField(['date']),
-      to: groupField(['date']),
-      exception: groupField(['text']),
+      ...PERIOD_GROUP_PROPERTIES,
       operator: { const: '>=' },
       wording: WORDING_SCHEMA,
       threshold: thresholdSchema(['working_days']),
