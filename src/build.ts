@@ -1,18 +1,23 @@
 /**
  * `npm run build`, after tsc: what every run would otherwise redo, done once. Writes the schemas' validators
- * (intake/schema-compiler.ts) and the proof of the bundled pack (pack/proved.ts); each is checked against the files
+ * (intake/schema-compiler.ts) and the proofs of the bundled packs (pack/proved.ts); each is checked against the files
  * it was made from when a run uses it, and made again at run time when they differ.
  */
-import { BUNDLED_PACK } from './core/paths';
+import { BUNDLED_PACKS } from './core/paths';
 import { writeValidators } from './intake/schema-compiler';
 import { readInputBytes } from './intake/read-file';
 import { definitionOf, provePack } from './pack/load';
 import { rmSync } from 'node:fs';
 import { PROVED_DIR, writeProof } from './pack/proved';
+import { packSources } from './pack/sources';
 
 const validators = writeValidators();
 // Proved here from the files, never from an earlier proof; the proofs of earlier builds go.
 rmSync(PROVED_DIR, { recursive: true, force: true });
-const pack = provePack(BUNDLED_PACK, readInputBytes(BUNDLED_PACK));
-const proof = writeProof(pack.sha256, pack.source.sha256, definitionOf(pack));
-process.stdout.write(`plancheck: ${validators.length} validators and the proof of ${pack.id} (${proof}) written\n`);
+// Every bundled pack, and every source text of each.
+const proofs = Object.values(BUNDLED_PACKS).map((file) => {
+  const pack = provePack(file, readInputBytes(file));
+  const sources = Object.fromEntries(packSources(pack).map((source) => [source.id, source.sha256]));
+  return `${pack.id} (${writeProof(pack.sha256, sources, definitionOf(pack))})`;
+});
+process.stdout.write(`plancheck: ${validators.length} validators and the proofs of ${proofs.join(', ')} written\n`);

@@ -17,7 +17,7 @@ export { RENDERERS, FORMATS, type Format } from './report/check';
 export { REVIEW_RENDERERS, REVIEW_FORMATS, type ReviewFormat } from './report/review';
 export { evaluateFiles } from './run/review/pool';
 export { buildMatrix, duplicateBureauYears, yearOverYear, ruleInfos } from './run/review/aggregate';
-export { BUNDLED_PACK } from './core/paths';
+export { BUNDLED_PACK, BUNDLED_PACKS } from './core/paths';
 export type { RulePack, Rule, Check, Level, Operator, Unit, Severity } from './pack/types';
 export type { Submission, Bureau } from './submission/types';
 export type { Finding, Status, Summary, Evidence, Expected, Citation, SubmissionResult, SubmissionError, CheckResult } from './findings/types';

@@ -35,6 +35,7 @@ describe('plancheck check --format json on the contract\'s reference submission'
     expect(submission.findings.map((f: { rule: string }) => f.rule)).toEqual(loadPack(BUNDLED_PACK).rules.map((r) => r.id));
     for (const finding of submission.findings) {
       expect(Object.keys(finding).slice(0, 7)).toEqual(['rule', 'status', 'actual', 'expected', 'message', 'citation', 'evidence']);
+      expect(finding.pack).toBe('hunan-hrss-fazhi-2022-2025');
       expect(STATUSES).toContain(finding.status);
       expect(Object.keys(finding.expected)).toEqual(['operator', 'value', 'unit']);
       expect(Object.keys(finding.message)).toEqual(['zh', 'en']);

@@ -3,13 +3,14 @@ import { kindOf } from '../engine/kinds';
 import { exactOf } from '../core/exact-number';
 import { bi, type Bilingual } from '../core/i18n';
 import { formatFieldPath, type FieldPath } from '../intake/field-path';
-import type { Check, RulePack } from '../pack/types';
+import { citedSource, packDocumentNumber, packSources } from '../pack/sources';
+import type { Check, Rule, RulePack } from '../pack/types';
 import { fieldLabel } from '../submission/field-labels';
 import type { Submission } from '../submission/types';
 import { formatQuantity } from '../pack/units';
 import { findingMessage, foundFigure } from './messages';
 import { statusOf } from './status';
-import type { Evidence, Expected, Finding, Status } from './types';
+import type { Citation, Evidence, Expected, Finding, Status } from './types';
 import type { Position } from '../core/place';
 
 /** What a rule requires, in the contract's terms (operator, value, unit), as its kind says. */
@@ -68,6 +69,18 @@ function fieldEvidence(outcome: RuleOutcome, submission: Submission, expected: E
   return evidence;
 }
 
+/** The clause a finding cites, in the source the rule names, and the rule of another pack it restates. */
+function citationOf(rule: Rule, pack: RulePack): Citation {
+  const source = citedSource(packSources(pack), rule);
+  return {
+    document: `《${source?.title ?? pack.title.zh}》`,
+    document_number: source?.document_number ?? packDocumentNumber(pack),
+    clause: rule.citation.clause,
+    quote: rule.citation.quote,
+    ...(rule.restated ? { restates: { ...rule.restated } } : {}),
+  };
+}
+
 /** Words a rule's outcome as a finding: status, found against required, the clause, and the evidence. */
 export function buildFinding(outcome: RuleOutcome, submission: Submission, pack: RulePack): Finding {
   const { rule, observation } = outcome;
@@ -83,7 +96,7 @@ export function buildFinding(outcome: RuleOutcome, submission: Submission, pack:
     expected,
     found: known ? bi(foundFigure(rule, observation, expected, 'zh'), foundFigure(rule, observation, expected, 'en')) : bi('—', '—'),
     message: findingMessage(rule, status, observation, expected, perRecord),
-    citation: { document: `《${pack.title.zh}》`, document_number: pack.document_number, clause: rule.citation.clause, quote: rule.citation.quote },
+    citation: citationOf(rule, pack),
     evidence: perRecord ? recordEvidence(outcome, submission) : fieldEvidence(outcome, submission, expected, status),
     title: rule.title,
     severity: rule.severity,

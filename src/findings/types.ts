@@ -3,7 +3,7 @@ import type { Actual } from '../engine/observation';
 import type { Bilingual } from '../core/i18n';
 import type { InputProblem } from '../intake/problem';
 import type { Position } from '../core/place';
-import type { Severity } from '../pack/types';
+import type { RestatedCitation, Severity } from '../pack/types';
 import type { Bureau } from '../submission/types';
 import type { WaiverReport, WaiverUse } from './waiver-types';
 
@@ -25,6 +25,8 @@ export interface Citation {
   document_number: string;
   clause: string;
   quote: string;
+  /** The rule of another pack this rule restates, with its own citation: a report shows it under this one. */
+  restates?: RestatedCitation;
 }
 
 /** What a finding rests on: a record that falls short, or a value and where the bureau's report states it. */

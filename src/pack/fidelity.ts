@@ -21,6 +21,48 @@ export function itemSections(text: string): Map<string, string> {
   return sections;
 }
 
+const NUMERAL = '[一二三四五六七八九十百零]+';
+/** An article's first line: `第二十六条 属于…` (a regulation's text, NFKC). */
+const ARTICLE_MARKER = new RegExp(`^第(${NUMERAL})条[ \\u3000]`, 'gm');
+/** A clause that cites an article, or one of its paragraphs (款). */
+export const ARTICLE_CLAUSE = new RegExp(`^第(${NUMERAL})条(?:第(${NUMERAL})款)?$`);
+const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** A line that is an item (项) of a paragraph, `(一)…`: it belongs to the paragraph before it, and starts none. */
+const ITEM_LINE = /^\([一二三四五六七八九十]+\)/;
+
+/** The paragraphs (款) of an article's text: its non-empty lines, each item line joined to the paragraph before it. */
+function paragraphsOf(article: string): string[] {
+  const paragraphs: string[] = [];
+  for (const line of article.split('\n').map((l) => l.trim()).filter((l) => l !== '')) {
+    if (ITEM_LINE.test(line) && paragraphs.length > 0) paragraphs[paragraphs.length - 1] += `\n${line}`;
+    else paragraphs.push(line);
+  }
+  return paragraphs;
+}
+
+/**
+ * The text of each article `第二十六条`, from its marker to the next article or heading, and of each of its
+ * paragraphs `第三十三条第二款` (the article's first line is its first paragraph); text already NFKC.
+ */
+export function articleSections(text: string): Map<string, string> {
+  const starts = [...text.matchAll(ARTICLE_MARKER)].map((m) => ({ article: `第${m[1]}条`, index: m.index ?? 0 }));
+  const sections = new Map<string, string>();
+  starts.forEach((start, i) => {
+    const next = i + 1 < starts.length ? starts[i + 1].index : text.length;
+    const heading = text.slice(start.index, next).search(/^#/m);
+    const article = text.slice(start.index, heading >= 0 ? start.index + heading : next);
+    if (sections.has(start.article)) return;
+    sections.set(start.article, article);
+    paragraphsOf(article).forEach((paragraph, p) => sections.set(`${start.article}第${NUMERALS[p + 1] ?? p + 1}款`, paragraph));
+  });
+  return sections;
+}
+
+/** Every clause a rule may cite in a text: its items `(四)` and its articles `第二十六条` with their paragraphs. */
+export function clauseSections(text: string): Map<string, string> {
+  return new Map([...itemSections(text), ...articleSections(text)]);
+}
+
 /** What in a rule does not hold against its source (NFKC text): quote, clause, wording and operator. */
 export function ruleFidelityProblems(rule: Rule, sections: Map<string, string>, source: string): Bilingual[] {
   const problems: Bilingual[] = [];
@@ -29,9 +71,11 @@ export function ruleFidelityProblems(rule: Rule, sections: Map<string, string>, 
   if (!source.includes(quote)) {
     problems.push(bi(`规则 ${rule.id} 的引文不在原文中:“${rule.citation.quote}”`, `Rule ${rule.id}: the quote does not stand in the source text: "${rule.citation.quote}"`));
   } else if (!section) {
-    problems.push(bi(`规则 ${rule.id} 引用的条目 ${rule.citation.clause} 不在原文中`, `Rule ${rule.id}: item ${rule.citation.clause} is not in the source text`));
+    const what = ARTICLE_CLAUSE.test(rule.citation.clause) ? bi('条款', 'article') : bi('条目', 'item');
+    problems.push(bi(`规则 ${rule.id} 引用的${what.zh} ${rule.citation.clause} 不在原文中`, `Rule ${rule.id}: ${what.en} ${rule.citation.clause} is not in the source text`));
   } else if (!section.includes(quote)) {
-    problems.push(bi(`规则 ${rule.id} 的引文不在条目 ${rule.citation.clause} 中`, `Rule ${rule.id}: the quote is not in item ${rule.citation.clause}`));
+    const what = ARTICLE_CLAUSE.test(rule.citation.clause) ? bi('条款', 'article') : bi('条目', 'item');
+    problems.push(bi(`规则 ${rule.id} 的引文不在${what.zh} ${rule.citation.clause} 中`, `Rule ${rule.id}: the quote is not in ${what.en} ${rule.citation.clause}`));
   }
   const { wording } = rule.check;
   if (!quote.includes(nfkc(wording))) {

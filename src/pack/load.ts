@@ -4,12 +4,14 @@ import { bi, type Bilingual } from '../core/i18n';
 import { InputError, type InputProblem } from '../intake/problem';
 import { validateAgainst } from '../intake/schema-validator';
 import { sha256Hex } from '../intake/format';
-import type { FieldPath } from '../intake/field-path';
+import { formatFieldPath, type FieldPath } from '../intake/field-path';
 import { readInputBytes } from '../intake/read-file';
 import { parseYamlText } from '../intake/yaml';
 import { provedPack } from './proved';
 import { ruleFieldProblems } from './fields';
-import { itemSections, nfkc, packStructureProblems, ruleFidelityProblems } from './fidelity';
+import { clauseSections, nfkc, packStructureProblems, ruleFidelityProblems } from './fidelity';
+import { citedSource, packSources, type PackSource } from './sources';
+import { resolveRestatements, restatementProblems } from './restates';
 import type { PackDefinition, RulePack } from './types';
 import { lineOf, type Position } from '../core/place';
 
@@ -36,59 +38,97 @@ export function loadPack(path: string): RulePack {
   return provedAtBuild(file, bytes) ?? provePack(file, bytes);
 }
 
-/** The pack as the build proved it, when pack.yaml and its source are the bytes it proved, else undefined. */
+/** The pack as the build proved it, when pack.yaml and every source are the bytes it proved, else undefined. */
 function provedAtBuild(file: string, bytes: Buffer): RulePack | undefined {
   const sha256 = sha256Hex(bytes);
   const proof = provedPack(sha256);
   if (!proof) return undefined;
-  let sourceBytes: Buffer;
-  try {
-    sourceBytes = readSource(file, proof.definition.source.file, () => ({ line: 1, column: 1 }));
-  } catch {
-    // Proved again, which says what is wrong with the source, and where.
-    return undefined;
+  const texts: Record<string, string> = {};
+  for (const source of packSources(proof.definition)) {
+    let sourceBytes: Buffer;
+    try {
+      sourceBytes = readSource(file, source, () => ({ line: 1, column: 1 }));
+    } catch {
+      // Proved again, which says what is wrong with the source, and where.
+      return undefined;
+    }
+    if (sha256Hex(sourceBytes) !== proof.sources[source.id]) return undefined;
+    texts[source.id] = sourceBytes.toString('utf8');
   }
-  if (sha256Hex(sourceBytes) !== proof.sourceSha256) return undefined;
-  return { ...proof.definition, file, sha256, sourceText: sourceBytes.toString('utf8') };
+  const pack = withTexts({ ...proof.definition, file, sha256 }, texts);
+  // A restated rule of another pack is looked up again on every load: that pack may have changed since.
+  return restatementProblems(pack, loadPack).length > 0 ? undefined : resolveRestatements(pack, loadPack);
+}
+
+function withTexts(pack: PackDefinition & { file: string; sha256: string }, texts: Record<string, string>): RulePack {
+  return { ...pack, sourceText: Object.values(texts)[0] ?? '', sourceTexts: texts };
 }
 
 /** What a pack was loaded from, without the run's own fields: what a proof keeps. */
 export function definitionOf(pack: RulePack): PackDefinition {
-  const { file: _file, sha256: _sha256, sourceText: _sourceText, ...definition } = pack;
-  return definition;
+  const { file: _file, sha256: _sha256, sourceText: _sourceText, sourceTexts: _sourceTexts, ...definition } = pack;
+  return { ...definition, rules: definition.rules.map(({ restated: _restated, ...rule }) => rule) };
 }
 
-/** Parses, validates and proves a pack against its source (see loadPack). */
+/** Parses, validates and proves a pack against its sources (see loadPack). */
 export function provePack(file: string, bytes: Buffer): RulePack {
   const parsed = parseYamlText(file, bytes);
   const schemaProblems = validateAgainst('rule-pack.schema.json', parsed);
   if (schemaProblems.length > 0) throw new InputError(schemaProblems);
   const definition = parsed.data as PackDefinition;
+  const locate = (path: FieldPath): Position => parsed.locate(path);
 
-  const sourceBytes = readSource(file, definition.source.file, (path) => parsed.locate(path));
   const problems: InputProblem[] = [];
-  if (sha256Hex(sourceBytes) !== definition.source.sha256) {
+  const proofs = packSources(definition).map((source) => proveSource(file, source, locate, problems));
+  const sources = new Map(proofs.map((proof) => [proof.source.id, proof]));
+  if (sources.size < proofs.length) problems.push({ file, at: locate(['sources']), field: 'sources', message: bi('原文的编号(id)重复', 'Two source texts have the same id') });
+  const [first] = proofs;
+  for (const message of packStructureProblems(definition, first.sections)) problems.push({ file, at: { line: 1, column: 1 }, message });
+  definition.rules.forEach((rule, index) => {
+    const cited = citedSource(proofs.map((proof) => ({ ...proof.source, proof })), rule);
+    if (!cited) {
+      const ids = proofs.map((proof) => proof.source.id).join('、');
+      const message = rule.citation.document === undefined
+        ? bi(`规则 ${rule.id} 未写明引用的原文(citation.document):本规则包有多份原文(${ids})`, `Rule ${rule.id} does not name the source it cites (citation.document): this pack has several (${ids})`)
+        : bi(`规则 ${rule.id} 引用的原文 ${rule.citation.document} 不在本规则包的原文中(${ids})`, `Rule ${rule.id} cites the source ${rule.citation.document}, which is not one of this pack's (${ids})`);
+      problems.push({ file, at: locate(['rules', index, 'citation']), field: `rules[${index}].citation.document`, message });
+    } else {
+      for (const message of ruleFidelityProblems(rule, cited.proof.sections, cited.proof.normalized)) {
+        problems.push({ file, at: locate(['rules', index, 'citation', 'quote']), field: `rules[${index}]`, message });
+      }
+    }
+    problems.push(...ruleFieldProblems(rule, index, file, locate));
+  });
+  for (const { index, message } of restatementProblems(definition, loadPack)) problems.push({ file, at: locate(['rules', index, 'restates']), field: `rules[${index}].restates`, message });
+  // In line order, as a person goes through the file (the sort is stable: one line's problems keep their order).
+  if (problems.length > 0) throw new InputError(problems.sort((a, b) => lineOf(a) - lineOf(b)));
+  const texts = Object.fromEntries(proofs.map((proof) => [proof.source.id, proof.text]));
+  return resolveRestatements(withTexts({ ...definition, file, sha256: parsed.sha256 }, texts), loadPack);
+}
+
+interface SourceProof {
+  source: PackSource;
+  text: string;
+  normalized: string;
+  sections: Map<string, string>;
+}
+
+/** One source text, read and held to its sha256; its clauses (items, articles) ready for the quotes. */
+function proveSource(file: string, source: PackSource, locate: (path: FieldPath) => Position, problems: InputProblem[]): SourceProof {
+  const sourceBytes = readSource(file, source, locate);
+  if (sha256Hex(sourceBytes) !== source.sha256) {
+    const field = [...source.path, 'sha256'];
     problems.push({
       file,
-      at: parsed.locate(['source', 'sha256']),
-      field: 'source.sha256',
+      at: locate(field),
+      field: formatFieldPath(field),
       message: bi('原文文件的 sha256 与规则包记载的不一致:原文被改动过,请核对后更新', 'The source text does not hash to the sha256 the pack records: it was changed; check it, then update the hash'),
       expected: bi(sha256Hex(sourceBytes), sha256Hex(sourceBytes)),
     });
   }
-  const sourceText = sourceBytes.toString('utf8');
-  const normalized = nfkc(sourceText);
-  const sections = itemSections(normalized);
-  for (const message of packStructureProblems(definition, sections)) problems.push({ file, at: { line: 1, column: 1 }, message });
-  definition.rules.forEach((rule, index) => {
-    for (const message of ruleFidelityProblems(rule, sections, normalized)) {
-      problems.push({ file, at: parsed.locate(['rules', index, 'citation', 'quote']), field: `rules[${index}]`, message });
-    }
-    problems.push(...ruleFieldProblems(rule, index, file, (path) => parsed.locate(path)));
-  });
-  // In line order, as a person goes through the file (the sort is stable: one line's problems keep their order).
-  if (problems.length > 0) throw new InputError(problems.sort((a, b) => lineOf(a) - lineOf(b)));
-  return { ...definition, file, sha256: parsed.sha256, sourceText };
+  const text = sourceBytes.toString('utf8');
+  const normalized = nfkc(text);
+  return { source, text, normalized, sections: clauseSections(normalized) };
 }
 
 function kindOfFile(stats: Stats): Bilingual {
@@ -104,9 +144,12 @@ function kindOfFile(stats: Stats): Bilingual {
  * that leaves the folder (`..`, an absolute path elsewhere, a link pointing out), a device, a pipe or a huge file is
  * refused in words before a byte is read, so a pack cannot make the tool read, hash or hang on another file.
  */
-function readSource(file: string, written: string, locate: (path: FieldPath) => Position): Buffer {
+function readSource(file: string, source: PackSource, locate: (path: FieldPath) => Position): Buffer {
+  const written = source.file;
+  const at = [...source.path, 'file'];
+  const field = formatFieldPath(at);
   const refuse = (message: Bilingual, expected?: Bilingual): never => {
-    throw new InputError([{ file, at: locate(['source', 'file']), field: 'source.file', message, expected: expected ?? bi('规则包文件夹中的原文文本文件,如 source.txt', "the plan's text, a file in the pack's folder, such as source.txt") }]);
+    throw new InputError([{ file, at: locate(at), field, message, expected: expected ?? bi('规则包文件夹中的原文文本文件,如 source.txt', "the plan's text, a file in the pack's folder, such as source.txt") }]);
   };
   const folder = resolve(dirname(file));
   const target = resolve(folder, written);

@@ -9,7 +9,7 @@ import type { PackDefinition } from './types';
 /**
  * Packs proved at build time. Proving a pack (parsing its YAML, validating it, finding every quote in its source
  * after NFKC, checking every field it names) is the same work on every run for the same files, so `npm run build`
- * proves the bundled pack once and keeps what it proved, by the sha256 of pack.yaml. A run still reads pack.yaml
+ * proves every bundled pack once and keeps what it proved, by the sha256 of pack.yaml. A run still reads pack.yaml
  * and its source and hashes both: the proof is used only for the same pack.yaml, the same source, the same schemas
  * and the same version of plancheck; anything else is proved again, with every message as before.
  */
@@ -21,7 +21,8 @@ export interface ProvedPack {
   /** The sha256 of the code that proved it (this folder's modules): a proof by other code is not this code's. */
   code: string;
   packSha256: string;
-  sourceSha256: string;
+  /** The sha256 of each source text, by its id (a pack with one `source`: under the pack's id). */
+  sources: Record<string, string>;
   schemas: Record<string, string>;
   definition: PackDefinition;
 }
@@ -53,7 +54,7 @@ function proofFile(packSha256: string, dir = PROVED_DIR): string {
 
 /**
  * The proof made at build time for these bytes of pack.yaml, by this code, against these schemas, or undefined. The
- * caller still holds the source to `sourceSha256`.
+ * caller still holds each source to its sha256 in `sources`.
  */
 export function provedPack(packSha256: string): ProvedPack | undefined {
   const file = proofFile(packSha256);
@@ -70,9 +71,9 @@ export function provedPack(packSha256: string): ProvedPack | undefined {
 }
 
 /** `npm run build`: keeps the proof of a pack that was just loaded (proved) from these bytes. */
-export function writeProof(packSha256: string, sourceSha256: string, definition: PackDefinition, dir = PROVED_DIR): string {
+export function writeProof(packSha256: string, sources: Record<string, string>, definition: PackDefinition, dir = PROVED_DIR): string {
   mkdirSync(dir, { recursive: true });
-  const proof: ProvedPack = { tool: TOOL.version, code: provingCode(), packSha256, sourceSha256, schemas: currentSchemas(), definition };
+  const proof: ProvedPack = { tool: TOOL.version, code: provingCode(), packSha256, sources, schemas: currentSchemas(), definition };
   const target = proofFile(packSha256, dir);
   writeFileSync(`${target}.tmp`, `${JSON.stringify(proof)}\n`);
   renameSync(`${target}.tmp`, target);

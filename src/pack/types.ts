@@ -99,25 +99,33 @@ export interface LegalBasisCheck extends CheckBase {
   infer: BasisPattern[];
 }
 
-/** A consultation period in calendar days, the first day not counted; a stated exception warns. */
-export interface CommentPeriodCheck extends CheckBase {
-  kind: 'comment_period';
+/** A period held in a group of each record of a list: its two dates, and the field that states an exception. */
+interface PeriodGroup {
   list: string;
   record_id?: string;
+  /** The group of the record that holds the two dates and the reason. */
   period: string;
   from: string;
   to: string;
   exception?: string;
-  operator: Operator;
   threshold: Threshold;
 }
 
-/** A record's publication within N working days of its decision. */
+/** A consultation period in calendar days, the first day not counted; a stated exception warns. */
+export interface CommentPeriodCheck extends CheckBase, PeriodGroup {
+  kind: 'comment_period';
+  operator: Operator;
+}
+
+/** A record's publication within N working days of its decision (or of the day it was formed, `event`). */
 export interface DisclosureDeadlineCheck extends CheckBase {
   kind: 'disclosure_deadline';
   list: string;
   record_id?: string;
-  select: { field: string; in?: string[]; not_in?: string[] };
+  /** Which records the deadline is for; without it, every record of the list. */
+  select?: { field: string; in?: string[]; not_in?: string[] };
+  /** What happened on the `from` day, in words (形成或者变更); without it, a decision (作出决定). */
+  event?: Bilingual;
   from: string;
   to: string;
   operator: '<=';
@@ -145,10 +153,59 @@ export interface MilestoneCheck extends CheckBase {
   due_year: number;
 }
 
-export type Check = BooleanCheck | ThresholdCheck | RateCheck | EveryRecordCheck | LegalBasisCheck | CommentPeriodCheck | DisclosureDeadlineCheck | MilestoneCheck | DueDateCheck;
+/**
+ * An answer within N working days of receipt, or, where an extension was approved, within at most M more
+ * (《政府信息公开条例》第三十三条第二款); working days a stated pause takes (征求第三方意见) are not counted.
+ */
+export interface AnswerDeadlineCheck extends CheckBase {
+  kind: 'answer_deadline';
+  list: string;
+  record_id?: string;
+  /** The day the request was received (the day not counted). */
+  from: string;
+  /** The day it was answered. */
+  to: string;
+  /** A flag: the extension was approved (and the applicant told). */
+  extended: string;
+  /** The new last day the applicant was told, when given: it may not lie beyond the longest extension. */
+  extended_until?: string;
+  /** A count of working days not counted in the period (the time third parties and other agencies took). */
+  paused?: string;
+  operator: '<=';
+  threshold: Threshold;
+  /** The longest extension, in working days. */
+  extension: Threshold;
+}
+
+/** A span of working days between two dates of a record, at least N; a shorter one with a stated reason warns (一般). */
+export interface WorkingDaySpanCheck extends CheckBase, PeriodGroup {
+  kind: 'working_day_span';
+  operator: '>=';
+}
+
+export type Check = BooleanCheck | ThresholdCheck | RateCheck | EveryRecordCheck | LegalBasisCheck | CommentPeriodCheck | DisclosureDeadlineCheck | MilestoneCheck | DueDateCheck | AnswerDeadlineCheck | WorkingDaySpanCheck;
 export type CheckKind = Check['kind'];
 
 export interface Citation {
+  /** An item `(四)` of the one source, or an article `第二十六条` (`第三十三条第二款`) of the source named by `document`. */
+  clause: string;
+  quote: string;
+  /** A pack with several source texts (`sources`): the id of the one this clause is in. */
+  document?: string;
+}
+
+/** A rule of another pack that this one restates: its finding shows that rule's citation under its own. */
+export interface RestatesLink {
+  pack: string;
+  rule: string;
+}
+
+/** The citation of a restated rule, resolved from its pack when this pack is loaded (see pack/restates.ts). */
+export interface RestatedCitation {
+  pack: string;
+  rule: string;
+  document: string;
+  document_number: string;
   clause: string;
   quote: string;
 }
@@ -170,6 +227,10 @@ export interface Rule {
   severity: Severity;
   check: Check;
   not_applicable_when?: NotApplicableWhen;
+  /** The rule of another pack (the national baseline) whose duty this rule restates. */
+  restates?: RestatesLink;
+  /** That rule's citation, resolved at load time; never written in a pack. */
+  restated?: RestatedCitation;
 }
 
 /** Where a pack binds: bureaus whose region code starts so; others are checked with a notice. */
@@ -184,16 +245,28 @@ export interface Chapter {
   first_item: string;
 }
 
-/** A rule pack as written in YAML. */
+/** One source text of a pack with several (`sources`): a law or regulation, cited by its id. */
+export interface SourceDocument {
+  id: string;
+  file: string;
+  sha256: string;
+  title: string;
+  document_number: string;
+  issued_on: string;
+}
+
+/** A rule pack as written in YAML: one source text (`source`, with the pack's document number) or several (`sources`). */
 export interface PackDefinition {
   id: string;
   version: string;
   title: Bilingual;
   issuer: string;
-  document_number: string;
-  issued_on: string;
+  /** The one source's document number; a pack with `sources` gives each its own. */
+  document_number?: string;
+  issued_on?: string;
   years: { from: number; to: number };
-  source: { file: string; sha256: string };
+  source?: { file: string; sha256: string };
+  sources?: SourceDocument[];
   /** Where the document number and issue date are confirmed, when the source text itself does not carry them. */
   document_number_source?: string;
   jurisdiction?: Jurisdiction;
@@ -205,5 +278,8 @@ export interface PackDefinition {
 export interface RulePack extends PackDefinition {
   file: string;
   sha256: string;
+  /** The text of the first (for most packs, the only) source. */
   sourceText: string;
+  /** Every source text of the pack, by its id (a pack with one `source` has one, under the pack's id). */
+  sourceTexts: Record<string, string>;
 }

@@ -7,6 +7,7 @@ import { emptySummary, summarize, type CheckResult, type Finding, type Notice, t
 import { isInputError, type InputProblem } from '../intake/problem';
 import type { IntakeOptions } from '../intake/format';
 import { fileSha256 } from '../intake/read-file';
+import { packDocumentNumber } from '../pack/sources';
 import type { RulePack } from '../pack/types';
 import { loadSubmission } from '../submission/load';
 import type { Submission } from '../submission/types';
@@ -29,7 +30,7 @@ function fileHash(file: string): string | null {
 }
 
 export function packInfo(pack: RulePack): PackInfo {
-  return { id: pack.id, version: pack.version, sha256: pack.sha256, title: pack.title, document_number: pack.document_number, ...(pack.document_number_source ? { document_number_source: pack.document_number_source } : {}), chapters: pack.chapters ?? [] };
+  return { id: pack.id, version: pack.version, sha256: pack.sha256, title: pack.title, document_number: packDocumentNumber(pack), ...(pack.document_number_source ? { document_number_source: pack.document_number_source } : {}), chapters: pack.chapters ?? [] };
 }
 
 /** Evaluates submissions against one or more packs; each pack is compiled into its engine once. */

@@ -19,6 +19,8 @@ const RECORD_LISTS: ReadonlyArray<readonly [string, string]> = [
   ['normative_documents', 'items'],
   ['major_decisions', 'items'],
   ['enforcement', 'decisions'],
+  ['transparency', 'proactive_disclosures'],
+  ['transparency', 'disclosure_requests'],
 ];
 
 function records(data: SubmissionData, section: string, list: string): Record<string, unknown>[] {
@@ -62,6 +64,33 @@ function datesInOrder(data: SubmissionData, place: Place): InputProblem[] {
       problems.push(place(path, bi(`${label.zh} ${published} 早于决定日期 ${decided}`, `${label.en}: ${published} is before the decision of ${decided}`), bi(`不早于 ${decided} 的日期`, `a date on or after ${decided}`)));
     }
   });
+  problems.push(...recordDatesInOrder(data, place));
+  return problems;
+}
+
+/** Two dates of one record that must come in order (a later one named by `after`), with the earlier one's field. */
+const DATE_PAIRS: ReadonlyArray<{ list: readonly [string, string]; group?: string; before: string; after: string }> = [
+  { list: ['transparency', 'proactive_disclosures'], before: 'formed_on', after: 'published_on' },
+  { list: ['transparency', 'disclosure_requests'], before: 'received_on', after: 'answered_on' },
+  { list: ['transparency', 'disclosure_requests'], before: 'received_on', after: 'extended_until' },
+  { list: ['major_decisions', 'items'], group: 'legality_review_period', before: 'requested_on', after: 'given_on' },
+];
+
+/** A publication before the information was formed, an answer before the request came: a mistake in the file. */
+function recordDatesInOrder(data: SubmissionData, place: Place): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const { list, group, before, after } of DATE_PAIRS) {
+    records(data, ...list).forEach((record, index) => {
+      const holder = (group ? record[group] : record) as Record<string, unknown> | undefined;
+      const [early, late] = [holder?.[before], holder?.[after]];
+      if (typeof early !== 'string' || typeof late !== 'string' || late >= early) return;
+      const base: FieldPath = [...list, index, ...(group ? [group] : [])];
+      // The later date by its place (申请第 1 条的答复日期), the earlier by its own name: it is the same record's.
+      const later = labelled([...base, after]);
+      const earlier = labelOf(`${list.join('.')}[].${group ? `${group}.` : ''}${before}`) ?? bi(before, before);
+      problems.push(place([...base, after], bi(`${later.zh} ${late} 早于${earlier.zh} ${early}`, `${later.en}: ${late} is earlier than ${earlier.en.toLowerCase()}, ${early}`), bi(`不早于 ${early} 的日期`, `a date on or after ${early}`)));
+    });
+  }
   return problems;
 }
 

@@ -91,6 +91,28 @@ function recordsInYear(data: SubmissionData, place: Place): InputProblem[] {
     }
     byAsOf([...path, 'from'], period.from);
   });
+  rows(data, 'transparency', 'proactive_disclosures').forEach((item, i) => {
+    inYear(['transparency', 'proactive_disclosures', i, 'formed_on'], item.formed_on);
+    byAsOf(['transparency', 'proactive_disclosures', i, 'formed_on'], item.formed_on);
+    byAsOf(['transparency', 'proactive_disclosures', i, 'published_on'], item.published_on);
+  });
+  rows(data, 'transparency', 'disclosure_requests').forEach((request, i) => {
+    inYear(['transparency', 'disclosure_requests', i, 'received_on'], request.received_on);
+    for (const field of ['received_on', 'answered_on']) byAsOf(['transparency', 'disclosure_requests', i, field], request[field]);
+  });
+  rows(data, 'major_decisions', 'items').forEach((decision, i) => {
+    const review = decision.legality_review_period as Row | undefined;
+    for (const field of ['requested_on', 'given_on']) byAsOf(['major_decisions', 'items', i, 'legality_review_period', field], review?.[field]);
+  });
+  const transparency = data.transparency as Row | undefined;
+  const disclosureReport = transparency?.annual_disclosure_report_published_on;
+  byAsOf(['transparency', 'annual_disclosure_report_published_on'], disclosureReport);
+  if (typeof disclosureReport === 'string' && transparency?.annual_disclosure_report_published === false) {
+    problems.push(place(['transparency', 'annual_disclosure_report_published'], bi(`政府信息公开工作年度报告写的是未公布,却填了公布日期 ${disclosureReport}`, `the annual disclosure report is said not to be published, yet a publication date (${disclosureReport}) is given`), bi('已公布写 true 并保留日期;未公布写 false 并删去日期', 'true with the date if it was published; false and no date if not')));
+  }
+  if (typeof disclosureReport === 'string' && disclosureReport < first) {
+    problems.push(place(['transparency', 'annual_disclosure_report_published_on'], bi(`政府信息公开工作年度报告公布日期 ${disclosureReport} 早于报告年度 ${year} 年:这里填本年度报告的公布日期`, `the annual disclosure report's publication date ${disclosureReport} is before ${year}: give the date the report on ${year} was published`), bi(`${first} 或之后的日期`, `a date on or after ${first}`)));
+  }
   const leadership = data.leadership as Row | undefined;
   const report = leadership?.annual_report_published_on;
   byAsOf(['leadership', 'annual_report_published_on'], report);

@@ -127,14 +127,31 @@ export function forbiddenPasses(rule: Rule, data: unknown): Forbidden[] {
     case 'disclosure_deadline':
       listed(check.list, (record, place) => {
         if (check.exempt_when && hasText(record[check.exempt_when.field])) return;
-        const type = scalar(record[check.select.field]);
-        if (absent(type)) {
-          forbid(place(check.select.field));
+        const select = check.select;
+        const type = select ? scalar(record[select.field]) : undefined;
+        if (select && absent(type)) {
+          forbid(place(select.field));
           return;
         }
-        const selected = (!check.select.in || check.select.in.includes(String(type))) && !(check.select.not_in ?? []).includes(String(type));
+        const selected = !select || ((!select.in || select.in.includes(String(type))) && !(select.not_in ?? []).includes(String(type)));
         if (!selected) return;
         for (const field of [check.from, check.to]) if (absent(record[field])) forbid(place(field));
+      });
+      return out;
+    case 'answer_deadline':
+      // Not answered is pending or late, never a pass; an extension left out is asked for only when it decides.
+      listed(check.list, (record, place) => {
+        for (const field of [check.from, check.to]) if (absent(record[field])) forbid(place(field));
+      });
+      return out;
+    case 'working_day_span':
+      listed(check.list, (record, place) => {
+        const period = record[check.period];
+        if (absent(period)) {
+          forbid(place(check.period));
+          return;
+        }
+        for (const field of [check.from, check.to]) if (!isMap(period) || absent(period[field])) forbid(place(`${check.period}.${field}`));
       });
       return out;
   }
@@ -179,7 +196,15 @@ export function readsOf(rule: Rule): RuleReads {
         recordFields: [check.period, `${check.period}.${check.from}`, `${check.period}.${check.to}`, ...(check.exception ? [`${check.period}.${check.exception}`] : [])],
       };
     case 'disclosure_deadline':
-      return { fields: withWhen([]), list: check.list, recordFields: [check.select.field, check.from, check.to, ...(check.exempt_when ? [check.exempt_when.field] : [])] };
+      return { fields: withWhen([]), list: check.list, recordFields: [...(check.select ? [check.select.field] : []), check.from, check.to, ...(check.exempt_when ? [check.exempt_when.field] : [])] };
+    case 'answer_deadline':
+      return { fields: withWhen([]), list: check.list, recordFields: [check.from, check.to, check.extended, ...(check.extended_until ? [check.extended_until] : []), ...(check.paused ? [check.paused] : [])] };
+    case 'working_day_span':
+      return {
+        fields: withWhen([]),
+        list: check.list,
+        recordFields: [check.period, `${check.period}.${check.from}`, `${check.period}.${check.to}`, ...(check.exception ? [`${check.period}.${check.exception}`] : [])],
+      };
   }
 }
 

@@ -8,7 +8,7 @@ import { COMPARE } from '../operators';
 import { undecided, type Observation, type RecordProblem } from '../observation';
 import { isObservation, recordList, recordName } from './context';
 import { comparisonExpected, type CheckKind } from './kind';
-import { checkSchema, FIELD_PATH_SCHEMA, groupField, LIST_SCHEMA, NOTE_SCHEMA, OPERATOR_SCHEMA, RECORD_ID_SCHEMA, submissionField, thresholdSchema, WORDING_SCHEMA } from './schema';
+import { checkSchema, LIST_SCHEMA, NOTE_SCHEMA, OPERATOR_SCHEMA, PERIOD_GROUP_PROPERTIES, RECORD_ID_SCHEMA, thresholdSchema, WORDING_SCHEMA } from './schema';
 
 interface Period {
   [key: string]: unknown;
@@ -72,11 +72,7 @@ export const commentPeriodKind: CheckKind<CommentPeriodCheck> = {
       note: NOTE_SCHEMA,
       list: LIST_SCHEMA,
       record_id: RECORD_ID_SCHEMA,
-      // The group of a record that holds the period: from, to and exception are its fields.
-      period: submissionField(FIELD_PATH_SCHEMA, { scope: 'records', shapes: ['group'], opens: 'group' }),
-      from: groupField(['date']),
-      to: groupField(['date']),
-      exception: groupField(['text']),
+      ...PERIOD_GROUP_PROPERTIES,
       operator: OPERATOR_SCHEMA,
       wording: WORDING_SCHEMA,
       threshold: thresholdSchema(['days']),

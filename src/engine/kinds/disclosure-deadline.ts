@@ -10,6 +10,7 @@ import { comparisonExpected, type CheckKind } from './kind';
 import { checkSchema, choicesOf, EXEMPT_WHEN_SCHEMA, FIELD_PATH_SCHEMA, LIST_SCHEMA, NOTE_SCHEMA, RECORD_ID_SCHEMA, recordField, thresholdSchema, WORDING_SCHEMA } from './schema';
 
 function selected(check: DisclosureDeadlineCheck, record: Record<string, unknown>): boolean {
+  if (!check.select) return true;
   const value = String(record[check.select.field]);
   if (check.select.in && !check.select.in.includes(value)) return false;
   if (check.select.not_in && check.select.not_in.includes(value)) return false;
@@ -38,8 +39,14 @@ function withinDays(calendar: WorkingDayCalendar, from: string, to: string, days
 
 type Judged = { problem: Omit<RecordProblem, 'record' | 'path'> } | { note: Omit<RecordNote, 'record' | 'path'> } | { latest: number | undefined } | undefined;
 
+/** What happened on the day the period runs from: a decision, unless the pack says (形成或者变更). */
+function eventOf(check: DisclosureDeadlineCheck): Bilingual {
+  return check.event ?? bi('作出决定', 'decided');
+}
+
 function judgeRecord(check: DisclosureDeadlineCheck, decided: string, published: string | undefined, asOf: string, calendar: WorkingDayCalendar): Judged {
   const days = check.threshold.value;
+  const event = eventOf(check);
   const deadline = calendar.addWorkingDays(decided, days);
   const due = isUnknownYear(deadline) ? undefined : deadline.date;
   const last = due
@@ -50,16 +57,18 @@ function judgeRecord(check: DisclosureDeadlineCheck, decided: string, published:
     if (onTime === undefined) return { problem: { verdict: 'unknown_calendar', detail: unknownCalendar((deadline as { unknownYear: number }).unknownYear) } };
     const count = elapsed(calendar, decided, published);
     if (onTime) return { latest: count };
-    const after = count !== undefined ? bi(`,为决定后第 ${count} 个工作日`, `, ${count} working days after the decision of ${decided}`) : bi('', `, after the decision of ${decided}`);
-    return { problem: { verdict: 'fail', detail: bi(`${decided} 作出决定,${published} 公开${after.zh};${last.zh}`, `published ${published}${after.en}; ${last.en}`) } };
+    const after = check.event
+      ? count !== undefined ? bi(`,为其后第 ${count} 个工作日`, `, ${count} working days after it was ${event.en} on ${decided}`) : bi('', `, after it was ${event.en} on ${decided}`)
+      : count !== undefined ? bi(`,为决定后第 ${count} 个工作日`, `, ${count} working days after the decision of ${decided}`) : bi('', `, after the decision of ${decided}`);
+    return { problem: { verdict: 'fail', detail: bi(`${decided} ${event.zh},${published} 公开${after.zh};${last.zh}`, `published ${published}${after.en}; ${last.en}`) } };
   }
   // Not published by the day the data was compiled: late once the deadline has passed, otherwise not yet due.
   const dueBy = due ? asOf > due : withinDays(calendar, decided, asOf, days) === true ? false : undefined;
   if (dueBy === undefined) return { problem: { verdict: 'unknown_calendar', detail: unknownCalendar((deadline as { unknownYear: number }).unknownYear) } };
   if (!dueBy) {
-    return { note: { remark: 'not_due', detail: bi(`${decided} 作出决定,截至 ${asOf} 尚未公开,期限未到;${last.zh}`, `decided on ${decided}, not published by ${asOf}, not yet due; ${last.en}`) } };
+    return { note: { remark: 'not_due', detail: bi(`${decided} ${event.zh},截至 ${asOf} 尚未公开,期限未到;${last.zh}`, `${event.en} on ${decided}, not published by ${asOf}, not yet due; ${last.en}`) } };
   }
-  return { problem: { verdict: 'fail', detail: bi(`${decided} 作出决定,截至 ${asOf} 仍未公开;${last.zh}`, `decided on ${decided} and not published by ${asOf}; ${last.en}`) } };
+  return { problem: { verdict: 'fail', detail: bi(`${decided} ${event.zh},截至 ${asOf} 仍未公开;${last.zh}`, `${event.en} on ${decided} and not published by ${asOf}; ${last.en}`) } };
 }
 
 /**
@@ -72,6 +81,7 @@ export function measureDisclosureDeadline(check: DisclosureDeadlineCheck, submis
   if (isObservation(list)) return list;
   const due = list.records.map((record, index) => ({ record, index })).filter(({ record }) => selected(check, record));
   if (due.length === 0) return undecided('not_applicable', bi('没有本条所指类型的执法决定', 'No enforcement decision of the types this rule covers'));
+  // (A list with no `select` is never empty here: recordList has said "not applicable" for an empty one.)
   const problems: RecordProblem[] = [];
   const notes: RecordNote[] = [];
   let latest: number | null = null;
@@ -112,7 +122,7 @@ export const disclosureDeadlineKind: CheckKind<DisclosureDeadlineCheck> = {
       'The selected records are published within N working days of their decision, counted on the State Council\'s holiday calendars; a record not yet due is pending',
     ),
     statuses: ['pass', 'fail', 'pending', 'missing_data', 'not_applicable'],
-    schema: checkSchema('disclosure_deadline', ['list', 'select', 'from', 'to', 'operator', 'wording', 'threshold'], {
+    schema: checkSchema('disclosure_deadline', ['list', 'from', 'to', 'operator', 'wording', 'threshold'], {
       note: NOTE_SCHEMA,
       list: LIST_SCHEMA,
       record_id: RECORD_ID_SCHEMA,
@@ -126,7 +136,14 @@ export const disclosureDeadlineKind: CheckKind<DisclosureDeadlineCheck> = {
           in: choicesOf('field'),
           not_in: choicesOf('field'),
         },
-        description: 'which records the deadline is for',
+        description: 'which records the deadline is for (without it, every record of the list)',
+      },
+      event: {
+        type: 'object',
+        required: ['zh', 'en'],
+        additionalProperties: false,
+        properties: { zh: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } },
+        description: 'what happened on the from day, in words (形成或者变更 / formed or changed); without it, a decision',
       },
       from: recordField(['date'], FIELD_PATH_SCHEMA),
       to: recordField(['date'], FIELD_PATH_SCHEMA),

@@ -1,6 +1,7 @@
 import type { Check } from '../../pack/types';
 import type { Submission } from '../../submission/types';
 import type { Observation } from '../observation';
+import { answerDeadlineKind } from './answer-deadline';
 import { booleanKind } from './boolean';
 import { commentPeriodKind } from './comment-period';
 import type { MeasureContext } from './context';
@@ -12,6 +13,7 @@ import { legalBasisKind } from './legal-basis';
 import { milestoneKind } from './milestone';
 import { rateKind } from './rate';
 import { thresholdKind } from './threshold';
+import { workingDaySpanKind } from './working-day-span';
 
 export type { MeasureContext } from './context';
 export type { CheckKind, JsonSchema, KindMeta, KindStatus, KindWords } from './kind';
@@ -30,6 +32,8 @@ const REGISTRY: { readonly [K in Check['kind']]: CheckKind<Extract<Check, { kind
   milestone: milestoneKind,
   legal_basis: legalBasisKind,
   due_date: dueDateKind,
+  answer_deadline: answerDeadlineKind,
+  working_day_span: workingDaySpanKind,
 };
 
 /** Every kind, in the registry's order. */

@@ -91,6 +91,18 @@ export const EXEMPT_WHEN_SCHEMA: JsonSchema = {
   description: 'records with this field given (a lawful ground for not disclosing) are left out, counted and listed',
 };
 
+/**
+ * The properties of a check that reads a period held in a group of each record (`public_consultation: { from, to,
+ * shortened_reason }`): the group, its two dates and the stated exception, in the order the field proof walks.
+ */
+export const PERIOD_GROUP_PROPERTIES: Readonly<Record<string, JsonSchema>> = {
+  // The group of a record that holds the period: from, to and exception are its fields.
+  period: submissionField(FIELD_PATH_SCHEMA, { scope: 'records', shapes: ['group'], opens: 'group' }),
+  from: groupField(['date']),
+  to: groupField(['date']),
+  exception: groupField(['text']),
+};
+
 /** A threshold in one of the units a kind allows. */
 export function thresholdSchema(units: readonly Unit[]): JsonSchema {
   return {

@@ -3,7 +3,7 @@ import type { Lang } from '../../core/i18n';
 import { formatQuantity } from '../../pack/units';
 import { BOM, csvNumber, csvText, type CsvValue } from '../kit/csv';
 import { LEVEL_LABELS, STATUS_LABELS, UNREADABLE } from '../kit/labels';
-import { calendarsText, foundText, problemText, requiredText, severityText, waiverText } from '../kit/view';
+import { calendarsText, clauseText, foundText, problemText, requiredText, severityText, waiverText } from '../kit/view';
 import { noticeLines } from './view';
 
 const HEADERS: Readonly<Record<Lang, readonly string[]>> = {
@@ -59,7 +59,7 @@ function rows(result: CheckResult, submission: SubmissionResult, lang: Lang): Cs
     f.actual === null ? '' : foundText(f, lang),
     rawActual(f),
     requiredCell(f, lang),
-    f.citation.clause,
+    clauseText(f.citation),
     f.citation.quote,
     f.message[lang],
     evidenceCell(f, lang),

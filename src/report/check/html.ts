@@ -41,7 +41,7 @@ function submissionHtml(result: CheckResult, submission: SubmissionResult, index
     return `${head}\n<p class="error"><strong>${UNREADABLE[lang]}</strong></p><ul class="error">${problems.join('')}</ul>\n</section>`;
   }
   const chapters = groupByChapter(submission.findings, result.packs).map(
-    (group) => `<section class="chapter">\n<h3>${escapeHtml(chapterHeading(group, lang))}</h3>\n${group.findings.map((f) => findingHtml(f, findingAnchor(index, f.rule), lang)).join('\n')}\n</section>`,
+    (group) => `<section class="chapter">\n<h3>${escapeHtml(chapterHeading(group, lang))}</h3>\n${group.findings.map((f) => findingHtml(f, findingAnchor(index, f.rule), lang, result.packs.length)).join('\n')}\n</section>`,
   );
   const notices = noticeLines(submission, lang).map((notice) => `\n<p class="notice" role="note">⚠ ${escapeHtml(notice)}</p>`).join('');
   return `${head}${notices}\n<div class="summary">${summaryBar(submission.summary, lang)}${summaryTable(submission.summary, lang)}</div>\n${chapters.join('\n')}\n</section>`;

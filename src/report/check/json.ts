@@ -1,4 +1,4 @@
-import type { CheckResult, Evidence, Finding, SubmissionError, SubmissionResult } from '../../findings/types';
+import type { CheckResult, Citation, Evidence, Finding, SubmissionError, SubmissionResult } from '../../findings/types';
 import type { Lang } from '../../core/i18n';
 import type { InputProblem } from '../../intake/problem';
 import type { WaiverReport, WaiverUse } from '../../findings/waiver-types';
@@ -17,6 +17,17 @@ function evidenceJson(evidence: Evidence, lang: Lang): object {
   };
 }
 
+function citationJson(citation: Citation): object {
+  const restates = citation.restates;
+  return {
+    document: citation.document,
+    document_number: citation.document_number,
+    clause: citation.clause,
+    quote: citation.quote,
+    ...(restates ? { restates: { pack: restates.pack, rule: restates.rule, document: restates.document, document_number: restates.document_number, clause: restates.clause, quote: restates.quote } } : {}),
+  };
+}
+
 function findingJson(finding: Finding, lang: Lang): object {
   return {
     rule: finding.rule,
@@ -24,10 +35,12 @@ function findingJson(finding: Finding, lang: Lang): object {
     actual: finding.actual,
     expected: { operator: finding.expected.operator, value: finding.expected.value, unit: finding.expected.unit },
     message: { zh: finding.message.zh, en: finding.message.en },
-    citation: { document: finding.citation.document, document_number: finding.citation.document_number, clause: finding.citation.clause, quote: finding.citation.quote },
+    citation: citationJson(finding.citation),
     evidence: finding.evidence.map((e) => evidenceJson(e, lang)),
     title: { zh: finding.title.zh, en: finding.title.en },
     severity: finding.severity,
+    // After the contract's keys: the pack the rule is of (its id, as in `packs`).
+    pack: finding.pack,
     ...(finding.waiver ? { waiver: waiverJson(finding.waiver) } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { STATUSES, type CheckResult, type Finding, type SubmissionResult } from 
 import type { Lang } from '../../core/i18n';
 import { md, table } from '../kit/markdown';
 import { STATUS_LABELS, STATUS_SYMBOLS, UNREADABLE } from '../kit/labels';
-import { foundText, problemsByFile, problemText, provenanceRows, requiredText, severityText, statusText, submissionHeading, submissionSubline, waiverText } from '../kit/view';
+import { clauseText, foundText, packTag, problemsByFile, problemText, provenanceRows, requiredText, restatesText, severityText, statusText, submissionHeading, submissionSubline, waiverText } from '../kit/view';
 import { chapterHeading, groupByChapter, noticeLines } from './view';
 
 const T = {
@@ -16,8 +16,10 @@ function evidenceText(finding: Finding, lang: Lang): string {
   return [...lines, ...(waiver ? [waiver] : [])].join('\n');
 }
 
-function findingRow(finding: Finding, lang: Lang): string[] {
-  return [`${STATUS_SYMBOLS[finding.status]} ${statusText(finding, lang)}`, finding.citation.clause, finding.rule, finding.title[lang], severityText(finding, lang), foundText(finding, lang), requiredText(finding, lang), finding.citation.quote, finding.message[lang], evidenceText(finding, lang)];
+function findingRow(finding: Finding, lang: Lang, packCount: number): string[] {
+  const restates = restatesText(finding.citation, lang);
+  const quote = restates ? `${finding.citation.quote}\n${restates}` : finding.citation.quote;
+  return [`${STATUS_SYMBOLS[finding.status]} ${statusText(finding, lang)}`, clauseText(finding.citation), `${finding.rule}${packTag(finding, packCount)}`, finding.title[lang], severityText(finding, lang), foundText(finding, lang), requiredText(finding, lang), quote, finding.message[lang], evidenceText(finding, lang)];
 }
 
 function submissionSection(result: CheckResult, submission: SubmissionResult, lang: Lang): string[] {
@@ -31,7 +33,7 @@ function submissionSection(result: CheckResult, submission: SubmissionResult, la
   for (const notice of noticeLines(submission, lang)) lines.push(md.quote(`⚠ ${notice}`), '');
   lines.push(...table(STATUSES.map((s) => STATUS_LABELS[s][lang]), [STATUSES.map((s) => String(submission.summary[s]))]), '');
   for (const group of groupByChapter(submission.findings, result.packs)) {
-    lines.push(md.heading(3, chapterHeading(group, lang)), '', ...table(t.columns, group.findings.map((f) => findingRow(f, lang))), '');
+    lines.push(md.heading(3, chapterHeading(group, lang)), '', ...table(t.columns, group.findings.map((f) => findingRow(f, lang, result.packs.length))), '');
   }
   return lines;
 }

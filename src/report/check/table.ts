@@ -3,7 +3,7 @@ import type { Lang } from '../../core/i18n';
 import { terminalLines } from '../../core/text-safety';
 import { STATUS_LABELS, STATUS_SYMBOLS, UNREADABLE } from '../kit/labels';
 import { inputProblemLines, problemLines } from '../kit/text';
-import { byAttention, evidenceWhere, severityText, unreadableInputsLine, verdictText, waiverText } from '../kit/view';
+import { byAttention, clauseText, evidenceWhere, packTag, restatesText, severityText, unreadableInputsLine, verdictText, waiverText } from '../kit/view';
 import { bureauLine, noticeLines } from './view';
 
 const T = {
@@ -25,11 +25,13 @@ const T = {
   },
 } as const;
 
-function findingLines(finding: Finding, lang: Lang): string[] {
+function findingLines(finding: Finding, lang: Lang, packCount: number): string[] {
   const t = T[lang];
-  const head = `  ${STATUS_SYMBOLS[finding.status]} ${STATUS_LABELS[finding.status][lang]}  ${finding.citation.clause} ${finding.rule} [${severityText(finding, lang)}]`;
+  const head = `  ${STATUS_SYMBOLS[finding.status]} ${STATUS_LABELS[finding.status][lang]}  ${clauseText(finding.citation)} ${finding.rule} [${severityText(finding, lang)}]${packTag(finding, packCount)}`;
   if (finding.status === 'pass' || finding.status === 'not_applicable') return [`${head}  ${finding.message[lang]}`];
   const lines = [head, `      ${finding.message[lang]}`, `      ${t.quote}: “${finding.citation.quote}”`];
+  const restates = restatesText(finding.citation, lang);
+  if (restates) lines.push(`      ${restates}`);
   for (const e of finding.evidence) {
     const where = evidenceWhere(e, lang);
     lines.push(`      · ${where ? `${where}: ` : ''}${e.detail[lang]}${e.source ? ` (${t.source}: ${e.source})` : ''}`);
@@ -39,7 +41,7 @@ function findingLines(finding: Finding, lang: Lang): string[] {
   return lines;
 }
 
-function submissionLines(result: SubmissionResult, lang: Lang): string[] {
+function submissionLines(result: SubmissionResult, lang: Lang, packCount: number): string[] {
   const t = T[lang];
   const lines = [`■ ${result.file}`];
   if (result.error) {
@@ -49,7 +51,7 @@ function submissionLines(result: SubmissionResult, lang: Lang): string[] {
   }
   lines.push(`  ${bureauLine(result, lang)}`, ...noticeLines(result, lang).map((notice) => `  ⚠ ${notice}`), `  ${t.counts(result.summary)}`, '');
   const ordered = [...result.findings].sort(byAttention);
-  for (const finding of ordered) lines.push(...findingLines(finding, lang));
+  for (const finding of ordered) lines.push(...findingLines(finding, lang, packCount));
   return lines;
 }
 
@@ -62,7 +64,7 @@ export function renderTable(result: CheckResult, lang: Lang): string {
   const lines: string[] = [];
   lines.push(`${result.tool.name} ${result.tool.version} · ${result.packs.map((p) => `${t.pack} ${p.id} ${p.version}`).join(', ')}`);
   lines.push(...inputProblemLines(result.errors, lang));
-  for (const submission of result.submissions) lines.push('', ...submissionLines(submission, lang));
+  for (const submission of result.submissions) lines.push('', ...submissionLines(submission, lang, result.packs.length));
   const rejected = result.submissions.filter((s) => s.error).length;
   const totals = Object.fromEntries(STATUSES.map((st) => [st, result.submissions.reduce((n, s) => n + s.summary[st], 0)])) as Record<Status, number>;
   lines.push('', t.total(result.submissions.length, result.submissions.length - rejected, rejected), t.counts(totals));

@@ -17,6 +17,8 @@ export function itemNumber(clause: string): number {
 
 export interface ChapterGroup {
   chapter?: ChapterInfo;
+  /** A pack without chapters groups its findings by the document each cites (a pack of several regulations). */
+  document?: string;
   findings: Finding[];
 }
 
@@ -33,15 +35,16 @@ export function groupByChapter(findings: readonly Finding[], packs: readonly Pac
   for (const finding of findings) {
     const pack = packs.find((p) => p.id === finding.pack);
     const chapter = chapterOf(finding, pack);
-    const key = `${finding.pack}|${chapter?.number ?? ''}`;
-    if (!groups.has(key)) groups.set(key, { chapter, findings: [] });
+    const document = pack && pack.chapters.length === 0 ? finding.citation.document : undefined;
+    const key = `${finding.pack}|${chapter?.number ?? document ?? ''}`;
+    if (!groups.has(key)) groups.set(key, { chapter, ...(document ? { document } : {}), findings: [] });
     groups.get(key)?.findings.push(finding);
   }
   return [...groups.values()].map((group) => ({ ...group, findings: [...group.findings].sort(byAttention) }));
 }
 
 export function chapterHeading(group: ChapterGroup, lang: Lang): string {
-  if (!group.chapter) return lang === 'zh' ? '其他' : 'Other';
+  if (!group.chapter) return group.document ?? (lang === 'zh' ? '其他' : 'Other');
   return lang === 'zh' ? `${group.chapter.number}、${group.chapter.title.zh}` : `Chapter ${group.chapter.number}: ${group.chapter.title.en}`;
 }
 

@@ -3,7 +3,7 @@ import type { Lang } from '../../core/i18n';
 import type { InputProblem } from '../../intake/problem';
 import { htmlText } from '../../core/text-safety';
 import { STATUS_LABELS, STATUS_SYMBOLS } from './labels';
-import { evidenceWhere, foundText, problemsByFile, problemText, requiredText, severityText, waiverText } from './view';
+import { clauseText, evidenceWhere, foundText, problemsByFile, problemText, requiredText, restatesText, severityText, waiverText } from './view';
 
 /**
  * What the HTML reports of every subject share: the escaping, the colours of the statuses, the page's style, a
@@ -56,6 +56,7 @@ article.finding.compact blockquote, article.finding.compact .message { display: 
 ul.evidence { margin: 4px 0; padding-left: 20px; } .waiver { color: #00695c; margin: 4px 0; }
 table.provenance { border-collapse: collapse; width: 100%; font-size: 0.9em; } table.provenance td { border: 1px solid #e0e0e0; padding: 4px 8px; word-break: break-all; }
 .error { color: #b71c1c; }
+.pack { color: #616161; font-size: 0.85em; } blockquote.restates { border-left-style: dashed; }
 .notice { border: 1px solid #ef6c00; background: #fff3e0; padding: 6px 12px; margin: 8px 0; }
 @page { size: A4; margin: 15mm; }
 @media print {
@@ -79,8 +80,11 @@ export function summaryBar(summary: Summary, lang: Lang): string {
   return `<svg class="bar" role="img" aria-label="${escapeHtml(T[lang].summary)}" width="${width}" height="22" viewBox="0 0 ${width} 22" xmlns="http://www.w3.org/2000/svg">${segments.join('')}</svg>`;
 }
 
-export function findingHtml(finding: Finding, anchor: string, lang: Lang): string {
+/** A finding as an article; `packCount` above 1 names its pack beside its rule (a run with several packs). */
+export function findingHtml(finding: Finding, anchor: string, lang: Lang, packCount = 1): string {
   const t = T[lang];
+  const restates = restatesText(finding.citation, lang);
+  const pack = packCount > 1 ? `<span class="pack">${escapeHtml(finding.pack)}</span>` : '';
   const evidence = finding.evidence.map((e) => {
     const where = evidenceWhere(e, lang);
     const source = e.source ? ` <span class="source">(${t.source}: ${escapeHtml(e.source)})</span>` : '';
@@ -90,8 +94,8 @@ export function findingHtml(finding: Finding, anchor: string, lang: Lang): strin
   // What needs no action is shown in one line; its found and required stay in the page for search and print.
   const compact = finding.status === 'pass' || finding.status === 'not_applicable';
   return `<article class="finding${compact ? ' compact' : ''}" id="${escapeHtml(anchor)}" data-status="${finding.status}" data-rule="${escapeHtml(finding.rule)}" style="--c:${COLORS[finding.status]}">
-<header><span class="badge">${STATUS_SYMBOLS[finding.status]} ${escapeHtml(STATUS_LABELS[finding.status][lang])}</span><span class="clause">${escapeHtml(finding.citation.clause)}</span><code>${escapeHtml(finding.rule)}</code><strong>${escapeHtml(finding.title[lang])}</strong><span class="severity ${finding.severity}" title="${T[lang].severity}">${escapeHtml(severityText(finding, lang))}</span></header>
-<blockquote lang="zh-CN">${escapeHtml(t.quote)}:“<span class="quote">${escapeHtml(finding.citation.quote)}</span>”</blockquote>
+<header><span class="badge">${STATUS_SYMBOLS[finding.status]} ${escapeHtml(STATUS_LABELS[finding.status][lang])}</span><span class="clause">${escapeHtml(clauseText(finding.citation))}</span><code>${escapeHtml(finding.rule)}</code>${pack}<strong>${escapeHtml(finding.title[lang])}</strong><span class="severity ${finding.severity}" title="${T[lang].severity}">${escapeHtml(severityText(finding, lang))}</span></header>
+<blockquote lang="zh-CN">${escapeHtml(t.quote)}:“<span class="quote">${escapeHtml(finding.citation.quote)}</span>”</blockquote>${restates ? `\n<blockquote class="restates" lang="zh-CN">${escapeHtml(restates)}</blockquote>` : ''}
 <dl><dt>${t.found}</dt><dd class="found">${escapeHtml(foundText(finding, lang))}</dd><dt>${t.required}</dt><dd class="required">${escapeHtml(requiredText(finding, lang))}</dd></dl>
 <p class="message">${escapeHtml(finding.message[lang])}</p>${evidence.length > 0 ? `\n<ul class="evidence">${evidence.join('')}</ul>` : ''}${waiver ? `\n<p class="waiver">${escapeHtml(waiver)}</p>` : ''}
 </article>`;

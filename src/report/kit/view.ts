@@ -1,4 +1,4 @@
-import type { CalendarInfo, CheckResult, Evidence, Finding, PackInfo, SubmissionResult } from '../../findings/types';
+import type { CalendarInfo, CheckResult, Citation, Evidence, Finding, PackInfo, SubmissionResult } from '../../findings/types';
 import type { Lang } from '../../core/i18n';
 import type { InputProblem } from '../../intake/problem';
 import { formatRequirement } from '../../pack/units';
@@ -24,6 +24,27 @@ export function foundText(finding: Finding, lang: Lang): string {
 export function requiredText(finding: Finding, lang: Lang): string {
   const { operator, value, unit } = finding.expected;
   return formatRequirement(operator, value, unit, lang);
+}
+
+/**
+ * A clause as a reader finds it: an article of a regulation (第十五条第一款) with the regulation's title, as a pack
+ * may cite several; an item of the one plan of a pack, `(十二)`, alone.
+ */
+export function clauseText(citation: Pick<Citation, 'document' | 'clause'>): string {
+  return citation.clause.startsWith('第') ? `${citation.document}${citation.clause}` : citation.clause;
+}
+
+/** The rule of another pack a finding's rule restates: its clause and quote, and which rule it is. */
+export function restatesText(citation: Citation, lang: Lang): string | undefined {
+  const restated = citation.restates;
+  if (!restated) return undefined;
+  const words = lang === 'zh' ? '上位规定' : 'Restates';
+  return `${words}: ${clauseText(restated)} “${restated.quote}” (${restated.pack} ${restated.rule})`;
+}
+
+/** The pack a finding comes from, named beside its rule when a run has several packs; nothing when it has one. */
+export function packTag(finding: Finding, packCount: number): string {
+  return packCount > 1 ? ` · ${finding.pack}` : '';
 }
 
 export function statusText(finding: Finding, lang: Lang): string {
