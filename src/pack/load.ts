@@ -1,15 +1,15 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { bi, type Bilingual } from '../core/i18n';
-import { InputError, type InputProblem } from '../intake/problem';
+import { InputError, isInputError, type InputProblem } from '../intake/problem';
 import { validateAgainst } from '../intake/schema-validator';
 import { sha256Hex } from '../intake/format';
 import type { FieldPath } from '../intake/field-path';
 import { readInputBytes } from '../intake/read-file';
-import { parseYamlText } from '../intake/yaml';
+import { parseYamlText, type YamlDocument } from '../intake/yaml';
 import { provedPack } from './proved';
 import { ruleFieldProblems } from './fields';
-import { itemSections, nfkc, packStructureProblems, ruleFidelityProblems } from './fidelity';
+import { itemSections, nfkc, packStructureProblems, ruleFidelityProblems, type ProofMessage } from './fidelity';
 import type { PackDefinition, RulePack } from './types';
 import { lineOf, type Position } from '../core/place';
 
@@ -18,7 +18,7 @@ const PACK_FILE = 'pack.yaml';
 export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 
 /** A pack is a folder holding pack.yaml and its source text, or the pack.yaml itself. */
-function packFile(path: string): string {
+export function packFile(path: string): string {
   try {
     return statSync(path).isDirectory() ? join(path, PACK_FILE) : path;
   } catch {
@@ -58,15 +58,40 @@ export function definitionOf(pack: RulePack): PackDefinition {
   return definition;
 }
 
-/** Parses, validates and proves a pack against its source (see loadPack). */
-export function provePack(file: string, bytes: Buffer): RulePack {
+/** One thing a pack's proof finds wrong, placed, with how to fix it where the proof knows (`pack lint` shows it). */
+export interface ProofProblem extends InputProblem {
+  hint?: Bilingual;
+}
+
+/** Everything the proof of a pack finds: its parsed file, its definition once the schema holds, and every problem. */
+export interface PackProof {
+  parsed: YamlDocument;
+  /** Absent when the schema refuses the pack: nothing further can be proved of it. */
+  definition?: PackDefinition;
+  sourceText?: string;
+  /** In line order, as a person goes through the file. */
+  problems: ProofProblem[];
+}
+
+/**
+ * Proves a pack against its source, collecting every problem rather than stopping at the first: the schema (and,
+ * when it holds) the source's hash, each quote, clause, wording and operator, and each field the rules read. Throws
+ * only when pack.yaml is not YAML at all: then there is nothing to prove.
+ */
+export function proofOf(file: string, bytes: Buffer): PackProof {
   const parsed = parseYamlText(file, bytes);
   const schemaProblems = validateAgainst('rule-pack.schema.json', parsed);
-  if (schemaProblems.length > 0) throw new InputError(schemaProblems);
+  if (schemaProblems.length > 0) return { parsed, problems: schemaProblems };
   const definition = parsed.data as PackDefinition;
 
-  const sourceBytes = readSource(file, definition.source.file, (path) => parsed.locate(path));
-  const problems: InputProblem[] = [];
+  let sourceBytes: Buffer;
+  try {
+    sourceBytes = readSource(file, definition.source.file, (path) => parsed.locate(path));
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    return { parsed, definition, problems: [...error.problems] };
+  }
+  const problems: ProofProblem[] = [];
   if (sha256Hex(sourceBytes) !== definition.source.sha256) {
     problems.push({
       file,
@@ -74,20 +99,28 @@ export function provePack(file: string, bytes: Buffer): RulePack {
       field: 'source.sha256',
       message: bi('原文文件的 sha256 与规则包记载的不一致:原文被改动过,请核对后更新', 'The source text does not hash to the sha256 the pack records: it was changed; check it, then update the hash'),
       expected: bi(sha256Hex(sourceBytes), sha256Hex(sourceBytes)),
+      hint: bi(`核对 ${definition.source.file} 确为原文后,把 source.sha256 改为 ${sha256Hex(sourceBytes)}`, `once ${definition.source.file} is checked to be the source text, set source.sha256 to ${sha256Hex(sourceBytes)}`),
     });
   }
   const sourceText = sourceBytes.toString('utf8');
   const normalized = nfkc(sourceText);
   const sections = itemSections(normalized);
-  for (const message of packStructureProblems(definition, sections)) problems.push({ file, at: { line: 1, column: 1 }, message });
+  const placed = ({ hint, ...message }: ProofMessage) => ({ message: bi(message.zh, message.en), ...(hint ? { hint } : {}) });
+  for (const message of packStructureProblems(definition, sections)) problems.push({ file, at: { line: 1, column: 1 }, ...placed(message) });
   definition.rules.forEach((rule, index) => {
     for (const message of ruleFidelityProblems(rule, sections, normalized)) {
-      problems.push({ file, at: parsed.locate(['rules', index, 'citation', 'quote']), field: `rules[${index}]`, message });
+      problems.push({ file, at: parsed.locate(['rules', index, 'citation', 'quote']), field: `rules[${index}]`, ...placed(message) });
     }
     problems.push(...ruleFieldProblems(rule, index, file, (path) => parsed.locate(path)));
   });
   // In line order, as a person goes through the file (the sort is stable: one line's problems keep their order).
-  if (problems.length > 0) throw new InputError(problems.sort((a, b) => lineOf(a) - lineOf(b)));
+  return { parsed, definition, sourceText, problems: problems.sort((a, b) => lineOf(a) - lineOf(b)) };
+}
+
+/** Parses, validates and proves a pack against its source (see loadPack); a pack that does not hold is refused whole. */
+export function provePack(file: string, bytes: Buffer): RulePack {
+  const { parsed, definition, sourceText, problems } = proofOf(file, bytes);
+  if (problems.length > 0 || !definition || sourceText === undefined) throw new InputError(problems);
   return { ...definition, file, sha256: parsed.sha256, sourceText };
 }
 

@@ -170,6 +170,14 @@ export interface Rule {
   severity: Severity;
   check: Check;
   not_applicable_when?: NotApplicableWhen;
+  /** Rules this one knowingly checks the same thing as, and why they stay apart (`plancheck pack lint` accepts them). */
+  same_check_as?: SameCheckAs;
+}
+
+/** The marker of rules that check the same thing on purpose (docs/pack-tests.md, `pack lint`). */
+export interface SameCheckAs {
+  rules: string[];
+  reason: string;
 }
 
 /** Where a pack binds: bureaus whose region code starts so; others are checked with a notice. */
