@@ -66,7 +66,7 @@ function ruleOfField(field: string | undefined, rules: readonly RawRule[]): stri
 /** A hint where the proof gives none: what the schema or field proof expected, else the general advice. */
 function hintOf(problem: InputProblem & { hint?: Bilingual }, otherwise: Bilingual): Bilingual {
   if (problem.hint) return problem.hint;
-  if (problem.expected) return bi(`改为${problem.expected.zh}`, `make it ${problem.expected.en}`);
+  if (problem.expected) return bi(`应为:${problem.expected.zh}`, `expected: ${problem.expected.en}`);
   return otherwise;
 }
 
