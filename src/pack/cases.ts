@@ -75,7 +75,16 @@ function caseFiles(folder: string): string[] {
     .filter((name) => /\.ya?ml$/i.test(name))
     .sort(byCodePoint)
     .map((name) => join(folder, name))
-    .filter((file) => statSync(file).isFile());
+    .filter(isFile);
+}
+
+/** A regular file (a link to one counts); a folder named *.yaml, or a link to nothing, is not a case file. */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 type Expectation = CaseStatus | { status: CaseStatus; message?: string; evidence?: string[]; detail?: string };
