@@ -134,8 +134,27 @@ describe('a case file that is wrong is refused with its place, exit 2, and no ca
   test('an unknown status', async () => {
     const run = await refused(`${HEAD}  - name: 状态写错\n    expect: { HN-32-law-lectures: passed }\n`);
     expect(run.stderr).toMatch(new RegExp(`^plancheck: ${run.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:35`));
-    expect(run.stderr).toContain('pass');
+    expect(run.stderr).toBe(`plancheck: ${run.file}:4:35 cases[0].expect.HN-32-law-lectures: 取值“passed”不是可选的写法(应为:"pass"、"fail"、"warn"、"pending"、"not_applicable"、"missing_data" 之一)\n`);
     expect(run.stdout).toBe('');
+    expect(run.status).toBe(2);
+  });
+
+  test('both a base and a whole submission', async () => {
+    const run = await refused(`cases:\n  - name: 两者都写\n    base: bases/city-2024-all-met.yaml\n    submission: { year: 2024 }\n    expect: { HN-32-law-lectures: pass }\n`);
+    expect(run.stderr).toBe(`plancheck: ${run.file}:4:5 cases[0].submission: 用例“两者都写”既写了 base(基础报送)又写了 submission(完整报送),只能二选一(应为:base 或 submission 之一)\n`);
+    expect(run.status).toBe(2);
+  });
+
+  test('a case-level base overrides the file\'s, and a submission alone needs no base', async () => {
+    const dir = packWith({ 'own.yaml': `cases:\n  - name: 自带基础报送\n    base: bases/province-2024.yaml\n    expect: { HN-32-law-lectures: pass }\n  - name: 整份报送\n    submission: { bureau: { name: 示范县人力资源和社会保障局, level: county, region_code: "439902" }, year: 2024 }\n    expect: { HN-32-law-lectures: missing_data }\n` });
+    const run = await cli('pack', 'test', dir, '--lang', 'en');
+    expect(run.stdout).toBe('PASS  自带基础报送\nPASS  整份报送\n2 passed, 0 failed\n');
+    expect(run.status).toBe(0);
+  });
+
+  test('a case with neither base nor submission', async () => {
+    const run = await refused(`cases:\n  - name: 什么都没写\n    expect: { HN-32-law-lectures: pass }\n`);
+    expect(run.stderr).toContain(`plancheck: ${run.file}:2:11 cases[0].base: 用例“什么都没写”既没有 base(基础报送),也没有 submission(完整报送)`);
     expect(run.status).toBe(2);
   });
 

@@ -191,6 +191,10 @@ function expectations(entry: CaseEntry, ruleIds: readonly string[], file: string
 function buildSubmission(entry: CaseEntry, file: CaseFileData, caseFile: string, index: number, place: (path: FieldPath, part?: 'key' | 'value') => LinePosition, fileBaseAt: LinePosition, bases: Bases, problems: InputProblem[]): Data | undefined {
   const field = (path: string): string => `cases[${index}].${path}`;
   let data: Data;
+  if (entry.submission && entry.base !== undefined) {
+    problems.push({ file: caseFile, at: place(['submission'], 'key'), field: field('submission'), message: bi(`用例“${entry.name}”既写了 base(基础报送)又写了 submission(完整报送),只能二选一`, `The case "${entry.name}" gives both a base and a submission; it takes one of them`), expected: bi('base 或 submission 之一', 'base or submission, not both') });
+    return undefined;
+  }
   if (entry.submission) data = copyData(entry.submission);
   else {
     const written = entry.base ?? file.base;
