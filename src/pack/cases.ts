@@ -166,7 +166,8 @@ export function readPackCases(packFile: string, ruleIds: readonly string[]): Pac
       names.set(entry.name, file);
       const expect = expectations(entry, ruleIds, file, index, place, problems);
       const submission = buildSubmission(entry, data, file, index, place, parsed.locate(['base']), bases, problems);
-      if (submission && problems.length === said) cases.push({ name: entry.name, file, at, submission, expect, ...(listOf(entry.others ?? data.others) ? { others: listOf(entry.others ?? data.others) } : {}) });
+      const others = listOf(entry.others ?? data.others);
+      if (submission && problems.length === said) cases.push({ name: entry.name, file, at, submission, expect, ...(others ? { others } : {}) });
     });
   }
   return { folder, files, cases, problems };
