@@ -7,6 +7,7 @@ import type { CheckOptions } from './commands/check';
 import { EXIT } from '../run/exit';
 import type { ReviewOptions } from './commands/review';
 import { wrapColumns } from './help-wrap';
+import type { PackLintOptions, PackTestOptions } from './commands/pack';
 import type { CliIo } from './io';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -41,6 +42,11 @@ const TEXT = {
     status: ['--status <状态>', '只看出现这些状态的单位和规则,如 fail;可重复'],
     year: ['--year <年度>', '只看这些报送年度,如 2024 或 2023,2024;可重复'],
     jobs: ['-j, --jobs <数量>', '工作线程数(默认每个处理器核心一个,也最多这么多)'],
+    packCommand: '规则包的维护工具:检查规则包本身(lint),运行它的测试用例(test)',
+    packLint: '检查规则包:原文、引文、措辞、字段、测试用例是否齐全、分段取值是否重叠、规则是否重复;逐条给出位置和修改建议',
+    packTest: '运行规则包 tests/ 文件夹中的测试用例,逐个列出结果,最后一行为“通过 N 个,未通过 M 个”',
+    packArg: ['<规则包>', '规则包文件夹或其 pack.yaml'],
+    lintFormat: ['-f, --format <格式>', '输出格式:text 逐行文字,json 供程序读取'],
     titles: { 'Usage:': '用法:', 'Options:': '选项:', 'Arguments:': '参数:', 'Commands:': '命令:', 'Global Options:': '全局选项:' } as Record<string, string>,
     usage: (text: string) => text.replace('[options]', '[选项]').replace('[command]', '[命令]'),
     extra: (choices: string[] | undefined, defaults: string | undefined) =>
@@ -76,6 +82,11 @@ const TEXT = {
     status: ['--status <statuses>', 'only bureaus and rules with these statuses, e.g. fail; may repeat'],
     year: ['--year <years>', 'only these reporting years, e.g. 2024 or 2023,2024; may repeat'],
     jobs: ['-j, --jobs <n>', 'worker threads (default, and at most: one per core)'],
+    packCommand: "tools for a rule pack's maintainers: check the pack itself (lint), run its test cases (test)",
+    packLint: 'check a rule pack: source, quotes, wording, fields, cases for every rule, dated values, duplicate rules; each problem with its place and a fix',
+    packTest: "run the test cases in the pack's tests/ folder, list each, and end with the line `N passed, M failed`",
+    packArg: ['<pack>', 'rule pack folder or its pack.yaml'],
+    lintFormat: ['-f, --format <format>', 'output format: text lines to read, json for programs'],
     titles: {} as Record<string, string>,
     usage: (text: string) => text,
     extra: (choices: string[] | undefined, defaults: string | undefined) =>
@@ -99,7 +110,7 @@ function longFlag(flags: string): string {
   return /--[\w-]+/.exec(flags)?.[0] ?? flags;
 }
 
-const ARGUMENT_ZH: Record<string, string> = { 报送文件或文件夹: '要检查的报送文件或文件夹', 报送文件夹: '要审查的报送文件夹' };
+const ARGUMENT_ZH: Record<string, string> = { 报送文件或文件夹: '要检查的报送文件或文件夹', 报送文件夹: '要审查的报送文件夹', 规则包: '规则包(文件夹或其 pack.yaml)' };
 
 function didYouMean(rest: string | undefined): string {
   const names = rest ? /\(Did you mean (?:one of )?(.+)\?\)/.exec(rest)?.[1] : undefined;
@@ -218,6 +229,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (dirs: string[], options: ReviewOptions) => {
       const { runReview } = await import('./commands/review');
       status = await runReview(dirs, options, io);
+    });
+  const pack = program.command('pack').description(t.packCommand).helpOption('-h, --help', t.help).helpCommand('help [command]', t.helpCommand);
+  pack
+    .command('lint')
+    .description(t.packLint)
+    .helpOption('-h, --help', t.help)
+    .argument(t.packArg[0], t.packArg[1])
+    .addOption(new Option(t.lintFormat[0], t.lintFormat[1]).choices(['text', 'json']).default('text'))
+    .addOption(new Option(t.lang[0], t.lang[1]).choices(LANGS).default('zh'))
+    .action(async (path: string, options: PackLintOptions) => {
+      const { runPackLint } = await import('./commands/pack');
+      status = await runPackLint(path, options, io);
+    });
+  pack
+    .command('test')
+    .description(t.packTest)
+    .helpOption('-h, --help', t.help)
+    .argument(t.packArg[0], t.packArg[1])
+    .addOption(new Option(t.lang[0], t.lang[1]).choices(LANGS).default('zh'))
+    .action(async (path: string, options: PackTestOptions) => {
+      const { runPackTest } = await import('./commands/pack');
+      status = await runPackTest(path, options, io);
     });
   try {
     await program.parseAsync([...argv], { from: 'user' });

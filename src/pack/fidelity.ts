@@ -4,6 +4,20 @@ import { levelsNamedIn, numbersIn, quoteUnitOf, sentenceAround } from './quote-r
 import { operatorsForWording } from './wording';
 import { LEVELS, type Level, type PackDefinition, type Rule } from './types';
 
+/**
+ * A problem of a pack's proof, and how to fix it: the loader shows the message, `plancheck pack lint` the hint too.
+ * Still a Bilingual, so that whoever reads only the message reads it as before.
+ */
+export interface ProofMessage extends Bilingual {
+  hint?: Bilingual;
+}
+
+function hinted(message: Bilingual, hint: Bilingual): ProofMessage {
+  return { ...message, hint };
+}
+
+const COPY_QUOTE = bi('从 source.txt 中逐字复制引文(比较前按 NFKC 统一全角半角,其余一字不差)', 'copy the quote from source.txt word for word (full- and half-width forms are folded by NFKC; nothing else may differ)');
+
 /** Compare texts as the contract does: NFKC folds the source's mix of full- and half-width punctuation. */
 export function nfkc(text: string): string {
   return text.normalize('NFKC');
@@ -64,22 +78,22 @@ export function clauseSections(text: string): Map<string, string> {
 }
 
 /** What in a rule does not hold against its source (NFKC text): quote, clause, wording and operator. */
-export function ruleFidelityProblems(rule: Rule, sections: Map<string, string>, source: string): Bilingual[] {
-  const problems: Bilingual[] = [];
+export function ruleFidelityProblems(rule: Rule, sections: Map<string, string>, source: string): ProofMessage[] {
+  const problems: ProofMessage[] = [];
   const quote = nfkc(rule.citation.quote);
   const section = sections.get(nfkc(rule.citation.clause));
   if (!source.includes(quote)) {
-    problems.push(bi(`规则 ${rule.id} 的引文不在原文中:“${rule.citation.quote}”`, `Rule ${rule.id}: the quote does not stand in the source text: "${rule.citation.quote}"`));
+    problems.push(hinted(bi(`规则 ${rule.id} 的引文不在原文中:“${rule.citation.quote}”`, `Rule ${rule.id}: the quote does not stand in the source text: "${rule.citation.quote}"`), COPY_QUOTE));
   } else if (!section) {
     const what = ARTICLE_CLAUSE.test(rule.citation.clause) ? bi('条款', 'article') : bi('条目', 'item');
-    problems.push(bi(`规则 ${rule.id} 引用的${what.zh} ${rule.citation.clause} 不在原文中`, `Rule ${rule.id}: ${what.en} ${rule.citation.clause} is not in the source text`));
+    problems.push(hinted(bi(`规则 ${rule.id} 引用的${what.zh} ${rule.citation.clause} 不在原文中`, `Rule ${rule.id}: ${what.en} ${rule.citation.clause} is not in the source text`), bi('把 citation.clause 改为原文中引文所在的条目或条款编号,如 (七)、第二十六条;原文没有的条目不能作为依据', 'set citation.clause to the numbered item or article of the source the quote stands in, such as (七) or 第二十六条; an item the source does not have cannot be cited')));
   } else if (!section.includes(quote)) {
     const what = ARTICLE_CLAUSE.test(rule.citation.clause) ? bi('条款', 'article') : bi('条目', 'item');
-    problems.push(bi(`规则 ${rule.id} 的引文不在${what.zh} ${rule.citation.clause} 中`, `Rule ${rule.id}: the quote is not in ${what.en} ${rule.citation.clause}`));
+    problems.push(hinted(bi(`规则 ${rule.id} 的引文不在${what.zh} ${rule.citation.clause} 中`, `Rule ${rule.id}: the quote is not in ${what.en} ${rule.citation.clause}`), bi('把 citation.clause 改为引文实际所在的条目或条款,或从该条目中引用', 'set citation.clause to the item or article the quote stands in, or quote from the one cited')));
   }
   const { wording } = rule.check;
   if (!quote.includes(nfkc(wording))) {
-    problems.push(bi(`规则 ${rule.id} 的措辞“${wording}”不在引文中`, `Rule ${rule.id}: the wording "${wording}" is not in the quote`));
+    problems.push(hinted(bi(`规则 ${rule.id} 的措辞“${wording}”不在引文中`, `Rule ${rule.id}: the wording "${wording}" is not in the quote`), bi('check.wording 应是引文中设定比较的原词,如“不低于”“以上”', "check.wording is the quote's own words that set the comparison, such as 不低于 or 以上")));
   }
   problems.push(...operatorProblems(rule), ...numberProblems(rule), ...levelProblems(rule, source));
   return problems;
@@ -89,22 +103,22 @@ export function ruleFidelityProblems(rule: Rule, sections: Map<string, string>, 
  * The operator agrees with the wording. A wording with no comparator word (打造300家, 每年对1件) sets a target to
  * reach, so the operator is ≥, or = where the target is the whole (100%), never below or at most.
  */
-function operatorProblems(rule: Rule): Bilingual[] {
+function operatorProblems(rule: Rule): ProofMessage[] {
   const { check } = rule;
   if (!('operator' in check)) return [];
   const allowed = operatorsForWording(check.wording);
   if (allowed && !allowed.includes(check.operator)) {
-    return [bi(`规则 ${rule.id}:措辞“${check.wording}”对应 ${allowed.join(' 或 ')},而规则写的是 ${check.operator}`, `Rule ${rule.id}: the wording "${check.wording}" reads as ${allowed.join(' or ')}, but the rule says ${check.operator}`)];
+    return [hinted(bi(`规则 ${rule.id}:措辞“${check.wording}”对应 ${allowed.join(' 或 ')},而规则写的是 ${check.operator}`, `Rule ${rule.id}: the wording "${check.wording}" reads as ${allowed.join(' or ')}, but the rule says ${check.operator}`), bi(`把 operator 改为 ${allowed.join(' 或 ')}(以上、以下、以内、不少于、不低于含本数,超过、不满不含)`, `set operator to ${allowed.join(' or ')} (以上, 以下, 以内, 不少于, 不低于 include the number; 超过, 不满 exclude it)`))];
   }
   const whole = check.threshold.unit === 'ratio' && check.threshold.value === 1;
   if (!allowed && !(check.operator === '>=' || (check.operator === '=' && whole))) {
-    return [bi(`规则 ${rule.id}:措辞“${check.wording}”没有比较词,只能读作“达到”(≥,或 = 100%),而规则写的是 ${check.operator}`, `Rule ${rule.id}: the wording "${check.wording}" has no comparator, so it reads as a target to reach (≥, or = 100%), but the rule says ${check.operator}`)];
+    return [hinted(bi(`规则 ${rule.id}:措辞“${check.wording}”没有比较词,只能读作“达到”(≥,或 = 100%),而规则写的是 ${check.operator}`, `Rule ${rule.id}: the wording "${check.wording}" has no comparator, so it reads as a target to reach (≥, or = 100%), but the rule says ${check.operator}`), bi('把 operator 改为 >=(目标为全部时可用 = 与 100%),或把引文中的比较词写入 wording', 'set operator to >= (or = with 100% for the whole), or put the comparing words of the quote in wording'))];
   }
   return [];
 }
 
 /** The number the rule compares with stands in its quote, in the quote's unit: 90% ↔ 0.9, 30日 ↔ 30, 7个工作日 ↔ 7. */
-function numberProblems(rule: Rule): Bilingual[] {
+function numberProblems(rule: Rule): ProofMessage[] {
   const { check } = rule;
   const quote = nfkc(rule.citation.quote);
   const found = numbersIn(quote);
@@ -112,13 +126,13 @@ function numberProblems(rule: Rule): Bilingual[] {
   if (!wanted) return [];
   if (found.length === 0) {
     if (!('threshold' in check) || check.note) return [];
-    return [bi(`规则 ${rule.id} 的引文中没有数字,却设了界限 ${check.threshold.value};请在 note 中说明这一读法`, `Rule ${rule.id}: the quote has no number, yet the rule sets ${check.threshold.value}; explain the reading in its note`)];
+    return [hinted(bi(`规则 ${rule.id} 的引文中没有数字,却设了界限 ${check.threshold.value};请在 note 中说明这一读法`, `Rule ${rule.id}: the quote has no number, yet the rule sets ${check.threshold.value}; explain the reading in its note`), bi('在 check.note 中写明这个界限如何从原文读出', 'say in check.note how the source gives this threshold'))];
   }
   const relevant = found.filter((n) => wanted.units.includes(n.unit));
   if (relevant.length === 0 && !('threshold' in check)) return [];
   if (relevant.some((n) => n.value === wanted.value)) return [];
   const shown = found.map((n) => `${n.text}`).join('、');
-  return [bi(`规则 ${rule.id} 的界限与引文不符:引文为 ${shown},规则为 ${wanted.value}${wanted.units[0]}`, `Rule ${rule.id}: the threshold does not match its quote: the quote says ${shown}, the rule ${wanted.value}${wanted.units[0]}`)];
+  return [hinted(bi(`规则 ${rule.id} 的界限与引文不符:引文为 ${shown},规则为 ${wanted.value}${wanted.units[0]}`, `Rule ${rule.id}: the threshold does not match its quote: the quote says ${shown}, the rule ${wanted.value}${wanted.units[0]}`), bi(`把 threshold 改为引文中的数(比率写成小数:90% 写作 0.9),或引用写有这个数的原文`, 'set the threshold to the number of the quote (a ratio as a fraction: 90% is 0.9), or quote the words that state this number'))];
 }
 
 function sameLevels(a: readonly Level[], b: readonly Level[]): boolean {
@@ -126,27 +140,27 @@ function sameLevels(a: readonly Level[], b: readonly Level[]): boolean {
 }
 
 /** The levels agree with the level words of the quote's clause (市县级, 县级以上, 省级, 各级); none there means all. */
-function levelProblems(rule: Rule, source: string): Bilingual[] {
+function levelProblems(rule: Rule, source: string): ProofMessage[] {
   const clause = sentenceAround(source, nfkc(rule.citation.quote));
   const named = levelsNamedIn(nfkc(rule.citation.quote)) ?? levelsNamedIn(clause);
   const expected = named ?? LEVELS;
   if (sameLevels(rule.levels, expected) || rule.levels_note) return [];
   const words = named ? bi('引文所在句的层级用语', "the level words of the quote's sentence") : bi('引文所在句没有层级用语,应适用于各级', "the quote's sentence names no level, so it binds every level");
   const zh = (levels: readonly Level[]): string => levels.map((level) => LEVEL_LABELS[level].zh).join('、');
-  return [bi(`规则 ${rule.id} 的适用层级(${zh(rule.levels)})与${words.zh}(${zh(expected)})不一致;如有依据,请在 levels_note 中说明`, `Rule ${rule.id}: its levels ${rule.levels.join(', ')} differ from ${words.en} (${expected.join(', ')}); state the reason in levels_note`)];
+  return [hinted(bi(`规则 ${rule.id} 的适用层级(${zh(rule.levels)})与${words.zh}(${zh(expected)})不一致;如有依据,请在 levels_note 中说明`, `Rule ${rule.id}: its levels ${rule.levels.join(', ')} differ from ${words.en} (${expected.join(', ')}); state the reason in levels_note`), bi(`把 levels 改为 [${expected.join(', ')}],或在 levels_note 中写明依据`, `set levels to [${expected.join(', ')}], or give the reason in levels_note`))];
 }
 
 /** Rule ids must be unique within a pack, and chapters must start at items that exist. */
-export function packStructureProblems(pack: PackDefinition, sections: Map<string, string>): Bilingual[] {
-  const problems: Bilingual[] = [];
+export function packStructureProblems(pack: PackDefinition, sections: Map<string, string>): ProofMessage[] {
+  const problems: ProofMessage[] = [];
   const seen = new Set<string>();
   for (const rule of pack.rules) {
-    if (seen.has(rule.id)) problems.push(bi(`规则编号 ${rule.id} 重复`, `Rule id ${rule.id} appears twice`));
+    if (seen.has(rule.id)) problems.push(hinted(bi(`规则编号 ${rule.id} 重复`, `Rule id ${rule.id} appears twice`), bi('给其中一条规则另起一个编号', 'give one of the two rules another id')));
     seen.add(rule.id);
   }
   for (const chapter of pack.chapters ?? []) {
-    if (!sections.has(nfkc(chapter.first_item))) problems.push(bi(`章 ${chapter.number} 的起始条目 ${chapter.first_item} 不在原文中`, `Chapter ${chapter.number}: item ${chapter.first_item} is not in the source`));
+    if (!sections.has(nfkc(chapter.first_item))) problems.push(hinted(bi(`章 ${chapter.number} 的起始条目 ${chapter.first_item} 不在原文中`, `Chapter ${chapter.number}: item ${chapter.first_item} is not in the source`), bi('first_item 应为原文中该章第一个条目的编号,如 (四)', "first_item is the number of the chapter's first item in the source, such as (四)")));
   }
-  if (pack.years.from > pack.years.to) problems.push(bi('适用年度的起止颠倒', 'The pack\'s years run backwards'));
+  if (pack.years.from > pack.years.to) problems.push(hinted(bi('适用年度的起止颠倒', 'The pack\'s years run backwards'), bi('years.from 应不晚于 years.to', 'years.from comes no later than years.to')));
   return problems;
 }

@@ -1,15 +1,15 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { bi, type Bilingual } from '../core/i18n';
-import { InputError, type InputProblem } from '../intake/problem';
+import { InputError, isInputError, type InputProblem } from '../intake/problem';
 import { validateAgainst } from '../intake/schema-validator';
 import { sha256Hex } from '../intake/format';
 import { formatFieldPath, type FieldPath } from '../intake/field-path';
 import { readInputBytes } from '../intake/read-file';
-import { parseYamlText } from '../intake/yaml';
+import { parseYamlText, type YamlDocument } from '../intake/yaml';
 import { provedPack } from './proved';
 import { ruleFieldProblems } from './fields';
-import { clauseSections, nfkc, packStructureProblems, ruleFidelityProblems } from './fidelity';
+import { clauseSections, nfkc, packStructureProblems, ruleFidelityProblems, type ProofMessage } from './fidelity';
 import { citedSource, packSources, type PackSource } from './sources';
 import { resolveRestatements, restatementProblems } from './restates';
 import type { PackDefinition, RulePack } from './types';
@@ -20,7 +20,7 @@ const PACK_FILE = 'pack.yaml';
 export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 
 /** A pack is a folder holding pack.yaml and its source text, or the pack.yaml itself. */
-function packFile(path: string): string {
+export function packFile(path: string): string {
   try {
     return statSync(path).isDirectory() ? join(path, PACK_FILE) : path;
   } catch {
@@ -70,20 +70,48 @@ export function definitionOf(pack: RulePack): PackDefinition {
   return { ...definition, rules: definition.rules.map(({ restated: _restated, ...rule }) => rule) };
 }
 
-/** Parses, validates and proves a pack against its sources (see loadPack). */
-export function provePack(file: string, bytes: Buffer): RulePack {
+/** One thing a pack's proof finds wrong, placed, with how to fix it where the proof knows (`pack lint` shows it). */
+export interface ProofProblem extends InputProblem {
+  hint?: Bilingual;
+}
+
+/** Everything the proof of a pack finds: its parsed file, its definition once the schema holds, and every problem. */
+export interface PackProof {
+  parsed: YamlDocument;
+  /** Absent when the schema refuses the pack: nothing further can be proved of it. */
+  definition?: PackDefinition;
+  /** Each source's text by its id, once every source could be read. */
+  sourceTexts?: Record<string, string>;
+  /** In line order, as a person goes through the file. */
+  problems: ProofProblem[];
+}
+
+const placed = ({ hint, ...message }: ProofMessage): Pick<ProofProblem, 'message' | 'hint'> => ({ message: bi(message.zh, message.en), ...(hint ? { hint } : {}) });
+
+/**
+ * Proves a pack against its sources, collecting every problem rather than stopping at the first: the schema (and,
+ * when it holds) each source's hash, each quote, clause, wording and operator, each field the rules read, and each
+ * link to a restated rule. Throws only when pack.yaml is not YAML at all: then there is nothing to prove.
+ */
+export function proofOf(file: string, bytes: Buffer): PackProof {
   const parsed = parseYamlText(file, bytes);
   const schemaProblems = validateAgainst('rule-pack.schema.json', parsed);
-  if (schemaProblems.length > 0) throw new InputError(schemaProblems);
+  if (schemaProblems.length > 0) return { parsed, problems: schemaProblems };
   const definition = parsed.data as PackDefinition;
   const locate = (path: FieldPath): Position => parsed.locate(path);
 
-  const problems: InputProblem[] = [];
-  const proofs = packSources(definition).map((source) => proveSource(file, source, locate, problems));
+  const problems: ProofProblem[] = [];
+  let proofs: SourceProof[];
+  try {
+    proofs = packSources(definition).map((source) => proveSource(file, source, locate, problems));
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    return { parsed, definition, problems: [...error.problems] };
+  }
   const sources = new Map(proofs.map((proof) => [proof.source.id, proof]));
-  if (sources.size < proofs.length) problems.push({ file, at: locate(['sources']), field: 'sources', message: bi('原文的编号(id)重复', 'Two source texts have the same id') });
+  if (sources.size < proofs.length) problems.push({ file, at: locate(['sources']), field: 'sources', message: bi('原文的编号(id)重复', 'Two source texts have the same id'), hint: bi('给每份原文一个不同的 id', 'give each source text an id of its own') });
   const [first] = proofs;
-  for (const message of packStructureProblems(definition, first.sections)) problems.push({ file, at: { line: 1, column: 1 }, message });
+  for (const message of packStructureProblems(definition, first.sections)) problems.push({ file, at: { line: 1, column: 1 }, ...placed(message) });
   definition.rules.forEach((rule, index) => {
     const cited = citedSource(proofs.map((proof) => ({ ...proof.source, proof })), rule);
     if (!cited) {
@@ -91,19 +119,25 @@ export function provePack(file: string, bytes: Buffer): RulePack {
       const message = rule.citation.document === undefined
         ? bi(`规则 ${rule.id} 未写明引用的原文(citation.document):本规则包有多份原文(${ids})`, `Rule ${rule.id} does not name the source it cites (citation.document): this pack has several (${ids})`)
         : bi(`规则 ${rule.id} 引用的原文 ${rule.citation.document} 不在本规则包的原文中(${ids})`, `Rule ${rule.id} cites the source ${rule.citation.document}, which is not one of this pack's (${ids})`);
-      problems.push({ file, at: locate(['rules', index, 'citation']), field: `rules[${index}].citation.document`, message });
+      problems.push({ file, at: locate(['rules', index, 'citation']), field: `rules[${index}].citation.document`, message, hint: bi(`citation.document 写成 ${ids} 之一`, `set citation.document to one of ${ids}`) });
     } else {
       for (const message of ruleFidelityProblems(rule, cited.proof.sections, cited.proof.normalized)) {
-        problems.push({ file, at: locate(['rules', index, 'citation', 'quote']), field: `rules[${index}]`, message });
+        problems.push({ file, at: locate(['rules', index, 'citation', 'quote']), field: `rules[${index}]`, ...placed(message) });
       }
     }
     problems.push(...ruleFieldProblems(rule, index, file, locate));
   });
   for (const { index, message } of restatementProblems(definition, loadPack)) problems.push({ file, at: locate(['rules', index, 'restates']), field: `rules[${index}].restates`, message });
+  const sourceTexts = Object.fromEntries(proofs.map((proof) => [proof.source.id, proof.text]));
   // In line order, as a person goes through the file (the sort is stable: one line's problems keep their order).
-  if (problems.length > 0) throw new InputError(problems.sort((a, b) => lineOf(a) - lineOf(b)));
-  const texts = Object.fromEntries(proofs.map((proof) => [proof.source.id, proof.text]));
-  return resolveRestatements(withTexts({ ...definition, file, sha256: parsed.sha256 }, texts), loadPack);
+  return { parsed, definition, sourceTexts, problems: problems.sort((a, b) => lineOf(a) - lineOf(b)) };
+}
+
+/** Parses, validates and proves a pack against its sources (see loadPack); a pack that does not hold is refused whole. */
+export function provePack(file: string, bytes: Buffer): RulePack {
+  const { parsed, definition, sourceTexts, problems } = proofOf(file, bytes);
+  if (problems.length > 0 || !definition || !sourceTexts) throw new InputError(problems);
+  return resolveRestatements(withTexts({ ...definition, file, sha256: parsed.sha256 }, sourceTexts), loadPack);
 }
 
 interface SourceProof {
@@ -114,7 +148,7 @@ interface SourceProof {
 }
 
 /** One source text, read and held to its sha256; its clauses (items, articles) ready for the quotes. */
-function proveSource(file: string, source: PackSource, locate: (path: FieldPath) => Position, problems: InputProblem[]): SourceProof {
+function proveSource(file: string, source: PackSource, locate: (path: FieldPath) => Position, problems: ProofProblem[]): SourceProof {
   const sourceBytes = readSource(file, source, locate);
   if (sha256Hex(sourceBytes) !== source.sha256) {
     const field = [...source.path, 'sha256'];
@@ -124,6 +158,7 @@ function proveSource(file: string, source: PackSource, locate: (path: FieldPath)
       field: formatFieldPath(field),
       message: bi('原文文件的 sha256 与规则包记载的不一致:原文被改动过,请核对后更新', 'The source text does not hash to the sha256 the pack records: it was changed; check it, then update the hash'),
       expected: bi(sha256Hex(sourceBytes), sha256Hex(sourceBytes)),
+      hint: bi(`核对 ${source.file} 确为原文后,把 ${formatFieldPath(field)} 改为 ${sha256Hex(sourceBytes)}`, `once ${source.file} is checked to be the source text, set ${formatFieldPath(field)} to ${sha256Hex(sourceBytes)}`),
     });
   }
   const text = sourceBytes.toString('utf8');

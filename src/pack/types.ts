@@ -231,6 +231,14 @@ export interface Rule {
   restates?: RestatesLink;
   /** That rule's citation, resolved at load time; never written in a pack. */
   restated?: RestatedCitation;
+  /** Rules this one knowingly checks the same thing as, and why they stay apart (`plancheck pack lint` accepts them). */
+  same_check_as?: SameCheckAs;
+}
+
+/** The marker of rules that check the same thing on purpose (docs/pack-tests.md, `pack lint`). */
+export interface SameCheckAs {
+  rules: string[];
+  reason: string;
 }
 
 /** Where a pack binds: bureaus whose region code starts so; others are checked with a notice. */
