@@ -31,7 +31,7 @@ const SPECIAL: Record<string, RuleCase> = {
   'HN-07-online-handling-rate': { pass: { 'services.online_handling_rate': '90%' }, fail: { 'services.online_handling_rate': '89.9%' }, says: '实际 89.9%,要求 ≥ 90%' },
   'HN-07-one-window-rate': { pass: { 'services.one_window_rate': '80%' }, fail: { 'services.one_window_rate': 0.7999 }, says: '79.99%' },
   'HN-07-bad-review-followup': { pass: { 'services.bad_review_followup_rate': 1 }, fail: { 'services.bad_review_followup_rate': '99.5%' }, says: '要求 = 100%' },
-  'HN-10-legality-review': { fail: { 'normative_documents.items.0.legality_reviewed': false }, says: '示范人社规〔2024〕1号' },
+  'HN-10-legality-review': { fail: { 'normative_documents.items.0.legality_review': false }, says: '示范人社规〔2024〕1号' },
   'HN-10-filing': { fail: { 'normative_documents.items.0.filed': false }, says: '示范人社规〔2024〕1号' },
   'HN-10-interpretation': { fail: { 'normative_documents.items.0.interpreted': false }, says: '示范人社规〔2024〕1号' },
   'HN-10-post-evaluation': { pass: { 'normative_documents.post_enactment_evaluations': 1 }, fail: { 'normative_documents.post_enactment_evaluations': 0 } },

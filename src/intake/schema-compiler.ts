@@ -30,6 +30,12 @@ function configuredAjv(source: boolean): Ajv {
   ajv.addKeyword({ keyword: 'x-kind', schemaType: 'string' });
   // The English label of a field; its Chinese label is the standard `title` (see submission/field-labels.ts).
   ajv.addKeyword({ keyword: 'x-title-en', schemaType: 'string' });
+  // What to write, in English, beside the Chinese `description`; and the same in Markdown for editors that show it
+  // on hover and completion (yaml-language-server prefers `markdownDescription` to `description`).
+  ajv.addKeyword({ keyword: 'x-description-en', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'markdownDescription', schemaType: 'string' });
+  // The names a field had before: a submission that writes one is read under the new name, with a notice.
+  ajv.addKeyword({ keyword: 'x-renamed-from', schemaType: 'array' });
   // The Chinese meaning of each value of an enum, then other words a clerk may write for it (县 for county).
   ajv.addKeyword({ keyword: 'x-enum-zh', schemaType: 'object' });
   // The pack schema's marks of a property that names a submission field, and of set choices of one (pack/fields.ts).

@@ -13,6 +13,8 @@ export interface SchemaNode {
   title?: string;
   'x-title-en'?: string;
   description?: string;
+  /** Names the field had before; a submission that still writes one is read as if it wrote this one. */
+  'x-renamed-from'?: string[];
   'x-kind'?: ValueKind;
   'x-enum-zh'?: Record<string, string[]>;
   enum?: unknown[];
@@ -37,6 +39,8 @@ export interface FieldSchema {
   examples?: readonly unknown[];
   minimum?: number;
   maximum?: number;
+  /** The names the field had before (`x-renamed-from`): read as this one, with a notice. */
+  renamedFrom?: readonly string[];
   /** The property names of an object field, in schema order. */
   properties: readonly string[];
 }
@@ -53,6 +57,8 @@ export interface SchemaFields {
   label(path: FieldPath, lang: Lang): string | undefined;
   /** The schema labels its fields (the submission schema does; those written for developers do not). */
   titled: boolean;
+  /** Every field the schema renamed, by general path, with the names it had before (`x-renamed-from`). */
+  renamed(): { path: string; from: readonly string[] }[];
   /** Names of the definitions that are typed scalars (`x-kind`): their inner errors are said by one message. */
   kindDefinitions: ReadonlySet<string>;
 }
@@ -90,6 +96,7 @@ export function schemaFields(schema: SchemaNode): SchemaFields {
       ...(node.examples ? { examples: node.examples } : {}),
       ...(node.minimum !== undefined ? { minimum: node.minimum } : {}),
       ...(node.maximum !== undefined ? { maximum: node.maximum } : {}),
+      ...(node['x-renamed-from'] ? { renamedFrom: node['x-renamed-from'] } : {}),
       properties: Object.keys(node.properties ?? {}),
     });
     // A typed scalar's `{value, source}` form is not a field of its own.
@@ -108,6 +115,7 @@ export function schemaFields(schema: SchemaNode): SchemaFields {
     titled: [...fields.values()].some((field) => field.title !== undefined),
     kindDefinitions: new Set(Object.entries(schema.definitions ?? {}).filter(([, node]) => node['x-kind']).map(([name]) => name)),
     get: (general) => fields.get(general),
+    renamed: () => [...fields].flatMap(([path, field]) => (field.renamedFrom ? [{ path, from: field.renamedFrom }] : [])),
     pathsNamed: (name) => [...fields.keys()].filter((path) => path === name || path.endsWith(`.${name}`)),
     label(path, lang) {
       const records: string[] = [];
