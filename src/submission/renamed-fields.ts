@@ -137,6 +137,7 @@ function bothProblem(parsed: ParsedDocument, { old, now }: OldKey): InputProblem
     file: parsed.file,
     at: parsed.locate(old, 'key'),
     field: formatFieldPath(old),
+    label: bi(zhOwner, enOwner),
     message: bi(
       `${zhOwner}同时写了 ${oldName} 和 ${newName}:${oldName} 是 ${newName} 的旧名,两者只能写一个,请删去 ${oldName}`,
       `${enOwner} has both ${oldName} and ${newName}: ${oldName} is the old name of ${newName}, and only one may be written; delete ${oldName}`,
