@@ -15,6 +15,7 @@ export interface SchemaNode {
   description?: string;
   /** Names the field had before; a submission that still writes one is read as if it wrote this one. */
   'x-renamed-from'?: string[];
+  'x-description-en'?: string;
   'x-kind'?: ValueKind;
   'x-enum-zh'?: Record<string, string[]>;
   enum?: unknown[];
@@ -33,6 +34,8 @@ export interface FieldSchema {
   titleEn?: string;
   /** What to write and how, in the schema's language (Chinese where there is a `title`). */
   description?: string;
+  /** The same in English (`x-description-en`), where the schema gives it. */
+  descriptionEn?: string;
   kind?: ValueKind;
   /** Each enum value's Chinese meaning first, then other words that mean it. */
   enumZh?: Readonly<Record<string, readonly string[]>>;
@@ -88,9 +91,11 @@ export function schemaFields(schema: SchemaNode): SchemaFields {
     if (depth > MAX_DEPTH) return;
     const node = resolve(raw);
     fields.set(path, {
-      ...(node.title !== undefined && path ? { title: node.title } : {}),
+      // The whole document is named only by a schema that names it for a person too (`x-title-en`: 豁免文件).
+      ...(node.title !== undefined && (path || node['x-title-en'] !== undefined) ? { title: node.title } : {}),
       ...(node['x-title-en'] !== undefined ? { titleEn: node['x-title-en'] } : {}),
       ...(node.description !== undefined && path ? { description: node.description } : {}),
+      ...(node['x-description-en'] !== undefined && path ? { descriptionEn: node['x-description-en'] } : {}),
       ...(node['x-kind'] ? { kind: node['x-kind'] } : {}),
       ...(node['x-enum-zh'] ? { enumZh: node['x-enum-zh'] } : {}),
       ...(node.examples ? { examples: node.examples } : {}),
