@@ -15,7 +15,7 @@ import { sha256Hex } from './format';
 export const VALIDATOR_DIR = join(PACKAGE_ROOT, 'dist', 'validators');
 
 /** The options every validator is made with: `verbose` keeps each error's schema, which the messages read. */
-function configuredAjv(source: boolean): Ajv {
+export function configuredAjv(source = false): Ajv {
   const AjvClass = (require('ajv') as typeof import('ajv')).default;
   const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
   const ajv = new AjvClass({
