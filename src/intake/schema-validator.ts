@@ -265,8 +265,8 @@ function requiredSaid(ctx: Context, error: ErrorObject): Said {
 
 /** The English of an `expected` taken from a Chinese description: what the kind takes, else the field named. */
 function describedEn(info: FieldSchema, key: string): string {
-  if (info.descriptionEn) return info.descriptionEn;
   if (info.kind) return EXPECTED[info.kind].en;
+  if (info.descriptionEn) return info.descriptionEn;
   return `a value for ${key}${info.titleEn ? ` (${info.titleEn})` : ''}`;
 }
 
