@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { cli, CITY_ALL_MET, SPEC_EXAMPLE, writeTemp } from './helpers';
 
 /**
@@ -105,6 +106,14 @@ describe('a field written under its old name', () => {
     expect(notice).toMatchObject({ code: 'renamed_field', field: 'normative_documents.items[0].legality_reviewed', line: 39, column: 7 });
     expect(notice.message.zh).toContain('(本文件共 2 处)');
     expect(statuses(doc)['HN-10-legality-review']).toBe('pass');
+  });
+
+  test('a JSON submission under the old name reads the same, with the notice at the old key', async () => {
+    const written = JSON.stringify(parse(OLD), null, 2);
+    const { status, doc } = await json(writeTemp('old.json', written));
+    expect(status).toBe(0);
+    const at = placeOf(written, '"legality_reviewed"');
+    expect(doc.submissions[0].notices[0]).toMatchObject({ code: 'renamed_field', line: at.line, column: at.column });
   });
 
   test('a wrong value under the old name is refused at its place, named by the field\'s label', async () => {
