@@ -48,7 +48,7 @@ describe('D8: CSV cells a spreadsheet would evaluate', () => {
         'major_decisions.items.0.id': CALC,
         'major_decisions.items.0.archived': false,
         'normative_documents.items.0.id': SUM,
-        'normative_documents.items.0.legality_reviewed': false,
+        'normative_documents.items.0.legality_review': false,
         'services.online_handling_rate': { value: '86%', source: "+cmd|' /C calc'!A0" },
       }),
       'b.yaml': submission('439902', 2024, { 'bureau.name': '\t@SUM(1)', 'major_decisions.items.0.id': '\r=1+1', 'major_decisions.items.0.archived': false }),

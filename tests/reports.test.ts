@@ -245,10 +245,11 @@ waivers:
     const file = writeTemp('waivers.yaml', WAIVERS.replace('    justification: 预算调整\n', ''));
     const run = await cli('check', COUNTY, '--waivers', file);
     expect(run.status).toBe(2);
-    expect(run.stdout).toContain('缺少必填字段 justification');
-    expect(run.stdout).toContain('第 18 行第 5 列 waivers[2].justification');
+    // The waiver schema names its fields for a person, as the submission schema does.
+    expect(run.stdout).toContain('第 18 行第 5 列: 豁免第 3 条缺少必填项“豁免理由”:请写上 justification');
+    expect(run.stdout).toContain('应为: 该指标无法达到的理由');
     const en = await cli('check', COUNTY, '--waivers', file, '--lang', 'en', '--format', 'json');
-    expect(en.stderr).toContain(`${file}:18:5 waivers[2].justification: The required field justification is missing`);
+    expect(en.stderr).toContain(`${file}:18:5 waivers[2].justification: Waiver 3: the required field Justification (justification) is missing`);
   });
 
   test('a waiver that expires on 31 December holds for that year\'s report compiled in January, unless --waiver-date says otherwise', async () => {
@@ -271,8 +272,8 @@ waivers:
     expect(run.status).toBe(2);
     expect(run.stdout.split(`✗ 无法读取 ${file}`)).toHaveLength(2);
     const head = run.stdout.split('\n').slice(0, 8).join('\n');
-    expect(head).toContain('waivers[2].justification');
-    expect(head).toContain('waivers[3].approver');
+    expect(head).toContain('豁免第 3 条缺少必填项“豁免理由”');
+    expect(head).toContain('豁免第 4 条缺少必填项“批准单位”');
     expect(run.stdout.trim().split('\n').pop()).toBe(`✗ 无法读取:${file};本报告的结果没有用到这些文件`);
   });
 

@@ -202,7 +202,7 @@ describe('review --waivers', () => {
     const run = await cli('review', root, '--waivers', file);
     expect(run.status).toBe(2);
     expect(run.stdout.split(`✗ 无法读取 ${file}`)).toHaveLength(2);
-    expect(run.stdout).toContain('缺少必填字段 approver');
+    expect(run.stdout).toContain('豁免第 1 条缺少必填项“批准单位”:请写上 approver');
     const lines = run.stdout.trim().split('\n');
     expect(lines[lines.length - 2]).toBe(`✗ 无法读取:${file};本报告的结果没有用到这些文件`);
     expect(run.stdout).toContain('审查测试430104');

@@ -4,7 +4,7 @@ import type { Bilingual } from '../core/i18n';
 import type { InputProblem } from '../intake/problem';
 import type { Position } from '../core/place';
 import type { RestatedCitation, Severity } from '../pack/types';
-import type { Bureau } from '../submission/types';
+import type { Bureau, SubmissionNotice } from '../submission/types';
 import type { WaiverReport, WaiverUse } from './waiver-types';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'pending' | 'not_applicable' | 'missing_data' | 'waived';
@@ -81,10 +81,17 @@ export interface SubmissionResult {
   notices: Notice[];
 }
 
-/** A remark on a whole submission, shown in every format. */
+/**
+ * A remark on a whole submission, shown in every format: a bureau outside a pack's jurisdiction, or a field read
+ * under its old name (with the field and its place, as the submission says it: submission/types.ts).
+ */
 export interface Notice {
-  code: 'outside_jurisdiction';
+  code: 'outside_jurisdiction' | SubmissionNotice['code'];
   message: Bilingual;
+  /** The field the notice is about, as written. */
+  field?: string;
+  /** Where in the file it stands. */
+  at?: Position;
 }
 
 export interface ChapterInfo {

@@ -15,7 +15,7 @@ import { sha256Hex } from './format';
 export const VALIDATOR_DIR = join(PACKAGE_ROOT, 'dist', 'validators');
 
 /** The options every validator is made with: `verbose` keeps each error's schema, which the messages read. */
-function configuredAjv(source: boolean): Ajv {
+export function configuredAjv(source = false): Ajv {
   const AjvClass = (require('ajv') as typeof import('ajv')).default;
   const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
   const ajv = new AjvClass({
@@ -34,6 +34,8 @@ function configuredAjv(source: boolean): Ajv {
   // on hover and completion (yaml-language-server prefers `markdownDescription` to `description`).
   ajv.addKeyword({ keyword: 'x-description-en', schemaType: 'string' });
   ajv.addKeyword({ keyword: 'markdownDescription', schemaType: 'string' });
+  // The names a field had before: a submission that writes one is read under the new name, with a notice.
+  ajv.addKeyword({ keyword: 'x-renamed-from', schemaType: 'array' });
   // The Chinese meaning of each value of an enum, then other words a clerk may write for it (县 for county).
   ajv.addKeyword({ keyword: 'x-enum-zh', schemaType: 'object' });
   // The pack schema's marks of a property that names a submission field, and of set choices of one (pack/fields.ts).

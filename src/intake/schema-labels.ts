@@ -13,6 +13,9 @@ export interface SchemaNode {
   title?: string;
   'x-title-en'?: string;
   description?: string;
+  /** Names the field had before; a submission that still writes one is read as if it wrote this one. */
+  'x-renamed-from'?: string[];
+  'x-description-en'?: string;
   'x-kind'?: ValueKind;
   'x-enum-zh'?: Record<string, string[]>;
   enum?: unknown[];
@@ -31,12 +34,16 @@ export interface FieldSchema {
   titleEn?: string;
   /** What to write and how, in the schema's language (Chinese where there is a `title`). */
   description?: string;
+  /** The same in English (`x-description-en`), where the schema gives it. */
+  descriptionEn?: string;
   kind?: ValueKind;
   /** Each enum value's Chinese meaning first, then other words that mean it. */
   enumZh?: Readonly<Record<string, readonly string[]>>;
   examples?: readonly unknown[];
   minimum?: number;
   maximum?: number;
+  /** The names the field had before (`x-renamed-from`): read as this one, with a notice. */
+  renamedFrom?: readonly string[];
   /** The property names of an object field, in schema order. */
   properties: readonly string[];
 }
@@ -53,6 +60,8 @@ export interface SchemaFields {
   label(path: FieldPath, lang: Lang): string | undefined;
   /** The schema labels its fields (the submission schema does; those written for developers do not). */
   titled: boolean;
+  /** Every field the schema renamed, by general path, with the names it had before (`x-renamed-from`). */
+  renamed(): { path: string; from: readonly string[] }[];
   /** Names of the definitions that are typed scalars (`x-kind`): their inner errors are said by one message. */
   kindDefinitions: ReadonlySet<string>;
 }
@@ -82,14 +91,17 @@ export function schemaFields(schema: SchemaNode): SchemaFields {
     if (depth > MAX_DEPTH) return;
     const node = resolve(raw);
     fields.set(path, {
-      ...(node.title !== undefined && path ? { title: node.title } : {}),
+      // The whole document is named only by a schema that names it for a person too (`x-title-en`: 豁免文件).
+      ...(node.title !== undefined && (path || node['x-title-en'] !== undefined) ? { title: node.title } : {}),
       ...(node['x-title-en'] !== undefined ? { titleEn: node['x-title-en'] } : {}),
       ...(node.description !== undefined && path ? { description: node.description } : {}),
+      ...(node['x-description-en'] !== undefined && path ? { descriptionEn: node['x-description-en'] } : {}),
       ...(node['x-kind'] ? { kind: node['x-kind'] } : {}),
       ...(node['x-enum-zh'] ? { enumZh: node['x-enum-zh'] } : {}),
       ...(node.examples ? { examples: node.examples } : {}),
       ...(node.minimum !== undefined ? { minimum: node.minimum } : {}),
       ...(node.maximum !== undefined ? { maximum: node.maximum } : {}),
+      ...(node['x-renamed-from'] ? { renamedFrom: node['x-renamed-from'] } : {}),
       properties: Object.keys(node.properties ?? {}),
     });
     // A typed scalar's `{value, source}` form is not a field of its own.
@@ -108,6 +120,7 @@ export function schemaFields(schema: SchemaNode): SchemaFields {
     titled: [...fields.values()].some((field) => field.title !== undefined),
     kindDefinitions: new Set(Object.entries(schema.definitions ?? {}).filter(([, node]) => node['x-kind']).map(([name]) => name)),
     get: (general) => fields.get(general),
+    renamed: () => [...fields].flatMap(([path, field]) => (field.renamedFrom ? [{ path, from: field.renamedFrom }] : [])),
     pathsNamed: (name) => [...fields.keys()].filter((path) => path === name || path.endsWith(`.${name}`)),
     label(path, lang) {
       const records: string[] = [];

@@ -258,13 +258,15 @@ function requiredSaid(ctx: Context, error: ErrorObject): Said {
     path,
     field,
     subject: child,
-    advice: { message: bi(`${owner.zh}缺少必填项“${child.zh}”:请写上 ${missing}`, sayEn(owner, `the required field ${child.en} (${missing}) is missing`)), expected },
+    // The owner names the record (豁免第 3 条); the missing field is named by its own title beside it.
+    advice: { message: bi(`${owner.zh}缺少必填项“${info?.title ?? child.zh}”:请写上 ${missing}`, sayEn(owner, `the required field ${info?.titleEn ?? child.en} (${missing}) is missing`)), expected },
   };
 }
 
 /** The English of an `expected` taken from a Chinese description: what the kind takes, else the field named. */
 function describedEn(info: FieldSchema, key: string): string {
   if (info.kind) return EXPECTED[info.kind].en;
+  if (info.descriptionEn) return info.descriptionEn;
   return `a value for ${key}${info.titleEn ? ` (${info.titleEn})` : ''}`;
 }
 

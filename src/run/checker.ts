@@ -52,7 +52,8 @@ export class Checker {
   /** One finding per rule of every pack, in the packs' order. */
   async evaluate(submission: Submission): Promise<SubmissionResult> {
     const findings: Finding[] = [];
-    const notices: Notice[] = [];
+    // How the file was read comes first: it concerns every pack's findings alike.
+    const notices: Notice[] = [...submission.notices];
     for (const engine of this.engines) {
       for (const outcome of await engine.evaluate(submission)) findings.push(buildFinding(outcome, submission, engine.pack));
       const outside = outsideJurisdiction(engine.pack, submission);

@@ -6,6 +6,7 @@ import type { IntakeOptions, ParsedDocument } from '../intake/format';
 import { parseSubmissionDocument, readSubmissionDocument } from '../intake/registry';
 import { consistencyProblems } from './consistency';
 import { normalizeSubmission } from './normalize';
+import { readRenamedFields } from './renamed-fields';
 import type { Bureau, Submission, SubmissionData } from './types';
 import { SUBMISSION_SCHEMA } from './value-kinds';
 import { evidencePosition } from '../core/place';
@@ -27,7 +28,9 @@ function dropBlanks(value: unknown, path: string, bare: ReadonlySet<string>): un
   );
 }
 
-function fromParsed(parsedFile: ParsedDocument): Submission {
+function fromParsed(written: ParsedDocument): Submission {
+  // Old names are read as the new ones first, so that everything after (blanks, the schema, places) sees one name.
+  const { parsed: parsedFile, notices } = readRenamedFields(written);
   const bare = new Set(parsedFile.bareKeys.map((key) => formatFieldPath(key.path)));
   const parsed = { ...parsedFile, data: dropBlanks(parsedFile.data, '', bare) };
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
@@ -49,6 +52,7 @@ function fromParsed(parsedFile: ParsedDocument): Submission {
     data,
     sources,
     exacts,
+    notices,
     locate: (path) => parsed.locate(path),
     evidenceAt: (path) => (parsed.evidenceAt ? parsed.evidenceAt(path) : evidencePosition(parsed.locate(path))),
   };

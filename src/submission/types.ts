@@ -1,3 +1,4 @@
+import type { Bilingual } from '../core/i18n';
 import type { Exact } from '../core/exact-number';
 import type { FieldPath } from '../intake/field-path';
 import type { Level } from '../pack/types';
@@ -11,6 +12,16 @@ export interface Bureau {
 
 /** Plain data after normalisation: rates are ratios in [0, 1], `{value, source}` is unwrapped. */
 export type SubmissionData = Record<string, unknown>;
+
+/** What the reader of a submission must know about how it was read: a field written under its old name, for one. */
+export interface SubmissionNotice {
+  code: 'renamed_field';
+  message: Bilingual;
+  /** The field as written (`normative_documents.items[0].legality_reviewed`). */
+  field: string;
+  /** Where it is written: the old key's line and column. */
+  at: Position;
+}
 
 /** One bureau's data for one reporting year, validated and normalised. */
 export interface Submission {
@@ -26,6 +37,8 @@ export interface Submission {
   sources: ReadonlyMap<string, string>;
   /** Each rate and count as the exact rational the bureau wrote, by concrete field path: what the rules compare. */
   exacts: ReadonlyMap<string, Exact>;
+  /** How the file was read, said before its findings (a renamed field read under its old name). */
+  notices: readonly SubmissionNotice[];
   /** Where a field is written (a line and column, a cell), for evidence a person can find. */
   locate(path: FieldPath): Position;
   /** Where a field is shown as evidence: its line (no column), or its cell. */

@@ -91,7 +91,7 @@ function submissionJson(result: SubmissionResult, lang: Lang): object {
     summary: { ...result.summary },
     findings: result.findings.map((f) => findingJson(f, lang)),
     error: result.error ? errorJson(result.error) : null,
-    notices: result.notices.map((n) => ({ code: n.code, message: { zh: n.message.zh, en: n.message.en } })),
+    notices: result.notices.map((n) => ({ code: n.code, message: { zh: n.message.zh, en: n.message.en }, ...(n.field !== undefined ? { field: n.field } : {}), ...positionFields(n.at) })),
   };
 }
 

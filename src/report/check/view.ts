@@ -1,7 +1,7 @@
 import type { ChapterInfo, Finding, PackInfo, SubmissionResult } from '../../findings/types';
 import type { Lang } from '../../core/i18n';
 import { LEVEL_LABELS } from '../kit/labels';
-import { byAttention } from '../kit/view';
+import { byAttention, noticeText } from '../kit/view';
 
 /** What the check's formats share with each other alone: the plan's chapters, a submission's lines. */
 
@@ -56,5 +56,5 @@ export function bureauLine(result: SubmissionResult, lang: Lang): string {
 
 /** What a reader must know before a submission's findings (a bureau outside the pack's jurisdiction), one line each. */
 export function noticeLines(result: SubmissionResult, lang: Lang): string[] {
-  return (result.notices ?? []).map((notice) => notice.message[lang]);
+  return (result.notices ?? []).map((notice) => noticeText(notice, lang));
 }

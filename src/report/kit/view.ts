@@ -1,4 +1,4 @@
-import type { CalendarInfo, CheckResult, Citation, Evidence, Finding, PackInfo, SubmissionResult } from '../../findings/types';
+import type { CalendarInfo, CheckResult, Citation, Evidence, Finding, Notice, PackInfo, SubmissionResult } from '../../findings/types';
 import type { Lang } from '../../core/i18n';
 import type { InputProblem } from '../../intake/problem';
 import { formatRequirement } from '../../pack/units';
@@ -10,6 +10,12 @@ import { positionWords } from '../../core/place';
  * things. A finding, a submission's heading, a problem of an input, the verdict, the provenance read alike in a
  * check and in a review.
  */
+
+/** A notice as a person reads it: its place first where it has one (第 38 行第 7 列:字段 … 已更名为 …). */
+export function noticeText(notice: Notice, lang: Lang): string {
+  if (!notice.at) return notice.message[lang];
+  return `${positionWords(notice.at, lang)}${lang === 'zh' ? ':' : ': '}${notice.message[lang]}`;
+}
 
 /** Findings in the order they need attention: failures first (`ATTENTION_ORDER`). */
 export function byAttention(a: Finding, b: Finding): number {

@@ -4,7 +4,7 @@ import { shownSummary } from '../../run/review/aggregate';
 import type { ReviewResult, ReviewRow } from '../../run/review/types';
 import { BOM, csvText } from '../kit/csv';
 import { STATUS_LABELS } from '../kit/labels';
-import { calendarsText } from '../kit/view';
+import { calendarsText, noticeText } from '../kit/view';
 import { levelName, rowProblems } from './view';
 
 const HEAD: Readonly<Record<Lang, { who: readonly string[]; error: string; notice: string; provenance: readonly string[] }>> = {
@@ -33,7 +33,7 @@ export function* renderReviewCsv(result: ReviewResult, lang: Lang): Iterable<str
   yield `${BOM}${csvText([[...head.who, ...STATUSES.map((s) => STATUS_LABELS[s][lang]), ...ruleIds, head.error, head.notice, ...head.provenance]])}`;
   for (const row of result.rows) {
     const counts = shownSummary(row, result.columns);
-    yield csvText([[...who(row, lang), ...STATUSES.map((s) => String(counts[s])), ...result.columns.map((c) => STATUS_LABELS[row.statuses[c]][lang]), '', row.notices.map((n) => n.message[lang]).join('\n'), ...tail]]);
+    yield csvText([[...who(row, lang), ...STATUSES.map((s) => String(counts[s])), ...result.columns.map((c) => STATUS_LABELS[row.statuses[c]][lang]), '', row.notices.map((n) => noticeText(n, lang)).join('\n'), ...tail]]);
   }
   for (const row of result.rejected) yield csvText([[...who(row, lang), ...STATUSES.map(() => ''), ...ruleIds.map(() => ''), rowProblems(row, lang).join('\n'), '', ...tail]]);
 }

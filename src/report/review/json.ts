@@ -1,7 +1,7 @@
 import type { Lang } from '../../core/i18n';
 import type { InputProblem } from '../../intake/problem';
 import type { ReviewResult, ReviewRow, YearChange } from '../../run/review/types';
-import { positionFieldsOrNull } from '../../core/place';
+import { positionFields, positionFieldsOrNull } from '../../core/place';
 
 function changeJson(result: ReviewResult, change: YearChange): object {
   return {
@@ -25,7 +25,7 @@ function bureauJson(result: ReviewResult, row: ReviewRow, lang: Lang): object {
     year: row.year,
     summary: { ...row.summary },
     statuses: Object.fromEntries(result.columns.map((c) => [result.rules[c].id, row.statuses[c]])),
-    notices: row.notices.map((n) => ({ code: n.code, message: n.message[lang] })),
+    notices: row.notices.map((n) => ({ code: n.code, message: n.message[lang], ...(n.field !== undefined ? { field: n.field } : {}), ...positionFields(n.at) })),
   };
 }
 

@@ -5,7 +5,7 @@ import { matrixSummary } from '../../run/review/aggregate';
 import type { ReviewResult, ReviewRow, YearChange } from '../../run/review/types';
 import type { WaiverReport } from '../../findings/waiver-types';
 import { LEVEL_LABELS, STATUS_LABELS, STATUS_SYMBOLS } from '../kit/labels';
-import { problemText, verdictText } from '../kit/view';
+import { noticeText, problemText, verdictText } from '../kit/view';
 
 /** The words every review format shares. */
 export const REVIEW_TEXT = {
@@ -139,5 +139,5 @@ export function rowProblems(row: ReviewRow, lang: Lang): string[] {
 
 /** One line per notice of a shown row: who, which year, and what the reader must know (a bureau outside the jurisdiction). */
 export function noticeItems(result: ReviewResult, lang: Lang): string[] {
-  return result.rows.flatMap((row) => row.notices.map((notice) => `${row.bureau?.name ?? row.file} ${row.year ?? ''}: ${notice.message[lang]}`));
+  return result.rows.flatMap((row) => row.notices.map((notice) => `${row.bureau?.name ?? row.file} ${row.year ?? ''}: ${noticeText(notice, lang)}`));
 }
