@@ -6,6 +6,7 @@ import { loadPack } from '../src/pack/load';
 import { LEVELS } from '../src/pack/types';
 import { FORMATS } from '../src/report/check';
 import { REVIEW_FORMATS } from '../src/report/review';
+import { PACK_LINT_FORMATS } from '../src/report/pack-lint';
 import { displayWidth } from '../src/cli/program';
 import { cli, ROOT } from './helpers';
 
@@ -105,7 +106,7 @@ function userValues(): string[] {
     .filter((d) => d.isDirectory() && existsSync(join(ROOT, 'rules', d.name, 'pack.yaml')))
     .map((d) => loadPack(join(ROOT, 'rules', d.name, 'pack.yaml')));
   const ids = packs.flatMap((pack) => [pack.id, ...pack.rules.map((rule) => rule.id)]);
-  return [...LEVELS, ...STATUSES, ...LANGS, ...FORMATS, ...REVIEW_FORMATS, ...ids].flatMap(latinWords);
+  return [...LEVELS, ...STATUSES, ...LANGS, ...FORMATS, ...REVIEW_FORMATS, ...PACK_LINT_FORMATS, ...ids].flatMap(latinWords);
 }
 
 /** Rule 3: the parenthesis commander's help adds from the option's choices and default, which holds values only. */

@@ -69,7 +69,7 @@ test('a missing item: the rule cites a clause the source does not have', async (
   const run = await lint(dir);
   const { message, hint } = problemAt(run, dir, lineOf(dir, 'clause: (四十)'), 'HN-04-power-list-published', '引用的条目');
   expect(message).toContain('规则 HN-04-power-list-published 引用的条目 (四十) 不在原文中');
-  expect(hint).toContain('修改建议:把 citation.clause 改为原文中引文所在的条目编号');
+  expect(hint).toContain('修改建议:把 citation.clause 改为原文中引文所在的条目或条款编号');
   expect(run.status).toBe(1);
 });
 

@@ -3,6 +3,7 @@ import { LANGS, type Lang } from '../core/i18n';
 import { TOOL } from '../core/version';
 import { FORMATS } from '../report/check';
 import { REVIEW_FORMATS } from '../report/review';
+import { PACK_LINT_FORMATS } from '../report/pack-lint';
 import type { CheckOptions } from './commands/check';
 import { EXIT } from '../run/exit';
 import type { ReviewOptions } from './commands/review';
@@ -44,8 +45,8 @@ const TEXT = {
     jobs: ['-j, --jobs <数量>', '工作线程数(默认每个处理器核心一个,也最多这么多)'],
     packCommand: '规则包的维护工具:检查规则包本身(lint),运行它的测试用例(test)',
     packLint: '检查规则包:原文、引文、措辞、字段、测试用例是否齐全、分段取值是否重叠、规则是否重复;逐条给出位置和修改建议',
-    packTest: '运行规则包 tests/ 文件夹中的测试用例,逐个列出结果,最后一行为“通过 N 个,未通过 M 个”',
-    packArg: ['<规则包>', '规则包文件夹或其 pack.yaml'],
+    packTest: '运行规则包自带的测试用例(在规则包的测试文件夹中),逐个列出结果,最后一行为“通过 N 个,未通过 M 个”',
+    packArg: ['<规则包>', '规则包文件夹或其 pack.yaml,或内置规则包的编号'],
     lintFormat: ['-f, --format <格式>', '输出格式:text 逐行文字,json 供程序读取'],
     titles: { 'Usage:': '用法:', 'Options:': '选项:', 'Arguments:': '参数:', 'Commands:': '命令:', 'Global Options:': '全局选项:' } as Record<string, string>,
     usage: (text: string) => text.replace('[options]', '[选项]').replace('[command]', '[命令]'),
@@ -85,7 +86,7 @@ const TEXT = {
     packCommand: "tools for a rule pack's maintainers: check the pack itself (lint), run its test cases (test)",
     packLint: 'check a rule pack: source, quotes, wording, fields, cases for every rule, dated values, duplicate rules; each problem with its place and a fix',
     packTest: "run the test cases in the pack's tests/ folder, list each, and end with the line `N passed, M failed`",
-    packArg: ['<pack>', 'rule pack folder or its pack.yaml'],
+    packArg: ['<pack>', "rule pack folder or its pack.yaml, or a bundled pack's id"],
     lintFormat: ['-f, --format <format>', 'output format: text lines to read, json for programs'],
     titles: {} as Record<string, string>,
     usage: (text: string) => text,
@@ -236,7 +237,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description(t.packLint)
     .helpOption('-h, --help', t.help)
     .argument(t.packArg[0], t.packArg[1])
-    .addOption(new Option(t.lintFormat[0], t.lintFormat[1]).choices(['text', 'json']).default('text'))
+    .addOption(new Option(t.lintFormat[0], t.lintFormat[1]).choices(PACK_LINT_FORMATS).default('text'))
     .addOption(new Option(t.lang[0], t.lang[1]).choices(LANGS).default('zh'))
     .action(async (path: string, options: PackLintOptions) => {
       const { runPackLint } = await import('./commands/pack');
