@@ -81,7 +81,7 @@ export interface SubmissionResult {
 
 /** A remark on a whole submission, shown in every format. */
 export interface Notice {
-  code: 'outside_jurisdiction';
+  code: 'outside_jurisdiction' | 'bureau_name_missing';
   message: Bilingual;
 }
 
