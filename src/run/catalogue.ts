@@ -69,6 +69,8 @@ export interface CatalogueRule {
   expected: Expected;
   /** The requirement in words: `≥ 90%`, every record within 7 working days, and when it falls due. */
   requirement: Bilingual;
+  /** When the target falls due, where the rule sets a day (a milestone's year, a yearly count, the annual report). */
+  due?: Bilingual;
   fields: CatalogueField[];
   statuses: readonly KindStatus[];
   /** When the rule does not apply because the bureau states there is nothing to do. */
@@ -159,7 +161,7 @@ export function ruleFields(rule: Rule): CatalogueField[] {
 }
 
 /** The requirement in words, as findings word it (`formatRequirement`), for every record where the rule is per record. */
-function requirementOf(rule: Rule, expected: Expected): Bilingual {
+function requirementOf(rule: Rule, expected: Expected, due: Bilingual | undefined): Bilingual {
   const kind = kindOf(rule.check);
   const required = (lang: Lang): string => formatRequirement(expected.operator, expected.value, expected.unit, lang);
   const whole = expected.unit === 'ratio' && expected.value === 1 && expected.operator === '=';
@@ -171,7 +173,6 @@ function requirementOf(rule: Rule, expected: Expected): Bilingual {
   } else {
     words = bi(required('zh'), required('en'));
   }
-  const due = kind.words?.due?.(rule.check);
   return due ? bi(`${words.zh};${due.zh}`, `${words.en}; ${due.en}`) : words;
 }
 
@@ -180,6 +181,7 @@ export function catalogueRule(rule: Rule, pack: RulePack): CatalogueRule {
   const kind = kindOf(rule.check);
   const expected = expectedOf(rule.check);
   const when = rule.not_applicable_when;
+  const due = kind.words?.due?.(rule.check);
   return {
     pack: pack.id,
     id: rule.id,
@@ -196,9 +198,11 @@ export function catalogueRule(rule: Rule, pack: RulePack): CatalogueRule {
     kindDescription: kind.meta.description,
     perRecord: kind.meta.perRecord,
     expected,
-    requirement: requirementOf(rule, expected),
+    requirement: requirementOf(rule, expected, due),
+    ...(due ? { due } : {}),
     fields: ruleFields(rule),
-    statuses: kind.meta.statuses,
+    // A kind's `pending` needs a day the target falls due, or records that are not yet due.
+    statuses: kind.meta.statuses.filter((status) => status !== 'pending' || kind.meta.perRecord || due !== undefined),
     ...(when ? { notApplicableWhen: { field: when.field, label: bi(fieldLabel(when.field, 'zh'), fieldLabel(when.field, 'en')), equals: when.equals, reason: when.reason } } : {}),
     ...(rule.check.note ? { note: rule.check.note } : {}),
     ...(rule.levels_note ? { levelsNote: rule.levels_note } : {}),
@@ -274,7 +278,8 @@ export function statusWhen(rule: CatalogueRule, status: KindStatus): Bilingual {
     case 'warn':
       return bi('有记录未达到要求,但已说明理由(原文允许有理由的例外,如“一般不少于”)', 'a record falls short for a stated reason (the source admits justified exceptions, such as 一般不少于)');
     case 'pending':
-      return bi('尚未到期:到数据截止日(as_of)时期限未到,暂不判定为不通过', 'not yet due: on the day the data was compiled (as_of) the deadline has not come, so it is not a failure yet');
+      if (rule.due) return bi(`尚未达到,但在数据截止日(as_of)时尚未到期:${rule.due.zh}`, `not reached yet, but not yet due on the day the data was compiled (as_of): ${rule.due.en}`);
+      return bi('有记录在数据截止日(as_of)时期限未到,暂不判定,其余记录未见不符合', 'a record is not yet due on the day the data was compiled (as_of) and none of the others falls short');
     case 'missing_data': {
       const named = rule.fields.filter((f) => !f.onlyWhenApplies).map((f) => f.label.zh).join('、');
       const namedEn = rule.fields.filter((f) => !f.onlyWhenApplies).map((f) => f.label.en).join(', ');
@@ -303,6 +308,7 @@ export interface RuleExplanation {
 
 export interface ExplainOutcome {
   explanation?: RuleExplanation;
+  packs: RulePack[];
   exitStatus: number;
   problems: InputProblem[];
 }
@@ -331,7 +337,7 @@ function sentenceOf(rule: Rule, pack: RulePack): QuoteInContext {
 export function explain(id: string, packs?: readonly string[]): ExplainOutcome {
   const problems: InputProblem[] = [];
   const loaded = loadCataloguePacks(packs, problems);
-  if (problems.length > 0 || loaded.length === 0) return { exitStatus: EXIT.invalidInput, problems };
+  if (problems.length > 0 || loaded.length === 0) return { packs: loaded, exitStatus: EXIT.invalidInput, problems };
   const pack = loaded.find((p) => p.rules.some((rule) => rule.id === id));
   const rule = pack?.rules.find((r) => r.id === id);
   if (!pack || !rule) {
@@ -340,7 +346,7 @@ export function explain(id: string, packs?: readonly string[]): ExplainOutcome {
     const zh = near.length > 0 ? `;是不是 ${near.join('、')}?` : ';用 plancheck rules 可列出全部规则编号';
     const en = near.length > 0 ? `; did you mean ${near.join(', ')}?` : '; plancheck rules lists every rule id';
     problems.push(requestProblem(bi(`没有编号为 ${id} 的规则${zh}`, `No rule has the id ${id}${en}`), bi('规则包中的规则编号,如 HN-07-online-handling-rate', 'a rule id of the pack, such as HN-07-online-handling-rate')));
-    return { exitStatus: EXIT.invalidInput, problems };
+    return { packs: loaded, exitStatus: EXIT.invalidInput, problems };
   }
   const entry = catalogueRule(rule, pack);
   return {
@@ -351,6 +357,7 @@ export function explain(id: string, packs?: readonly string[]): ExplainOutcome {
       sentence: sentenceOf(rule, pack),
       statuses: entry.statuses.map((status) => ({ status, when: statusWhen(entry, status) })),
     },
+    packs: loaded,
     exitStatus: EXIT.ok,
     problems,
   };

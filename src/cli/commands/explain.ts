@@ -1,6 +1,7 @@
 import type { Lang } from '../../core/i18n';
 import { explainRenderer, type ExplainFormat } from '../../report/catalogue';
 import { explain } from '../../run/catalogue';
+import { packFiles } from '../../run/inputs';
 import type { CliIo } from '../io';
 import { writeSingleOutput } from '../single-output';
 
@@ -17,5 +18,5 @@ export async function runExplain(id: string, options: ExplainOptions, io: CliIo)
   const outcome = explain(id, options.pack);
   const result = outcome.explanation;
   const render = result ? () => explainRenderer(options.format)(result, lang) : undefined;
-  return writeSingleOutput(render, outcome.problems, { format: options.format, out: options.out, lang }, [], io);
+  return writeSingleOutput(render, outcome.problems, { format: options.format, out: options.out, lang }, packFiles(outcome.packs), io);
 }

@@ -59,10 +59,10 @@ export function explainSections(explanation: RuleExplanation, lang: Lang): Expla
     { heading: t.clause, lines: [lang === 'zh' ? `${citationText(rule, lang)}(${rule.document_number})` : `${citationText(rule, lang)} (${rule.document_number})`, `${t.chapter}${sep}${chapterTitle(rule.chapter, lang)}`] },
     {
       heading: t.check,
-      lines: [`${t.kind}${sep}${rule.kind} · ${rule.kindDescription[lang]}`, `${t.requirement}${sep}${rule.requirement[lang]}`],
+      lines: [lang === 'zh' ? `${t.kind}${sep}${rule.kindDescription.zh}` : `${t.kind}${sep}${rule.kind}: ${rule.kindDescription.en}`, `${t.requirement}${sep}${rule.requirement[lang]}`],
     },
     { heading: t.fields, lines: rule.fields.length > 0 ? rule.fields.map((f) => fieldText(f, lang)) : [t.none] },
-    { heading: t.statuses, lines: explanation.statuses.map((s) => `${statusWords(s.status, lang)} (${s.status})${sep}${s.when[lang]}`) },
+    { heading: t.statuses, lines: explanation.statuses.map((s) => `${statusWords(s.status, lang)}${lang === 'zh' ? '' : ` (${s.status})`}${sep}${s.when[lang]}`) },
     { heading: t.scope, lines: [`${t.levels}${sep}${levelsText(rule, lang)}`, `${t.years}${sep}${yearsText(rule, lang)}`, `${t.severity}${sep}${severityWords(rule, lang)}`] },
   ];
   const notes = [rule.note, rule.levelsNote].filter((n): n is string => n !== undefined);
