@@ -18,6 +18,17 @@ async function templateText(level: string, year: number, ...args: string[]): Pro
 /** A key line of YAML: its indentation, whether it is a list entry (`- key:`), its key and what follows the colon. */
 const KEY_LINE = /^(\s*)(- )?([a-z_]+):(.*)$/;
 
+/** A key line's general path, from the keys above it (`stack`, updated): a list's records are `[]`. */
+function pathOf(stack: { column: number; path: string }[], match: RegExpExecArray): string {
+  const [, indent, dash, key] = match;
+  const column = indent.length + (dash ? 2 : 0);
+  while (stack.length > 0 && stack[stack.length - 1].column >= column) stack.pop();
+  const parent = stack[stack.length - 1]?.path ?? '';
+  const path = parent === '' ? key : FIELDS.get(`${parent}[]`) ? `${parent}[].${key}` : `${parent}.${key}`;
+  stack.push({ column, path });
+  return path;
+}
+
 /** What a person writes for each field, by its general path and kind: values that make a consistent submission. */
 function valueFor(path: string, year: number): string | undefined {
   const byPath: Record<string, string> = {
@@ -78,11 +89,7 @@ function fillIn(text: string, year: number): string {
       continue;
     }
     const [, indent, dash, key, rest] = match;
-    const column = indent.length + (dash ? 2 : 0);
-    while (stack.length > 0 && stack[stack.length - 1].column >= column) stack.pop();
-    const parent = stack[stack.length - 1]?.path ?? '';
-    const path = parent === '' ? key : FIELDS.get(`${parent}[]`) ? `${parent}[].${key}` : `${parent}.${key}`;
-    stack.push({ column, path });
+    const path = pathOf(stack, match);
     const comment = rest.includes('#') ? rest.slice(rest.indexOf('#')) : '';
     const written = rest.replace(/#.*$/, '').trim();
     if (FIELDS.get(`${path}[]`)) uncommentAt = indent;
@@ -132,12 +139,7 @@ describe('plancheck template: a blank submission for a level and a year', () => 
       const line = raw.replace(/^(\s*)# (\s*(- )?[a-z_]+:)/, '$1$2');
       const match = KEY_LINE.exec(line);
       if (!match || line.trimStart().startsWith('#')) continue;
-      const column = match[1].length + (match[2] ? 2 : 0);
-      while (stack.length > 0 && stack[stack.length - 1].column >= column) stack.pop();
-      const parent = stack[stack.length - 1]?.path ?? '';
-      const path = parent === '' ? match[3] : FIELDS.get(`${parent}[]`) ? `${parent}[].${match[3]}` : `${parent}.${match[3]}`;
-      stack.push({ column, path });
-      written.add(path);
+      written.add(pathOf(stack, match));
     }
     for (const path of read) expect(written).toContain(path);
     const basic = ['bureau.name', 'bureau.level', 'bureau.region_code', 'year', 'as_of'];

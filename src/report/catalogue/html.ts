@@ -1,6 +1,6 @@
 import type { Lang } from '../../core/i18n';
 import type { Catalogue, CatalogueRule } from '../../run/catalogue';
-import { escapeHtml, STYLE } from '../kit/html';
+import { escapeHtml, pageHead, STYLE } from '../kit/html';
 import { CATALOGUE_WORDS, citationText, fieldWords, groupByChapter, groupHeading, levelsText, scopeLine, severityWords } from './view';
 
 const T = {
@@ -56,15 +56,7 @@ ${group.rules.map((rule) => ruleRow(rule, lang)).join('\n')}
 </section>`,
   );
   const packs = catalogue.packs.map((p) => `<tr><td>${t.pack}</td><td>${escapeHtml(`${p.title[lang]} · ${p.document_number} · ${p.id} ${p.version} · sha256 ${p.sha256}`)}</td></tr>`);
-  return `<!doctype html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${escapeHtml(`${catalogue.tool.name} ${catalogue.tool.version}`)}">
-<title>${escapeHtml(words.heading)}</title>
-<style>${STYLE}${CATALOGUE_STYLE}</style>
-</head>
+  return `${pageHead(lang, `${catalogue.tool.name} ${catalogue.tool.version}`, words.heading, `${STYLE}${CATALOGUE_STYLE}`)}
 <body>
 <header><h1>${escapeHtml(words.heading)}</h1><p class="sub">${escapeHtml(catalogue.packs.map((p) => p.title[lang]).join(' · '))}</p><p class="sub scope">${escapeHtml(scopeLine(catalogue, lang))}</p></header>
 ${chapters.join('\n')}
