@@ -9,11 +9,20 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import * as check from '../src/report/check';
 import * as review from '../src/report/review';
+import * as catalogue from '../src/report/catalogue';
+import * as explain from '../src/report/explain';
+import * as template from '../src/report/template';
 import * as library from '../src';
 import { ROOT } from './helpers';
 
 const REPORT = join(ROOT, 'src', 'report');
-const REGISTRIES: Record<string, Record<string, { load: () => unknown }>> = { check: check.CHECK_REGISTRY, review: review.REVIEW_REGISTRY };
+const REGISTRIES: Record<string, Record<string, { load: () => unknown }>> = {
+  check: check.CHECK_REGISTRY,
+  review: review.REVIEW_REGISTRY,
+  catalogue: catalogue.CATALOGUE_REGISTRY,
+  explain: explain.EXPLAIN_REGISTRY,
+  template: template.TEMPLATE_REGISTRY,
+};
 
 describe('each subject of src/report/ has its registry and a file per format', () => {
   test('every folder but kit/ is a subject: its index.ts names its formats, each a file of the folder', () => {

@@ -194,7 +194,7 @@ export function catalogueRule(rule: Rule, pack: RulePack): CatalogueRule {
     levels: LEVELS.filter((level) => rule.levels.includes(level)),
     years: { from: pack.years.from, to: pack.years.to },
     severity: rule.severity,
-    kind: rule.check.kind,
+    kind: kind.kind,
     kindDescription: kind.meta.description,
     perRecord: kind.meta.perRecord,
     expected,

@@ -1,5 +1,5 @@
 import type { Lang } from '../../core/i18n';
-import { explainRenderer, type ExplainFormat } from '../../report/catalogue';
+import { explainRenderer, type ExplainFormat } from '../../report/explain';
 import { explain } from '../../run/catalogue';
 import { packFiles } from '../../run/inputs';
 import type { CliIo } from '../io';

@@ -1,7 +1,8 @@
 import type { Lang } from '../../core/i18n';
 import type { Catalogue, CatalogueRule } from '../../run/catalogue';
 import { escapeHtml, pageHead, STYLE } from '../kit/html';
-import { CATALOGUE_WORDS, citationText, fieldWords, groupByChapter, groupHeading, levelsText, scopeLine, severityWords } from './view';
+import { citationText, fieldWords, levelsText, severityWords } from '../kit/rules';
+import { CATALOGUE_WORDS, groupByChapter, groupHeading, scopeLine } from './view';
 
 const T = {
   zh: { columns: ['编号与指标', '出处与原文', '适用层级', '要求', '填写字段与示例'], provenance: '来源', pack: '规则包', tool: '生成工具' },

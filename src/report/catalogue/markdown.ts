@@ -1,7 +1,8 @@
 import type { Lang } from '../../core/i18n';
 import type { Catalogue, CatalogueRule } from '../../run/catalogue';
 import { md, table } from '../kit/markdown';
-import { CATALOGUE_WORDS, citationText, exampleText, fieldText, groupByChapter, groupHeading, levelsText, scopeLine, severityWords } from './view';
+import { citationText, fieldText, levelsText, severityWords } from '../kit/rules';
+import { CATALOGUE_WORDS, exampleText, groupByChapter, groupHeading, scopeLine } from './view';
 
 const T = {
   zh: { columns: ['编号', '指标', '出处与原文', '适用层级', '要求', '填写字段', '示例', '严重程度'], pack: '规则包' },

@@ -1,7 +1,8 @@
 import type { Lang } from '../../core/i18n';
 import { terminalLines } from '../../core/text-safety';
 import type { Catalogue, CatalogueRule } from '../../run/catalogue';
-import { CATALOGUE_WORDS, citationText, fieldText, groupByChapter, groupHeading, levelsText, scopeLine, severityWords } from './view';
+import { citationText, fieldText, levelsText, severityWords } from '../kit/rules';
+import { CATALOGUE_WORDS, groupByChapter, groupHeading, scopeLine } from './view';
 
 const T = {
   zh: { pack: '规则包', levels: '适用', requirement: '要求', fields: '填写', quote: '原文' },

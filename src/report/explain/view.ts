@@ -1,7 +1,7 @@
 import type { Lang } from '../../core/i18n';
 import type { RuleExplanation } from '../../run/catalogue';
 import { chapterTitle } from '../kit/view';
-import { citationText, fieldText, levelsText, severityWords, statusWords, yearsText } from './view';
+import { citationText, fieldText, levelsText, severityWords, statusWords, yearsText } from '../kit/rules';
 
 /** `explain` as labelled sections, for the table and the Markdown alike: each a heading and its lines. */
 export interface ExplainSection {

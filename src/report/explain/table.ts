@@ -1,7 +1,7 @@
 import type { Lang } from '../../core/i18n';
 import { terminalLines } from '../../core/text-safety';
 import type { RuleExplanation } from '../../run/catalogue';
-import { explainSections } from './explain-view';
+import { explainSections } from './view';
 
 /** One rule in full, for a terminal: its title, then each section indented. */
 export function renderExplainTable(explanation: RuleExplanation, lang: Lang): string {

@@ -1,7 +1,7 @@
 import type { Lang } from '../../core/i18n';
 import type { RuleExplanation } from '../../run/catalogue';
 import { md } from '../kit/markdown';
-import { explainSections } from './explain-view';
+import { explainSections } from './view';
 
 /** One rule in full, as Markdown: a heading per section, its lines as a list. */
 export function renderExplainMarkdown(explanation: RuleExplanation, lang: Lang): string {

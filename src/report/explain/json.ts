@@ -1,6 +1,6 @@
 import type { Lang } from '../../core/i18n';
 import type { RuleExplanation } from '../../run/catalogue';
-import { packJson, ruleJson } from './json';
+import { packJson, ruleJson } from '../kit/rules';
 
 /** One rule in full as JSON: the catalogue's entry, the quote in its sentence, and when each status is given. */
 export function renderExplainJson(explanation: RuleExplanation, _lang: Lang): string {
