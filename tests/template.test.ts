@@ -222,6 +222,10 @@ describe('plancheck template: a blank submission for a level and a year', () => 
     const badLevel = await cli('template', '--level', '县城', '--year', '2024');
     expect(badLevel.status).toBe(2);
     expect(badLevel.stderr).toContain('层级“县城”无效');
+    const outside = await cli('template', '--level', 'county', '--year', '2026');
+    expect(outside.status).toBe(2);
+    expect(outside.stdout).toBe('');
+    expect(outside.stderr).toBe('plancheck: 命令行有误:没有适用于县级单位 2026 年度的指标:规则包适用于 2022—2025 年度(应为:规则包适用年度内的年度,如 2025)\n');
     const noYear = await cli('template', '--level', 'county');
     expect(noYear.status).toBe(2);
     expect(noYear.stderr).toContain('缺少必需的选项 --year');

@@ -1,7 +1,8 @@
 import { bi, type Bilingual, type Lang } from '../core/i18n';
 import { TOOL } from '../core/version';
 import { outOfScope, type Scope } from '../engine/applicability';
-import { kindOf, type KindStatus } from '../engine/kinds';
+import { kindOf, type CheckKind, type KindStatus } from '../engine/kinds';
+import { leafChecks } from '../pack/check-tree';
 import { expectedOf } from '../findings/build';
 import type { ChapterInfo, Expected, PackInfo } from '../findings/types';
 import { closestName } from '../intake/closest-name';
@@ -89,6 +90,9 @@ export interface Catalogue {
 
 const FIELDS = schemaFieldsOf(SUBMISSION_SCHEMA);
 
+/** The statuses in the order the kinds list them: what a rule gives, met first, undecided last. */
+const KIND_STATUSES: readonly KindStatus[] = ['pass', 'fail', 'warn', 'pending', 'missing_data', 'not_applicable'];
+
 /** The properties of a check that name a field whose presence excuses a record (not a value the rule needs). */
 const EXCUSING = new Set(['unless', 'exempt_when', 'exception']);
 
@@ -103,7 +107,7 @@ const READS_AS_OTHER = /^(?:[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?|0x[0-9
 const MARKUP = /^[-?:,[\]{}#&*!|>'"%@`\s]|: |\s#|[,[\]{}]|\s$/;
 
 /** A scalar as a person writes it in YAML: plain where it reads back as itself, else in quotes (`"431099"`). */
-export function yamlScalar(value: unknown): string {
+function yamlScalar(value: unknown): string {
   if (typeof value !== 'string') return JSON.stringify(value);
   return READS_AS_OTHER.test(value) || MARKUP.test(value) ? JSON.stringify(value) : value;
 }
@@ -160,9 +164,15 @@ export function ruleFields(rule: Rule): CatalogueField[] {
   });
 }
 
-/** The requirement in words, as findings word it (`formatRequirement`), for every record where the rule is per record. */
-function requirementOf(rule: Rule, expected: Expected, due: Bilingual | undefined): Bilingual {
-  const kind = kindOf(rule.check);
+/** What a rule's check is made of, leaf by leaf (`leafChecks`): each leaf's kind, its requirement and when it falls due. */
+interface Leaf {
+  kind: CheckKind;
+  expected: Expected;
+  due?: Bilingual;
+}
+
+/** The requirement of one leaf in words, as findings word it (`formatRequirement`), for every record where it is per record. */
+function requirementOf({ kind, expected, due }: Leaf): Bilingual {
   const required = (lang: Lang): string => formatRequirement(expected.operator, expected.value, expected.unit, lang);
   const whole = expected.unit === 'ratio' && expected.value === 1 && expected.operator === '=';
   let words: Bilingual;
@@ -176,12 +186,24 @@ function requirementOf(rule: Rule, expected: Expected, due: Bilingual | undefine
   return due ? bi(`${words.zh};${due.zh}`, `${words.en}; ${due.en}`) : words;
 }
 
+function joined(texts: readonly Bilingual[]): Bilingual {
+  return bi(texts.map((t) => t.zh).join(';'), texts.map((t) => t.en).join('; '));
+}
+
 /** One rule of a pack, in full. */
 export function catalogueRule(rule: Rule, pack: RulePack): CatalogueRule {
-  const kind = kindOf(rule.check);
+  const leaves: Leaf[] = leafChecks(rule.check).map((check) => {
+    const kind = kindOf(check);
+    const due = kind.words?.due?.(check);
+    return { kind, expected: expectedOf(check), ...(due ? { due } : {}) };
+  });
   const expected = expectedOf(rule.check);
   const when = rule.not_applicable_when;
-  const due = kind.words?.due?.(rule.check);
+  const dues = leaves.flatMap((leaf) => (leaf.due ? [leaf.due] : []));
+  const due = dues.length > 0 ? joined(dues) : undefined;
+  const perRecord = leaves.some((leaf) => leaf.kind.meta.perRecord);
+  // A kind's `pending` needs a day the target falls due, or records that are not yet due.
+  const statuses = [...new Set(leaves.flatMap((leaf) => leaf.kind.meta.statuses.filter((status) => status !== 'pending' || leaf.kind.meta.perRecord || leaf.due !== undefined)))];
   return {
     pack: pack.id,
     id: rule.id,
@@ -194,15 +216,14 @@ export function catalogueRule(rule: Rule, pack: RulePack): CatalogueRule {
     levels: LEVELS.filter((level) => rule.levels.includes(level)),
     years: { from: pack.years.from, to: pack.years.to },
     severity: rule.severity,
-    kind: kind.kind,
-    kindDescription: kind.meta.description,
-    perRecord: kind.meta.perRecord,
+    kind: leaves.map((leaf) => leaf.kind.kind).join('+'),
+    kindDescription: joined(leaves.map((leaf) => leaf.kind.meta.description)),
+    perRecord,
     expected,
-    requirement: requirementOf(rule, expected, due),
+    requirement: joined(leaves.map(requirementOf)),
     ...(due ? { due } : {}),
     fields: ruleFields(rule),
-    // A kind's `pending` needs a day the target falls due, or records that are not yet due.
-    statuses: kind.meta.statuses.filter((status) => status !== 'pending' || kind.meta.perRecord || due !== undefined),
+    statuses: KIND_STATUSES.filter((status) => statuses.includes(status)),
     ...(when ? { notApplicableWhen: { field: when.field, label: bi(fieldLabel(when.field, 'zh'), fieldLabel(when.field, 'en')), equals: when.equals, reason: when.reason } } : {}),
     ...(rule.check.note ? { note: rule.check.note } : {}),
     ...(rule.levels_note ? { levelsNote: rule.levels_note } : {}),

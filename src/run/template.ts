@@ -1,4 +1,6 @@
+import { bi } from '../core/i18n';
 import { TOOL } from '../core/version';
+import { LEVEL_LABELS } from '../pack/levels';
 import type { Level } from '../pack/types';
 import type { PackInfo } from '../findings/types';
 import type { InputProblem } from '../intake/problem';
@@ -132,6 +134,13 @@ export function template(request: TemplateRequest): TemplateOutcome {
   const { level, year } = scope;
   if (problems.length > 0 || packs.length === 0 || level === undefined || year === undefined) return { packs, exitStatus: EXIT.invalidInput, problems };
   const rules = rulesInScope(packs, scope).map(({ rule, pack }) => catalogueRule(rule, pack));
+  if (rules.length === 0) {
+    // A template with no target to fill in would check as met: say why there is none instead.
+    const years = packs.map((p) => `${p.years.from}—${p.years.to}`).join('、');
+    const yearsEn = packs.map((p) => `${p.years.from}–${p.years.to}`).join(', ');
+    problems.push({ file: '', message: bi(`没有适用于${LEVEL_LABELS[level].zh}单位 ${year} 年度的指标:规则包适用于 ${years} 年度`, `No target applies to a ${LEVEL_LABELS[level].en} bureau in ${year}: the packs cover ${yearsEn}`), expected: bi(`规则包适用年度内的年度,如 ${packs[0].years.to}`, `a year the packs cover, such as ${packs[0].years.to}`) });
+    return { packs, exitStatus: EXIT.invalidInput, problems };
+  }
   const builder = new TemplateBuilder(rules, { 'bureau.level': level, year: String(year) });
   return {
     template: { tool: { name: TOOL.name, version: TOOL.version }, packs: packs.map(packInfo), level, year, ruleCount: rules.length, nodes: builder.nodes(''), schemaPath: request.schemaPath },
