@@ -17,7 +17,6 @@ const T = {
     fields: '读取的字段',
     statuses: '可能的结果',
     scope: '适用范围',
-    note: '读法说明',
     kind: '检查类型',
     requirement: '要求',
     chapter: '所在章节',
@@ -65,7 +64,8 @@ export function explainSections(explanation: RuleExplanation, lang: Lang): Expla
     { heading: t.statuses, lines: explanation.statuses.map((s) => `${statusWords(s.status, lang)}${lang === 'zh' ? '' : ` (${s.status})`}${sep}${s.when[lang]}`) },
     { heading: t.scope, lines: [`${t.levels}${sep}${levelsText(rule, lang)}`, `${t.years}${sep}${yearsText(rule, lang)}`, `${t.severity}${sep}${severityWords(rule, lang)}`] },
   ];
+  // The pack writes its readings for maintainers in English (pack.yaml `note`): shown in English; the JSON keeps them.
   const notes = [rule.note, rule.levelsNote].filter((n): n is string => n !== undefined);
-  if (notes.length > 0) sections.push({ heading: t.note, lines: notes });
+  if (notes.length > 0 && lang === 'en') sections.push({ heading: T.en.note, lines: notes });
   return sections;
 }
