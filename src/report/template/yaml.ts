@@ -84,7 +84,8 @@ function writeAs(field: CatalogueField, lang: Lang): string {
 function commentLines(node: TemplateNode, indent: string, lang: Lang): string[] {
   const t = T[lang];
   const sep = lang === 'zh' ? ':' : ': ';
-  const lines = [`${indent}# ${node.field.label[lang]}${node.value !== undefined ? `(${t.filled})` : ''}`];
+  const filled = node.value === undefined ? '' : lang === 'zh' ? `(${t.filled})` : ` (${t.filled})`;
+  const lines = [`${indent}# ${node.field.label[lang]}${filled}`];
   for (const rule of node.rules) lines.push(`${indent}#   ${t.reads}${sep}${ruleLine(rule, lang)}`);
   if (node.field.shape === 'list') lines.push(`${indent}#   ${t.records}`);
   else if (node.field.shape !== 'group') {
