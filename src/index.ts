@@ -30,3 +30,8 @@ export type { Waiver, WaiverSet, WaiverReport } from './findings/waiver-types';
 export type { ReviewResult, ReviewRow } from './run/review/types';
 export { STATUSES } from './findings/types';
 export type { Bilingual, Lang } from './core/i18n';
+export { catalogue, explain, type Catalogue, type CatalogueRule, type CatalogueField, type CatalogueRequest, type CatalogueOutcome, type RuleExplanation, type ExplainOutcome } from './run/catalogue';
+export { template, type Template, type TemplateNode, type TemplateRequest, type TemplateOutcome } from './run/template';
+export { CATALOGUE_RENDERERS, CATALOGUE_FORMATS, type CatalogueFormat } from './report/catalogue';
+export { EXPLAIN_RENDERERS, EXPLAIN_FORMATS, type ExplainFormat } from './report/explain';
+export { TEMPLATE_RENDERERS, TEMPLATE_FORMATS, type TemplateFormat } from './report/template';

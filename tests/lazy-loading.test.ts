@@ -17,7 +17,7 @@ function loadedBy(...args: string[]): { status: number; modules: string[]; packa
 
 const report = (...parts: string[]): string => join('dist', 'report', ...parts);
 /** A subject's registry: its format names and loaders, which load no renderer (src/report/renderer.ts). */
-const REGISTRIES = [report('check', 'index.js'), report('review', 'index.js')];
+const REGISTRIES = [report('check', 'index.js'), report('review', 'index.js'), report('catalogue', 'index.js'), report('explain', 'index.js'), report('template', 'index.js')];
 
 describe('commands and formats load only what they use', () => {
   test('a plain check of a YAML file loads the table renderer and nothing of the review or the other formats', () => {
@@ -70,5 +70,22 @@ describe('commands and formats load only what they use', () => {
     expect(html.modules).toEqual(expect.arrayContaining([report('review', 'html.js'), report('kit', 'html.js')]));
     expect(html.modules.filter((m) => m.startsWith(report('check')) && !REGISTRIES.includes(m))).toEqual([]);
     expect(html.modules).not.toContain(report('review', 'table.js'));
+  });
+
+  test('rules, explain and template load their own command and format, nothing of check or review, and check loads none of them', () => {
+    const check = loadedBy('check', CITY_ALL_MET);
+    expect(check.modules.filter((m) => /catalogue|explain|template|commands[/\\]rules/.test(m) && !REGISTRIES.includes(m))).toEqual([]);
+    const rules = loadedBy('rules', '--format', 'html');
+    expect(rules.status).toBe(0);
+    expect(rules.modules).toEqual(expect.arrayContaining([join('dist', 'cli', 'commands', 'rules.js'), report('catalogue', 'html.js'), join('dist', 'run', 'catalogue.js')]));
+    expect(rules.modules.filter((m) => /report[/\\](catalogue[/\\](table|json|markdown)|explain[/\\])/.test(m) && !REGISTRIES.includes(m))).toEqual([]);
+    const explain = loadedBy('explain', 'HN-07-online-handling-rate');
+    expect(explain.modules).toEqual(expect.arrayContaining([join('dist', 'cli', 'commands', 'explain.js'), report('explain', 'table.js')]));
+    const template = loadedBy('template', '--level', 'county', '--year', '2024');
+    expect(template.modules).toEqual(expect.arrayContaining([join('dist', 'cli', 'commands', 'template.js'), report('template', 'yaml.js')]));
+    for (const run of [rules, explain, template]) {
+      expect(run.modules.filter((m) => m.startsWith(report('check')) || m.startsWith(report('review'))).filter((m) => !REGISTRIES.includes(m))).toEqual([]);
+      expect(run.modules.filter((m) => /commands[/\\](check|review)\.js$/.test(m))).toEqual([]);
+    }
   });
 });

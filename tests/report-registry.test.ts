@@ -11,11 +11,22 @@ import * as check from '../src/report/check';
 import * as review from '../src/report/review';
 import * as packLint from '../src/report/pack-lint';
 import * as packTest from '../src/report/pack-test';
+import * as catalogue from '../src/report/catalogue';
+import * as explain from '../src/report/explain';
+import * as template from '../src/report/template';
 import * as library from '../src';
 import { ROOT } from './helpers';
 
 const REPORT = join(ROOT, 'src', 'report');
-const REGISTRIES: Record<string, Record<string, { load: () => unknown }>> = { check: check.CHECK_REGISTRY, review: review.REVIEW_REGISTRY, 'pack-lint': packLint.PACK_LINT_REGISTRY, 'pack-test': packTest.PACK_TEST_REGISTRY };
+const REGISTRIES: Record<string, Record<string, { load: () => unknown }>> = {
+  check: check.CHECK_REGISTRY,
+  review: review.REVIEW_REGISTRY,
+  catalogue: catalogue.CATALOGUE_REGISTRY,
+  explain: explain.EXPLAIN_REGISTRY,
+  template: template.TEMPLATE_REGISTRY,
+  'pack-lint': packLint.PACK_LINT_REGISTRY,
+  'pack-test': packTest.PACK_TEST_REGISTRY,
+};
 
 describe('each subject of src/report/ has its registry and a file per format', () => {
   test('every folder but kit/ is a subject: its index.ts names its formats, each a file of the folder', () => {

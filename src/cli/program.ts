@@ -4,6 +4,12 @@ import { TOOL } from '../core/version';
 import { FORMATS } from '../report/check';
 import { REVIEW_FORMATS } from '../report/review';
 import { PACK_LINT_FORMATS } from '../report/pack-lint';
+import { CATALOGUE_FORMATS } from '../report/catalogue';
+import { EXPLAIN_FORMATS } from '../report/explain';
+import { TEMPLATE_FORMATS } from '../report/template';
+import type { ExplainOptions } from './commands/explain';
+import type { RulesOptions } from './commands/rules';
+import type { TemplateOptions } from './commands/template';
 import type { CheckOptions } from './commands/check';
 import { EXIT } from '../run/exit';
 import type { ReviewOptions } from './commands/review';
@@ -48,6 +54,16 @@ const TEXT = {
     packTest: '运行规则包自带的测试用例(在规则包的测试文件夹中),逐个列出结果,最后一行为“通过 N 个,未通过 M 个”',
     packArg: ['<规则包>', '规则包文件夹或其 pack.yaml,或内置规则包的编号'],
     lintFormat: ['-f, --format <格式>', '输出格式:text 逐行文字,json 供程序读取'],
+    rules: '指标说明:列出规则包中的全部指标(出处、原文、适用层级、要求、需填写的字段和示例)',
+    rulesLevel: ['--level <层级>', '只列适用于此层级的指标:province(省级)、city(市级)、county(县级)'],
+    rulesYear: ['--year <年度>', '只列适用于此报告年度的指标,如 2024'],
+    explain: '详细说明一条规则:原文整句、检查方法、读取的字段、可能的结果及其条件',
+    explainRule: ['<规则编号>', '规则编号,如 HN-07-online-handling-rate(plancheck rules 可列出全部编号)'],
+    template: '生成空白报送模板(YAML):只含适用于该层级和年度的指标所需填写的字段,每个字段附中文说明',
+    templateLevel: ['--level <层级>', '单位层级:province(省级)、city(市级)、county(县级)'],
+    templateYear: ['--year <年度>', '报告年度,如 2024'],
+    docOut: ['-o, --out <文件>', '写入此文件(写完整后才替换原文件;- 表示屏幕),而不输出到屏幕'],
+    docPack: ['-p, --pack <路径>', '规则包文件夹或其 pack.yaml,或内置规则包的编号(hunan-hrss-fazhi-2022-2025、cn-national-baseline),代替内置的湖南 2022—2025 规则包;可重复'],
     titles: { 'Usage:': '用法:', 'Options:': '选项:', 'Arguments:': '参数:', 'Commands:': '命令:', 'Global Options:': '全局选项:' } as Record<string, string>,
     usage: (text: string) => text.replace('[options]', '[选项]').replace('[command]', '[命令]'),
     extra: (choices: string[] | undefined, defaults: string | undefined) =>
@@ -88,6 +104,16 @@ const TEXT = {
     packTest: "run the test cases in the pack's tests/ folder, list each, and end with the line `N passed, M failed`",
     packArg: ['<pack>', "rule pack folder or its pack.yaml, or a bundled pack's id"],
     lintFormat: ['-f, --format <format>', 'output format: text lines to read, json for programs'],
+    rules: 'catalogue of targets: every rule of the packs with its clause, quote, levels, requirement, fields and an example',
+    rulesLevel: ['--level <level>', 'only the targets that apply to this level: province, city, county'],
+    rulesYear: ['--year <year>', 'only the targets that apply in this reporting year, e.g. 2024'],
+    explain: 'one rule in full: its quote in its sentence, the check, the fields, the statuses it can give and when',
+    explainRule: ['<rule>', 'a rule id, e.g. HN-07-online-handling-rate (plancheck rules lists them all)'],
+    template: 'a blank submission (YAML) with every field the targets of a level and year read, each explained',
+    templateLevel: ['--level <level>', "the bureau's level: province, city, county"],
+    templateYear: ['--year <year>', 'the reporting year, e.g. 2024'],
+    docOut: ['-o, --out <file>', 'write to this file instead of standard output (replaced only once complete; - is standard output)'],
+    docPack: ['-p, --pack <path>', 'rule pack folder or pack.yaml, or a bundled pack\'s id (hunan-hrss-fazhi-2022-2025, cn-national-baseline), instead of the bundled Hunan 2022–2025 pack; may repeat'],
     titles: {} as Record<string, string>,
     usage: (text: string) => text,
     extra: (choices: string[] | undefined, defaults: string | undefined) =>
@@ -111,7 +137,7 @@ function longFlag(flags: string): string {
   return /--[\w-]+/.exec(flags)?.[0] ?? flags;
 }
 
-const ARGUMENT_ZH: Record<string, string> = { 报送文件或文件夹: '要检查的报送文件或文件夹', 报送文件夹: '要审查的报送文件夹', 规则包: '规则包(文件夹或其 pack.yaml)' };
+const ARGUMENT_ZH: Record<string, string> = { 报送文件或文件夹: '要检查的报送文件或文件夹', 报送文件夹: '要审查的报送文件夹', 规则包: '规则包(文件夹或其 pack.yaml)', 规则编号: '规则编号' };
 
 function didYouMean(rest: string | undefined): string {
   const names = rest ? /\(Did you mean (?:one of )?(.+)\?\)/.exec(rest)?.[1] : undefined;
@@ -184,6 +210,16 @@ function withReportOptions(command: Command, formats: readonly string[], t: Text
     .addOption(new Option(t.lang[0], t.lang[1]).choices(LANGS).default('zh'));
 }
 
+/** The options of a command that makes one document (`rules`, `explain`, `template`): its formats, where it goes, packs, language. */
+function withDocumentOptions(command: Command, formats: readonly string[], defaultFormat: string, t: Texts): Command {
+  return command
+    .helpOption('-h, --help', t.help)
+    .addOption(new Option(t.format[0], t.format[1]).choices(formats).default(defaultFormat))
+    .option(t.docOut[0], t.docOut[1])
+    .option(t.docPack[0], t.docPack[1], collect, [])
+    .addOption(new Option(t.lang[0], t.lang[1]).choices(LANGS).default('zh'));
+}
+
 /** Parses the command line and runs it; returns the exit status instead of exiting, so tests can call it. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let status: number = EXIT.ok;
@@ -252,6 +288,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (path: string, options: PackTestOptions) => {
       const { runPackTest } = await import('./commands/pack');
       status = await runPackTest(path, options, io);
+    });
+  withDocumentOptions(program.command('rules'), CATALOGUE_FORMATS, 'table', t)
+    .description(t.rules)
+    .option(t.rulesLevel[0], t.rulesLevel[1])
+    .option(t.rulesYear[0], t.rulesYear[1])
+    .action(async (options: RulesOptions) => {
+      const { runRules } = await import('./commands/rules');
+      status = await runRules(options, io);
+    });
+  withDocumentOptions(program.command('explain'), EXPLAIN_FORMATS, 'table', t)
+    .description(t.explain)
+    .argument(t.explainRule[0], t.explainRule[1])
+    .action(async (rule: string, options: ExplainOptions) => {
+      const { runExplain } = await import('./commands/explain');
+      status = await runExplain(rule, options, io);
+    });
+  withDocumentOptions(program.command('template'), TEMPLATE_FORMATS, 'yaml', t)
+    .description(t.template)
+    .requiredOption(t.templateLevel[0], t.templateLevel[1])
+    .requiredOption(t.templateYear[0], t.templateYear[1])
+    .action(async (options: TemplateOptions) => {
+      const { runTemplate } = await import('./commands/template');
+      status = await runTemplate(options, io);
     });
   try {
     await program.parseAsync([...argv], { from: 'user' });

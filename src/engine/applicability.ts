@@ -1,23 +1,36 @@
 import { bi, type Bilingual } from '../core/i18n';
 import { LEVEL_LABELS } from '../pack/levels';
-import type { Rule, RulePack } from '../pack/types';
+import type { Level, Rule, RulePack } from '../pack/types';
 import type { Submission } from '../submission/types';
 import { valueAt } from './kinds/context';
 import { undecided, type Observation } from './observation';
 
 
-/** A rule for another level or a year outside the plan's period does not apply: decided before any comparison. */
-export function inapplicable(rule: Rule, pack: RulePack, submission: Submission): Observation | undefined {
-  const { level } = submission.bureau;
-  if (!rule.levels.includes(level)) {
+/** A bureau's level and a reporting year; either may be left open (a catalogue of one level for every year). */
+export interface Scope {
+  level?: Level;
+  year?: number;
+}
+
+/**
+ * Whether a rule applies to a bureau of a level in a reporting year, decided from the rule and its pack alone: the
+ * reason it does not, or undefined when it does. The catalogue and the template ask this without a submission.
+ */
+export function outOfScope(rule: Rule, pack: RulePack, { level, year }: Scope): Bilingual | undefined {
+  if (level !== undefined && !rule.levels.includes(level)) {
     const zh = rule.levels.map((l) => LEVEL_LABELS[l].zh).join('、');
     const en = rule.levels.map((l) => LEVEL_LABELS[l].en).join(' and ');
-    return undecided('not_applicable', bi(`本条适用于${zh}单位,不适用于${LEVEL_LABELS[level].zh}单位`, `Applies to ${en} bureaus, not to a ${LEVEL_LABELS[level].en} bureau`));
+    return bi(`本条适用于${zh}单位,不适用于${LEVEL_LABELS[level].zh}单位`, `Applies to ${en} bureaus, not to a ${LEVEL_LABELS[level].en} bureau`);
   }
   const { from, to } = pack.years;
-  if (submission.year < from || submission.year > to) {
-    return undecided('not_applicable', bi(`本方案适用于 ${from}—${to} 年度,不适用于 ${submission.year} 年度`, `The plan covers the years ${from}–${to}, not ${submission.year}`));
-  }
+  if (year !== undefined && (year < from || year > to)) return bi(`本方案适用于 ${from}—${to} 年度,不适用于 ${year} 年度`, `The plan covers the years ${from}–${to}, not ${year}`);
+  return undefined;
+}
+
+/** A rule for another level or a year outside the plan's period does not apply: decided before any comparison. */
+export function inapplicable(rule: Rule, pack: RulePack, submission: Submission): Observation | undefined {
+  const scope = outOfScope(rule, pack, { level: submission.bureau.level, year: submission.year });
+  if (scope) return undecided('not_applicable', scope);
   const when = rule.not_applicable_when;
   if (when && valueAt(submission, when.field) === when.equals) return undecided('not_applicable', when.reason);
   return undefined;

@@ -3,7 +3,7 @@ import { kindOf } from '../engine/kinds';
 import { exactOf } from '../core/exact-number';
 import { bi, type Bilingual } from '../core/i18n';
 import { formatFieldPath, type FieldPath } from '../intake/field-path';
-import { citedSource, packDocumentNumber, packSources } from '../pack/sources';
+import { citedDocument } from '../pack/sources';
 import type { Check, Rule, RulePack } from '../pack/types';
 import { fieldLabel } from '../submission/field-labels';
 import type { Submission } from '../submission/types';
@@ -71,10 +71,8 @@ function fieldEvidence(outcome: RuleOutcome, submission: Submission, expected: E
 
 /** The clause a finding cites, in the source the rule names, and the rule of another pack it restates. */
 function citationOf(rule: Rule, pack: RulePack): Citation {
-  const source = citedSource(packSources(pack), rule);
   return {
-    document: `《${source?.title ?? pack.title.zh}》`,
-    document_number: source?.document_number ?? packDocumentNumber(pack),
+    ...citedDocument(pack, rule),
     clause: rule.citation.clause,
     quote: rule.citation.quote,
     ...(rule.restated ? { restates: { ...rule.restated } } : {}),

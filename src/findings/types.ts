@@ -86,7 +86,7 @@ export interface SubmissionResult {
  * under its old name (with the field and its place, as the submission says it: submission/types.ts).
  */
 export interface Notice {
-  code: 'outside_jurisdiction' | SubmissionNotice['code'];
+  code: 'outside_jurisdiction' | 'bureau_name_missing' | SubmissionNotice['code'];
   message: Bilingual;
   /** The field the notice is about, as written. */
   field?: string;

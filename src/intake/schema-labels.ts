@@ -7,6 +7,9 @@ import type { FieldPath } from './field-path';
 /** The typed scalars of the schemas; `x-kind` on a definition names one, so an error can say what was expected. */
 export type ValueKind = 'flag' | 'count' | 'rate' | 'date' | 'text';
 
+/** How a value of each kind is written, as an example: in messages, and in the catalogue where a field gives none. */
+export const KIND_EXAMPLE: Readonly<Record<ValueKind, string>> = { flag: 'true', count: '3', rate: '95%', date: '2024-03-01', text: '文字' };
+
 /** The parts of a JSON Schema node that messages use. */
 export interface SchemaNode {
   $ref?: string;
@@ -23,6 +26,7 @@ export interface SchemaNode {
   minimum?: number;
   maximum?: number;
   properties?: Record<string, SchemaNode>;
+  required?: string[];
   items?: SchemaNode;
   definitions?: Record<string, SchemaNode>;
 }
@@ -40,12 +44,16 @@ export interface FieldSchema {
   /** Each enum value's Chinese meaning first, then other words that mean it. */
   enumZh?: Readonly<Record<string, readonly string[]>>;
   examples?: readonly unknown[];
+  /** The values a field of set choices may take. */
+  enum?: readonly unknown[];
   minimum?: number;
   maximum?: number;
   /** The names the field had before (`x-renamed-from`): read as this one, with a notice. */
   renamedFrom?: readonly string[];
   /** The property names of an object field, in schema order. */
   properties: readonly string[];
+  /** Those of them a value of the field must have. */
+  required?: readonly string[];
 }
 
 /** A schema's fields by general path: property names joined by dots, a list's records written `[]`. */
@@ -99,10 +107,12 @@ export function schemaFields(schema: SchemaNode): SchemaFields {
       ...(node['x-kind'] ? { kind: node['x-kind'] } : {}),
       ...(node['x-enum-zh'] ? { enumZh: node['x-enum-zh'] } : {}),
       ...(node.examples ? { examples: node.examples } : {}),
+      ...(node.enum ? { enum: node.enum } : {}),
       ...(node.minimum !== undefined ? { minimum: node.minimum } : {}),
       ...(node.maximum !== undefined ? { maximum: node.maximum } : {}),
       ...(node['x-renamed-from'] ? { renamedFrom: node['x-renamed-from'] } : {}),
       properties: Object.keys(node.properties ?? {}),
+      ...(node.required && node.required.length > 0 ? { required: node.required } : {}),
     });
     // A typed scalar's `{value, source}` form is not a field of its own.
     if (node['x-kind']) return;

@@ -3,7 +3,7 @@ import { bi, type Bilingual } from '../core/i18n';
 import { closestName } from './closest-name';
 import { formatFieldPath, pointerToPath, type FieldPath } from './field-path';
 import type { InputProblem } from './problem';
-import { generalPath, schemaFields, schemaFieldsOf, type FieldSchema, type SchemaFields, type ValueKind } from './schema-labels';
+import { generalPath, KIND_EXAMPLE, schemaFields, schemaFieldsOf, type FieldSchema, type SchemaFields, type ValueKind } from './schema-labels';
 import { dateAdvice, enumAdvice, enumList, EXPECTED, halfWidth, integerAdvice, kindAdvice, patternAdvice, sayEn, shown, shownEn, tidyZh, type Advice, type Subject } from './value-advice';
 import { fullWidthColonProblem } from './yaml-hints';
 import type { ParsedDocument } from './format';
@@ -47,7 +47,6 @@ const KIND_NOUN: Record<ValueKind, Bilingual> = {
   text: bi('文字', 'the text'),
 };
 
-const KIND_EXAMPLE: Record<ValueKind, string> = { flag: 'true', count: '3', rate: '95%', date: '2024-03-01', text: '文字' };
 
 function subjectAt(ctx: Context, path: FieldPath, noun: Bilingual = bi('取值', 'the value')): Subject {
   const zh = ctx.fields.label(path, 'zh');

@@ -6,6 +6,7 @@ import { SCHEMA_DIR } from '../core/paths';
 import { formatFieldPath, type FieldPath } from '../intake/field-path';
 import type { InputProblem } from '../intake/problem';
 import { schemaFieldsOf, type SchemaFields, type ValueKind } from '../intake/schema-labels';
+import { leafChecks } from './check-tree';
 import type { Rule } from './types';
 import { type Position } from '../core/place';
 
@@ -125,6 +126,12 @@ const SHAPE_WORDS: Record<Shape, Bilingual> = {
   choice: bi('选项字段', 'a field of set choices'),
 };
 
+/** A field a rule reads: its general path (`enforcement.decisions[].decided_on`) and where the rule names it. */
+export interface FieldRead {
+  path: string;
+  at: FieldPath;
+}
+
 /** One field a rule names: where in the rule, what it says, and the shapes its check can read. */
 interface FieldRef {
   at: FieldPath;
@@ -188,6 +195,8 @@ function holds(condition: NonNullable<ProofNode['if']>, value: unknown) {
 
 class RuleFields {
   readonly problems: InputProblem[] = [];
+  /** Every field proved, as a general path, with the place in the rule that names it. */
+  readonly proved: FieldRead[] = [];
 
   constructor(
     readonly rule: Rule,
@@ -241,6 +250,7 @@ class RuleFields {
       this.report(ref.at, bi(`规则 ${id}:${named} 为${SHAPE_WORDS[shape].zh},而 ${kind} 检查在这里需要${wanted.zh}`, `Rule ${id}: ${ref.value} is ${SHAPE_WORDS[shape].en}, but a ${kind} check needs ${wanted.en} here`), expected);
       return undefined;
     }
+    this.proved.push({ path: general, at: ref.at });
     return general;
   }
 
@@ -341,4 +351,24 @@ export function ruleFieldProblems(rule: Rule, index: number, file: string, locat
   const ruleSchema = schema.definitions.rule;
   if (ruleSchema) new Walk(proof, fields, schema).visit(ruleSchema, rule, [], undefined);
   return proof.problems;
+}
+
+const NOWHERE = (): Position => ({ line: 1, column: 1 });
+
+/**
+ * The fields a rule reads, in the order its checks and then the rule itself name them, each once: the fields of
+ * every leaf check (`leafChecks`), walked along `definitions.check` as the proof walks them, then the rule's own
+ * (`not_applicable_when`). The catalogue lists them and the template asks for them; a pack is proved when loaded,
+ * so a field that does not hold is simply not read.
+ */
+export function fieldsRead(rule: Rule, schema: PackSchema = rulePackSchema()): FieldRead[] {
+  const fields = schemaFieldsOf(SUBMISSION_SCHEMA);
+  const proof = new RuleFields(rule, 0, '', NOWHERE, fields, rule.check.kind);
+  const { check, ...own } = rule;
+  const checkSchema = schema.definitions.check;
+  if (checkSchema) for (const leaf of leafChecks(check)) new Walk(proof, fields, schema).visit(checkSchema, leaf, ['check'], undefined);
+  const ruleSchema = schema.definitions.rule;
+  if (ruleSchema) new Walk(proof, fields, schema).visit(ruleSchema, own, [], undefined);
+  const seen = new Set<string>();
+  return proof.proved.filter((field) => !seen.has(field.path) && seen.add(field.path));
 }

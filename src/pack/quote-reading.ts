@@ -44,14 +44,35 @@ export function quoteUnitOf(threshold: Threshold): { value: number; units: strin
   }
 }
 
+/** The marks that end a clause (a sentence's parts, split at ;), and those that end a whole sentence. */
+const CLAUSE_MARKS = ['。', ';', '!', '?', '\n'];
+const SENTENCE_MARKS = ['。', '!', '?', '\n'];
+
+/** A quote in the text around it: what stands before it and after it, up to the marks that bound it. */
+export interface QuoteInContext {
+  before: string;
+  quote: string;
+  after: string;
+}
+
+/** The text around a quote up to the marks that bound it: the last mark before it, the first after it (included). */
+export function quoteInContext(source: string, quote: string, marks: readonly string[] = SENTENCE_MARKS): QuoteInContext | undefined {
+  const at = source.indexOf(quote);
+  if (at < 0) return undefined;
+  const start = Math.max(...marks.map((mark) => source.lastIndexOf(mark, at - 1))) + 1;
+  const endMarks = marks.map((mark) => source.indexOf(mark, at + quote.length)).filter((i) => i >= 0);
+  const end = endMarks.length > 0 ? Math.min(...endMarks) : source.length;
+  // The sentence keeps its full stop; a line's end is no part of it.
+  const close = source[end] !== undefined && source[end] !== '\n' ? 1 : 0;
+  return { before: source.slice(start, at), quote, after: source.slice(at + quote.length, end + close) };
+}
+
 /** The clause a quote stands in: from the last 。;!? before it to the first after it. */
 export function sentenceAround(source: string, quote: string): string {
-  const at = source.indexOf(quote);
-  if (at < 0) return quote;
-  const before = Math.max(...['。', ';', '!', '?', '\n'].map((mark) => source.lastIndexOf(mark, at - 1)));
-  const afterMarks = ['。', ';', '!', '?', '\n'].map((mark) => source.indexOf(mark, at + quote.length)).filter((i) => i >= 0);
-  const after = afterMarks.length > 0 ? Math.min(...afterMarks) : source.length;
-  return source.slice(before + 1, after);
+  const context = quoteInContext(source, quote, CLAUSE_MARKS);
+  if (!context) return quote;
+  const after = CLAUSE_MARKS.some((mark) => context.after.endsWith(mark)) ? context.after.slice(0, -1) : context.after;
+  return `${context.before}${quote}${after}`;
 }
 
 /** The plan's level words and the levels they name, longest first (县级以上 before 县级). */

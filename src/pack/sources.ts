@@ -25,3 +25,9 @@ export function citedSource<S extends SourceDocument>(sources: readonly S[], rul
 export function packDocumentNumber(pack: PackDefinition): string {
   return pack.document_number ?? (pack.sources ?? []).map((source) => source.document_number).join('、');
 }
+
+/** The document a rule cites, as a finding and the catalogue name it: 《title》 and its number. */
+export function citedDocument(pack: PackDefinition, rule: Rule): { document: string; document_number: string } {
+  const source = citedSource(packSources(pack), rule);
+  return { document: `《${source?.title ?? pack.title.zh}》`, document_number: source?.document_number ?? packDocumentNumber(pack) };
+}

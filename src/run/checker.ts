@@ -12,6 +12,7 @@ import type { RulePack } from '../pack/types';
 import { loadSubmission } from '../submission/load';
 import type { Submission } from '../submission/types';
 import { TOOL } from '../core/version';
+import { bi } from '../core/i18n';
 
 export function submissionError(problems: readonly InputProblem[]): SubmissionError {
   const [first] = problems;
@@ -32,6 +33,9 @@ function fileHash(file: string): string | null {
 export function packInfo(pack: RulePack): PackInfo {
   return { id: pack.id, version: pack.version, sha256: pack.sha256, title: pack.title, document_number: packDocumentNumber(pack), ...(pack.document_number_source ? { document_number_source: pack.document_number_source } : {}), chapters: pack.chapters ?? [] };
 }
+
+/** A template's blank `name:` (submission/load.ts): the findings are made, but a reader must know whose they are. */
+const BUREAU_NAME_MISSING = bi('单位名称未填写:请在 bureau 下的 name 写上单位全称;报告暂以文件名代替单位名称', "The bureau's name is not filled in: write its full name at bureau.name; the reports name the file instead");
 
 /** Evaluates submissions against one or more packs; each pack is compiled into its engine once. */
 export class Checker {
@@ -54,6 +58,7 @@ export class Checker {
     const findings: Finding[] = [];
     // How the file was read comes first: it concerns every pack's findings alike.
     const notices: Notice[] = [...submission.notices];
+    if (submission.bureau.name === undefined) notices.push({ code: 'bureau_name_missing', message: BUREAU_NAME_MISSING });
     for (const engine of this.engines) {
       for (const outcome of await engine.evaluate(submission)) findings.push(buildFinding(outcome, submission, engine.pack));
       const outside = outsideJurisdiction(engine.pack, submission);

@@ -28,15 +28,33 @@ function dropBlanks(value: unknown, path: string, bare: ReadonlySet<string>): un
   );
 }
 
+/**
+ * Fields a submission must name but the data can be checked without, whose blank (`name:`, as a template leaves it)
+ * reads as "not filled in" rather than as a mistake: the bureau's name, which no rule reads. The findings are made,
+ * and a notice asks for it (run/checker.ts). A blank `level` or `year` is still refused: nothing can be chosen
+ * without them.
+ */
+const BLANK_ALLOWED = ['bureau.name'];
+
+function blankAt(data: unknown, path: string, bare: ReadonlySet<string>): boolean {
+  if (bare.has(path)) return false;
+  const parts = path.split('.');
+  const parent = parts.slice(0, -1).reduce<unknown>((node, key) => (node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined), data);
+  const key = parts[parts.length - 1];
+  return parent !== null && typeof parent === 'object' && !Array.isArray(parent) && Object.hasOwn(parent, key) && (parent as Record<string, unknown>)[key] === null;
+}
+
 function fromParsed(written: ParsedDocument): Submission {
   // Old names are read as the new ones first, so that everything after (blanks, the schema, places) sees one name.
   const { parsed: parsedFile, notices } = readRenamedFields(written);
   const bare = new Set(parsedFile.bareKeys.map((key) => formatFieldPath(key.path)));
+  const blank = new Set(BLANK_ALLOWED.filter((path) => blankAt(parsedFile.data, path, bare)));
   const parsed = { ...parsedFile, data: dropBlanks(parsedFile.data, '', bare) };
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     throw new InputError([{ file: parsed.file, at: { line: 1, column: 1 }, message: bi('报送文件应为一个映射(键: 值),而不是空文件、列表或单个值', 'A submission is a mapping (key: value), not an empty file, a list or a single value'), expected: bi('含 bureau、year 等字段的映射', 'a mapping with bureau, year and the data sections') }]);
   }
-  const schemaProblems = validateAgainst(SUBMISSION_SCHEMA, parsed);
+  // A blank allowed field is absent once blanks are dropped: the schema's "required" for it is not a mistake.
+  const schemaProblems = validateAgainst(SUBMISSION_SCHEMA, parsed).filter((problem) => problem.field === undefined || !blank.has(problem.field));
   if (schemaProblems.length > 0) throw new InputError(schemaProblems);
   // A number's source is asked only where its double may not be its written decimal.
   const { data, sources, exacts } = normalizeSubmission(parsed.data as SubmissionData, parsed.plainNumbers ? undefined : parsed.scalarSource);

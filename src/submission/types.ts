@@ -5,7 +5,8 @@ import type { Level } from '../pack/types';
 import { type Position } from '../core/place';
 
 export interface Bureau {
-  name: string;
+  /** Absent only where the template's `name:` was left blank: the data is checked, and a notice asks for the name. */
+  name?: string;
   level: Level;
   region_code?: string;
 }

@@ -66,6 +66,11 @@ export const dueDateKind: CheckKind<DueDateCheck> = {
   expected: trueExpected,
   measure: measureDueDate,
   words: {
+    due: ({ due }) => {
+      const [month, day] = due.month_day.split('-').map(Number);
+      const year = due.year_offset === 0 ? bi('报告年度', 'the reporting year') : due.year_offset === 1 ? bi('报告年度的次年', 'the year after the reporting year') : bi(`报告年度后第 ${due.year_offset} 年`, `${due.year_offset} years after the reporting year`);
+      return bi(`不晚于${year.zh} ${month} 月 ${day} 日;此前未完成的,记为待到期`, `by ${month}/${day} of ${year.en}; not done before then is pending`);
+    },
     pending: (_check, _observation, _expected, _found, due) => bi(`尚未完成;${due.zh}`, `not done yet; ${due.en}`),
   },
 };

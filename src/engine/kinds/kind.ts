@@ -37,6 +37,8 @@ export interface KindWords<C extends Check> {
   pending?(check: C, observation: Observation, expected: Expected, found: Bilingual, due: Bilingual): Bilingual | undefined;
   /** The message of a target not met. */
   fail?(check: C, observation: Observation): Bilingual | undefined;
+  /** When the target falls due, where a rule of the kind sets it (the catalogue and `explain` say it beside the requirement). */
+  due?(check: C): Bilingual | undefined;
 }
 
 /**

@@ -41,6 +41,7 @@ export const milestoneKind: CheckKind<MilestoneCheck> = {
   expected: comparisonExpected,
   measure: measureMilestone,
   words: {
+    due: ({ due_year }) => bi(`须于 ${due_year} 年底前达到;此前各年度显示进度(待到期)`, `due by the end of ${due_year}; earlier years show the progress (pending)`),
     /** Progress towards the target, as a share of it. */
     pending({ threshold }, observation, expected, found, due) {
       if (typeof observation.actual !== 'number') return undefined;

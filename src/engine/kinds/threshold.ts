@@ -37,4 +37,7 @@ export const thresholdKind: CheckKind<ThresholdCheck> = {
   condition: (check, fact) => compared(fact, check.operator, check.threshold.value),
   expected: comparisonExpected,
   measure: measureThreshold,
+  words: {
+    due: ({ annual }) => (annual ? bi('按年累计:截至 12 月 31 日前未达到的,记为待到期', 'a yearly count: short of it before 31 December is pending') : undefined),
+  },
 };

@@ -1,6 +1,6 @@
 import { STATUSES, type CheckResult, type SubmissionResult, type Summary } from '../../findings/types';
 import type { Lang } from '../../core/i18n';
-import { COLORS, escapeHtml, findingHtml, inputProblemsHtml, STYLE, summaryBar } from '../kit/html';
+import { COLORS, escapeHtml, findingHtml, inputProblemsHtml, pageHead, STYLE, summaryBar } from '../kit/html';
 import { STATUS_LABELS, UNREADABLE } from '../kit/labels';
 import { problemText, provenanceRows, submissionHeading, submissionSubline, unreadableInputsLine } from '../kit/view';
 import { chapterHeading, groupByChapter, noticeLines } from './view';
@@ -71,15 +71,7 @@ function extrasHtml(result: CheckResult, lang: Lang): string {
 export function renderHtml(result: CheckResult, lang: Lang): string {
   const t = T[lang];
   const title = result.packs.map((p) => p.title[lang]).join(' · ');
-  return `<!doctype html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${escapeHtml(`${result.tool.name} ${result.tool.version}`)}">
-<title>${escapeHtml(t.heading)}</title>
-<style>${STYLE}</style>
-</head>
+  return `${pageHead(lang, `${result.tool.name} ${result.tool.version}`, t.heading, STYLE)}
 <body>
 <header><h1>${escapeHtml(t.heading)}</h1><p class="sub">${escapeHtml(title)}</p></header>
 ${filterHtml(result, lang)}

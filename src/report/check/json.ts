@@ -86,7 +86,7 @@ function submissionJson(result: SubmissionResult, lang: Lang): object {
   return {
     file: result.file,
     sha256: result.sha256,
-    bureau: result.bureau ? { name: result.bureau.name, level: result.bureau.level, ...(result.bureau.region_code ? { region_code: result.bureau.region_code } : {}) } : null,
+    bureau: result.bureau ? { name: result.bureau.name ?? null, level: result.bureau.level, ...(result.bureau.region_code ? { region_code: result.bureau.region_code } : {}) } : null,
     year: result.year,
     summary: { ...result.summary },
     findings: result.findings.map((f) => findingJson(f, lang)),

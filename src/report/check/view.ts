@@ -1,19 +1,10 @@
 import type { ChapterInfo, Finding, PackInfo, SubmissionResult } from '../../findings/types';
 import type { Lang } from '../../core/i18n';
 import { LEVEL_LABELS } from '../kit/labels';
-import { byAttention, noticeText } from '../kit/view';
+import { byAttention, chapterTitle, noticeText } from '../kit/view';
+import { chapterOfClause } from '../../pack/chapters';
 
 /** What the check's formats share with each other alone: the plan's chapters, a submission's lines. */
-
-const DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** `(三十二)` → 32: the plan numbers its items in Chinese numerals. */
-export function itemNumber(clause: string): number {
-  const numeral = clause.replace(/[()()]/g, '');
-  const [tens, ones] = numeral.includes('十') ? numeral.split('十') : ['', numeral];
-  const tensValue = numeral.includes('十') ? (tens ? DIGITS[tens] : 1) : 0;
-  return tensValue * 10 + (ones ? (DIGITS[ones] ?? 0) : 0);
-}
 
 export interface ChapterGroup {
   chapter?: ChapterInfo;
@@ -23,10 +14,7 @@ export interface ChapterGroup {
 }
 
 function chapterOf(finding: Finding, pack: PackInfo | undefined): ChapterInfo | undefined {
-  const item = itemNumber(finding.citation.clause);
-  let found: ChapterInfo | undefined;
-  for (const chapter of pack?.chapters ?? []) if (itemNumber(chapter.first_item) <= item) found = chapter;
-  return found;
+  return chapterOfClause(pack?.chapters ?? [], finding.citation.clause);
 }
 
 /** Findings grouped by the plan's chapters in the plan's order, failures first within each. */
@@ -44,14 +32,15 @@ export function groupByChapter(findings: readonly Finding[], packs: readonly Pac
 }
 
 export function chapterHeading(group: ChapterGroup, lang: Lang): string {
-  if (!group.chapter) return group.document ?? (lang === 'zh' ? '其他' : 'Other');
-  return lang === 'zh' ? `${group.chapter.number}、${group.chapter.title.zh}` : `Chapter ${group.chapter.number}: ${group.chapter.title.en}`;
+  if (!group.chapter && group.document) return group.document;
+  return chapterTitle(group.chapter, lang);
 }
 
 export function bureauLine(result: SubmissionResult, lang: Lang): string {
   if (!result.bureau || result.year === null) return result.file;
   const level = LEVEL_LABELS[result.bureau.level][lang];
-  return lang === 'zh' ? `${result.bureau.name} · ${level} · ${result.year} 年度` : `${result.bureau.name} · ${level} · ${result.year}`;
+  const name = result.bureau.name ?? result.file;
+  return lang === 'zh' ? `${name} · ${level} · ${result.year} 年度` : `${name} · ${level} · ${result.year}`;
 }
 
 /** What a reader must know before a submission's findings (a bureau outside the pack's jurisdiction), one line each. */

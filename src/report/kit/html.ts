@@ -66,6 +66,19 @@ table.provenance { border-collapse: collapse; width: 100%; font-size: 0.9em; } t
   article.finding { box-shadow: none; border: 1px solid #ccc; border-left: 6px solid var(--c); }
 }`;
 
+/** A page's opening up to its body: language, the tool that made it, the title, and its style inline. */
+export function pageHead(lang: Lang, generator: string, title: string, style: string): string {
+  return `<!doctype html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${escapeHtml(generator)}">
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
+</head>`;
+}
+
 /** The counts of a submission as a stacked bar in inline SVG, with each segment titled. */
 export function summaryBar(summary: Summary, lang: Lang): string {
   const total = STATUSES.reduce((n, s) => n + summary[s], 0) || 1;

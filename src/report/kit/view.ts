@@ -1,4 +1,4 @@
-import type { CalendarInfo, CheckResult, Citation, Evidence, Finding, Notice, PackInfo, SubmissionResult } from '../../findings/types';
+import type { CalendarInfo, ChapterInfo, CheckResult, Citation, Evidence, Finding, Notice, PackInfo, SubmissionResult } from '../../findings/types';
 import type { Lang } from '../../core/i18n';
 import type { InputProblem } from '../../intake/problem';
 import { formatRequirement } from '../../pack/units';
@@ -15,6 +15,12 @@ import { positionWords } from '../../core/place';
 export function noticeText(notice: Notice, lang: Lang): string {
   if (!notice.at) return notice.message[lang];
   return `${positionWords(notice.at, lang)}${lang === 'zh' ? ':' : ': '}${notice.message[lang]}`;
+}
+
+/** A chapter of the plan as a heading: 二、优化部门职能…; rules in no chapter are 其他. */
+export function chapterTitle(chapter: ChapterInfo | undefined, lang: Lang): string {
+  if (!chapter) return lang === 'zh' ? '其他' : 'Other';
+  return lang === 'zh' ? `${chapter.number}、${chapter.title.zh}` : `Chapter ${chapter.number}: ${chapter.title.en}`;
 }
 
 /** Findings in the order they need attention: failures first (`ATTENTION_ORDER`). */
@@ -80,7 +86,8 @@ export function waiverText(finding: Finding, lang: Lang): string | undefined {
 /** A submission's heading: the bureau and the year it reports on; the file path when it could not be read. */
 export function submissionHeading(result: Pick<SubmissionResult, 'file' | 'bureau' | 'year'>, lang: Lang): string {
   if (!result.bureau || result.year === null) return result.file;
-  return lang === 'zh' ? `${result.bureau.name} ${result.year} 年度` : `${result.bureau.name} ${result.year}`;
+  const name = result.bureau.name ?? result.file;
+  return lang === 'zh' ? `${name} ${result.year} 年度` : `${name} ${result.year}`;
 }
 
 /** The line below the heading: the level and the file the figures come from. */

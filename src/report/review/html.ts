@@ -83,7 +83,7 @@ function matrixHtml(result: ReviewResult, lang: Lang): string {
       ...result.columns.map((c) => {
         const status = row.statuses[c];
         const rule = result.rules[c].id;
-        return `<td class="cell s-${status}" data-status="${status}" data-rule="${escapeHtml(rule)}" data-sort="${statusSortKey(status)}"><a href="#${escapeHtml(reviewAnchor(r, rule))}" title="${escapeHtml(`${row.bureau?.name} ${row.year} · ${rule} · ${STATUS_LABELS[status][lang]}`)}">${STATUS_SYMBOLS[status]}</a></td>`;
+        return `<td class="cell s-${status}" data-status="${status}" data-rule="${escapeHtml(rule)}" data-sort="${statusSortKey(status)}"><a href="#${escapeHtml(reviewAnchor(r, rule))}" title="${escapeHtml(`${row.bureau?.name ?? row.file} ${row.year} · ${rule} · ${STATUS_LABELS[status][lang]}`)}">${STATUS_SYMBOLS[status]}</a></td>`;
       }),
     ];
     return `<tr data-file="${escapeHtml(row.file)}">${cells.join('')}</tr>`;
