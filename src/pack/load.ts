@@ -4,12 +4,12 @@ import { bi, type Bilingual } from '../core/i18n';
 import { InputError, type InputProblem } from '../intake/problem';
 import { validateAgainst } from '../intake/schema-validator';
 import { sha256Hex } from '../intake/format';
-import type { FieldPath } from '../intake/field-path';
+import { formatFieldPath, type FieldPath } from '../intake/field-path';
 import { readInputBytes } from '../intake/read-file';
 import { parseYamlText } from '../intake/yaml';
 import { provedPack } from './proved';
 import { ruleFieldProblems } from './fields';
-import { itemSections, nfkc, packStructureProblems, ruleFidelityProblems } from './fidelity';
+import { datedValueProblems, itemSections, nfkc, packStructureProblems, ruleFidelityProblems } from './fidelity';
 import type { PackDefinition, RulePack } from './types';
 import { lineOf, type Position } from '../core/place';
 
@@ -83,6 +83,10 @@ export function provePack(file: string, bytes: Buffer): RulePack {
   definition.rules.forEach((rule, index) => {
     for (const message of ruleFidelityProblems(rule, sections, normalized)) {
       problems.push({ file, at: parsed.locate(['rules', index, 'citation', 'quote']), field: `rules[${index}]`, message });
+    }
+    for (const { at, message } of datedValueProblems(rule, sections)) {
+      const path = ['rules', index, ...at];
+      problems.push({ file, at: parsed.locate(path), field: formatFieldPath(path), message });
     }
     problems.push(...ruleFieldProblems(rule, index, file, (path) => parsed.locate(path)));
   });
