@@ -16,14 +16,13 @@ interface Formula {
 
 const JOINS: Readonly<Record<Lang, { all: string; any: string; not: string; leaf: (n: string) => string }>> = {
   zh: { all: ' 且 ', any: ' 或 ', not: '非 ', leaf: (n) => `条件${n}` },
-  en: { all: ' and ', any: ' or ', not: 'not ', leaf: (n) => n },
+  en: { all: ' and ', any: ' or ', not: 'not ', leaf: (n) => `condition ${n}` },
 };
 
-/** `条件1 且(条件2 或 非 条件3)` / `1 and (2 or not 3)`: the tree as a formula over the leaves' numbers. */
+/** `条件1 且 (条件2 或 非 条件3)` / `condition 1 and (condition 2 or not condition 3)`: the tree as a formula over the leaves' numbers. */
 function formula(check: RuleCheck, lang: Lang): string {
   const words = JOINS[lang];
-  const [open, close] = lang === 'zh' ? ['(', ')'] : ['(', ')'];
-  const wrap = (item: Formula): string => (item.compound ? `${open}${item.text}${close}` : item.text);
+  const wrap = (item: Formula): string => (item.compound ? `(${item.text})` : item.text);
   return foldCheck<Formula>(check, {
     leaf: ({ path }) => ({ text: words.leaf(leafNumber(path)), compound: false }),
     all: (items) => ({ text: items.map(wrap).join(words.all), compound: items.length > 1 }),
@@ -43,7 +42,7 @@ function leafLine(leaf: LeafFinding, lang: Lang): string {
 export function compositeMessage(check: RuleCheck, leaves: readonly LeafFinding[]): Bilingual {
   return bi(
     `须满足 ${formula(check, 'zh')};${leaves.map((leaf) => leafLine(leaf, 'zh')).join(';')}`,
-    `required: conditions ${formula(check, 'en')}; ${leaves.map((leaf) => leafLine(leaf, 'en')).join('; ')}`,
+    `required: ${formula(check, 'en')}; ${leaves.map((leaf) => leafLine(leaf, 'en')).join('; ')}`,
   );
 }
 
