@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Engine } from 'json-rules-engine';
-import { cli, CITY_ALL_MET, DELETE, ROOT, tempDir, variant, type Edits, type JsonFinding } from './helpers';
+import { cli, CITY_ALL_MET, editedPack, DELETE, ROOT, tempDir, variant, type Edits, type JsonFinding } from './helpers';
 import { compileRule, factName } from '../src/engine/compile';
 import { kindOf, measure } from '../src/engine/kinds';
 import { OPERATOR_NAMES, COMPARE, settled } from '../src/engine/operators';
@@ -10,7 +10,7 @@ import { loadPack } from '../src/pack/load';
 import { loadSubmission } from '../src/submission/load';
 import { WorkingDayCalendar } from '../src/calendar/working-days';
 import { bundledHolidayYears } from '../src/calendar/holiday-notices';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 const PACK = join(ROOT, 'tests', 'fixtures', 'composite-pack');
 
@@ -205,16 +205,8 @@ describe('the finding explains every leaf', () => {
 });
 
 describe('the loader proves every leaf', () => {
-  function editedComposite(edit: (text: string) => string): string {
-    const dir = join(tempDir(), 'pack');
-    cpSync(PACK, dir, { recursive: true });
-    const file = join(dir, 'pack.yaml');
-    const before = readFileSync(file, 'utf8');
-    const after = edit(before);
-    expect(after).not.toBe(before);
-    writeFileSync(file, after);
-    return dir;
-  }
+  const editedComposite = (edit: (text: string) => string): string => editedPack(edit, PACK);
+
 
   test("a leaf's wording that does not stand in the rule's quote is refused, with the rule's line", async () => {
     const dir = editedComposite((t) => t.replace('wording: 以上, threshold: { value: 0.8', 'wording: 以下, threshold: { value: 0.8'));

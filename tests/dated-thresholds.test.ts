@@ -1,6 +1,6 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, CITY_ALL_MET, ROOT, tempDir, variantIn, type JsonFinding } from './helpers';
+import { cli, CITY_ALL_MET, editedPack, ROOT, variantIn, type JsonFinding } from './helpers';
 
 const PACK = join(ROOT, 'tests', 'fixtures', 'dated-pack');
 const RULE = 'DT-07-online-handling-rate';
@@ -59,16 +59,8 @@ describe('the value in force on the last day of the reporting year', () => {
 });
 
 describe('the loader proves the dated values', () => {
-  function editedDated(edit: (text: string) => string): string {
-    const dir = join(tempDir(), 'pack');
-    cpSync(PACK, dir, { recursive: true });
-    const file = join(dir, 'pack.yaml');
-    const before = readFileSync(file, 'utf8');
-    const after = edit(before);
-    expect(after).not.toBe(before);
-    writeFileSync(file, after);
-    return dir;
-  }
+  const editedDated = (edit: (text: string) => string): string => editedPack(edit, PACK);
+
 
   /** The line of the first line of pack.yaml holding `text`, counted from 1. */
   function lineOf(dir: string, text: string): number {

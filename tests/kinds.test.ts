@@ -1,4 +1,5 @@
 import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { BUNDLED_PACK } from '../src/core/paths';
@@ -18,7 +19,7 @@ type Schema = { type?: string; additionalProperties?: boolean; required?: string
 
 /** Ajv as the pack loader runs it (strict), knowing the field-proof annotations and holding them to their own schemas. */
 function strictAjv(): Ajv {
-  return new Ajv({ strict: true, strictRequired: false })
+  return addFormats(new Ajv({ strict: true, strictRequired: false }))
     .addKeyword({ keyword: SUBMISSION_FIELD, schemaType: 'object', metaSchema: SUBMISSION_FIELD_META })
     .addKeyword({ keyword: SUBMISSION_CHOICES, schemaType: 'object', metaSchema: SUBMISSION_CHOICES_META });
 }

@@ -93,7 +93,7 @@ function leafFinding(leaf: LeafOutcome, submission: Submission): LeafFinding {
   return {
     path: pathText(leaf.path),
     number: leafNumber(leaf.path),
-    kind: check.kind,
+    kind: kindOf(check).kind,
     status,
     actual: known ? observation.actual : null,
     expected,

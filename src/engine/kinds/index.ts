@@ -106,7 +106,15 @@ export function ruleCheckDefinition(): JsonSchema {
   return {
     type: 'object',
     description: 'a check of a kind ({ kind: ... }), or checks combined: { all: [...] }, { any: [...] }, { not: ... }',
-    allOf: [{ if: { required: ['kind'] }, then: { $ref: '#/definitions/check' }, else: { $ref: '#/definitions/composite_check' } }],
+    // With a kind, a check of it; else a composite when it names one; else a check again, so that a check that lost
+    // its kind is told so once (缺少必填字段 kind), not that it is no composite.
+    allOf: [
+      {
+        if: { required: ['kind'] },
+        then: { $ref: '#/definitions/check' },
+        else: { allOf: [{ if: { anyOf: [{ required: ['all'] }, { required: ['any'] }, { required: ['not'] }] }, then: { $ref: '#/definitions/composite_check' }, else: { $ref: '#/definitions/check' } }] },
+      },
+    ],
   };
 }
 
