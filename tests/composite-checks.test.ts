@@ -204,6 +204,32 @@ describe('the finding explains every leaf', () => {
   });
 });
 
+describe('statuses beyond pass, fail and missing data', () => {
+  test('a rule for another level is not applicable whole, said once, each leaf not applicable', async () => {
+    const { findings } = await check({ 'bureau.level': 'province' });
+    const finding = findings.get('CP-07-online-and-one-window');
+    expect(finding?.status).toBe('not_applicable');
+    expect(finding?.message.zh).toBe('网上可办率与“一窗”分类受理率:不适用:本条适用于市级、县级单位,不适用于省级单位');
+    expect(finding?.leaves?.map((l) => l.status)).toEqual(['not_applicable', 'not_applicable']);
+  });
+
+  test('a shortened comment period with a stated reason warns, and the any over it passes by its other check', async () => {
+    const { findings } = await check({ 'major_decisions.items.0.public_consultation.to': '2024-04-20', 'major_decisions.items.0.public_consultation.shortened_reason': '应对突发事件,依法缩短' });
+    const finding = findings.get('CP-12-decisions-nested');
+    expect(finding?.leaves?.map((l) => l.status)).toEqual(['pass', 'warn', 'pass']);
+    expect(finding?.status).toBe('pass');
+  });
+
+  test('with the other check of the any failing too, the warning is the any\'s, and the all\'s', async () => {
+    const { findings } = await check({
+      'major_decisions.items.0.public_consultation.to': '2024-04-20',
+      'major_decisions.items.0.public_consultation.shortened_reason': '应对突发事件,依法缩短',
+      'major_decisions.items.0.archived': false,
+    });
+    expect(findings.get('CP-12-decisions-nested')?.status).toBe('warn');
+  });
+});
+
 describe('the loader proves every leaf', () => {
   const editedComposite = (edit: (text: string) => string): string => editedPack(edit, PACK);
 

@@ -6,7 +6,7 @@ import { inapplicable } from './applicability';
 import { compileRule, factName } from './compile';
 import { ALL_TRUE, NO_PROBLEMS, SETTLED } from './conditions';
 import { measure, type MeasureContext } from './kinds';
-import type { Observation } from './observation';
+import type { Observation, Undecided } from './observation';
 import { allTrue, COMPARE, noProblems, OPERATOR_NAMES, settled } from './operators';
 
 /** One leaf of a rule (the rule's one check of a kind, or a leaf of its composite) on one submission. */
@@ -24,6 +24,8 @@ export interface RuleOutcome {
   leaves: LeafOutcome[];
   /** json-rules-engine's verdict on the rule as a whole; a composite's status is made from its leaves (findings/combine.ts). */
   met: boolean;
+  /** Why the rule does not apply at all (another level, a year outside the plan), whatever its leaves. */
+  inapplicable?: Undecided;
 }
 
 function buildEngine(pack: RulePack): Engine {
@@ -79,11 +81,13 @@ export class PackEngine {
   private async run(submission: Submission): Promise<RuleOutcome[]> {
     const observations = new Map<string, Observation>();
     const leaves = new Map<string, { path: CheckPath; check: Check; fact: string }[]>();
+    const blocked = new Map<string, Observation>();
     for (const rule of this.pack.rules) {
       // A rule for another level or year does not apply, whatever its leaves would say.
-      const blocked = inapplicable(rule, this.pack, submission);
+      const none = inapplicable(rule, this.pack, submission);
+      if (none) blocked.set(rule.id, none);
       const ruleLeaves = leavesOf(rule.check).map((leaf) => ({ ...leaf, fact: factName(rule.id, leaf.path) }));
-      for (const leaf of ruleLeaves) observations.set(leaf.fact, blocked ?? measure(leaf.check, submission, this.context));
+      for (const leaf of ruleLeaves) observations.set(leaf.fact, none ?? measure(leaf.check, submission, this.context));
       leaves.set(rule.id, ruleLeaves);
     }
     const { results, failureResults } = await this.engine.run(Object.fromEntries(observations));
@@ -98,6 +102,7 @@ export class PackEngine {
       rule,
       leaves: (leaves.get(rule.id) ?? []).map(({ path, check, fact }) => ({ path, check, observation: observations.get(fact) as Observation, met: leafMet.get(fact) === true })),
       met: met.get(rule.id) === true,
+      ...(blocked.get(rule.id)?.undecided ? { inapplicable: blocked.get(rule.id)?.undecided } : {}),
     }));
   }
 }

@@ -11,7 +11,7 @@ import { fieldLabel } from '../submission/field-labels';
 import type { Submission } from '../submission/types';
 import { formatQuantity } from '../pack/units';
 import { compositeFound, compositeMessage } from './composite-words';
-import { checkMessage, findingMessage, foundFigure } from './messages';
+import { checkMessage, findingMessage, foundFigure, undecidedMessage } from './messages';
 import { leafStatus, statusOf } from './status';
 import type { Evidence, Expected, Finding, LeafFinding, Status } from './types';
 import type { Position } from '../core/place';
@@ -143,7 +143,8 @@ export function buildFinding(outcome: RuleOutcome, submission: Submission, pack:
     actual: null,
     expected: COMPOSITE_EXPECTED,
     found: compositeFound(leaves),
-    message: findingMessage(rule.title, compositeMessage(rule.check, leaves)),
+    // A rule that does not apply at all says why once, not once for every leaf.
+    message: findingMessage(rule.title, outcome.inapplicable ? undecidedMessage(outcome.inapplicable) : compositeMessage(rule.check, leaves)),
     citation: common.citation,
     evidence,
     title: common.title,

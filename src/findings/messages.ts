@@ -1,5 +1,5 @@
 import { kindOf } from '../engine/kinds';
-import type { Observation } from '../engine/observation';
+import type { Observation, Undecided } from '../engine/observation';
 import { bi, type Bilingual, type Lang } from '../core/i18n';
 import type { Check } from '../pack/types';
 import { fieldLabel } from '../submission/field-labels';
@@ -89,12 +89,14 @@ function scalarMessage(check: Check, status: Status, observation: Observation, e
   return bi(`实际 ${found.zh},要求 ${requirement(expected, 'zh')},${verdict.zh}`, `found ${found.en}, required ${requirement(expected, 'en')}: ${verdict.en}`);
 }
 
+/** Why nothing was compared: the data is missing (never a pass), or the check does not apply. */
+export function undecidedMessage({ status, reason }: Undecided): Bilingual {
+  return status === 'missing_data' ? bi(`缺少数据:${reason.zh};缺少数据不视为通过`, `missing data: ${reason.en}; missing data never counts as a pass`) : bi(`不适用:${reason.zh}`, `not applicable: ${reason.en}`);
+}
+
 /** What a check found against what it requires, without the rule's title: a finding's message, or one leaf's. */
 export function checkMessage(check: Check, status: Status, observation: Observation, expected: Expected): Bilingual {
-  if (observation.undecided) {
-    const { reason } = observation.undecided;
-    return status === 'missing_data' ? bi(`缺少数据:${reason.zh};缺少数据不视为通过`, `missing data: ${reason.en}; missing data never counts as a pass`) : bi(`不适用:${reason.zh}`, `not applicable: ${reason.en}`);
-  }
+  if (observation.undecided) return undecidedMessage(observation.undecided);
   return kindOf(check).meta.perRecord ? perRecordMessage(status, observation, expected) : scalarMessage(check, status, observation, expected);
 }
 
