@@ -10,7 +10,7 @@ import type { Check, RulePack } from '../pack/types';
 import { fieldLabel } from '../submission/field-labels';
 import type { Submission } from '../submission/types';
 import { formatQuantity } from '../pack/units';
-import { compositeFound, compositeMessage } from './composite-words';
+import { compositeFound, compositeMessage, compositeRequirement } from './composite-words';
 import { checkMessage, findingMessage, foundFigure, undecidedMessage } from './messages';
 import { leafStatus, statusOf } from './status';
 import type { Evidence, Expected, Finding, LeafFinding, Status } from './types';
@@ -150,6 +150,7 @@ export function buildFinding(outcome: RuleOutcome, submission: Submission, pack:
     title: common.title,
     severity: common.severity,
     pack: common.pack,
+    required: compositeRequirement(rule.check),
     leaves,
   };
 }

@@ -38,12 +38,15 @@ function leafLine(leaf: LeafFinding, lang: Lang): string {
     : `condition ${leaf.number} (${status}), ${leaf.subject.en}: ${leaf.message.en}`;
 }
 
+/** What a composite requires, in words: `须满足 条件1 且 条件2` / `required: condition 1 and condition 2`. */
+export function compositeRequirement(check: RuleCheck): Bilingual {
+  return bi(`须满足 ${formula(check, 'zh')}`, `required: ${formula(check, 'en')}`);
+}
+
 /** The composite's message body: what it requires, then each leaf's verdict and values. */
 export function compositeMessage(check: RuleCheck, leaves: readonly LeafFinding[]): Bilingual {
-  return bi(
-    `须满足 ${formula(check, 'zh')};${leaves.map((leaf) => leafLine(leaf, 'zh')).join(';')}`,
-    `required: ${formula(check, 'en')}; ${leaves.map((leaf) => leafLine(leaf, 'en')).join('; ')}`,
-  );
+  const required = compositeRequirement(check);
+  return bi(`${required.zh};${leaves.map((leaf) => leafLine(leaf, 'zh')).join(';')}`, `${required.en}; ${leaves.map((leaf) => leafLine(leaf, 'en')).join('; ')}`);
 }
 
 /** What a composite found, in short: how many of its conditions pass. */

@@ -83,7 +83,8 @@ export interface Finding {
   title: Bilingual;
   severity: Severity;
   pack: string;
-  /** A composite check: every leaf, in the pack's order, each with its verdict and values. */
+  /** A composite check: what it requires in words (the reports' 要求), and every leaf, in the pack's order, each with its verdict and values. */
+  required?: Bilingual;
   leaves?: LeafFinding[];
   /** A waiver that covers this failure (status `waived`), or one that would have but has expired. */
   waiver?: WaiverUse;
