@@ -1,8 +1,9 @@
 /**
  * `npm run schemas`: writes schemas/rule-pack.schema.json's `definitions.check` from the check kinds' own schema
- * fragments (src/engine/kinds/*.ts, one `meta.schema` each), and `definitions.rule_check` and `composite_check` (a rule's
- * check: one of a kind, or `all`/`any`/`not` over checks) with the rule's `check` pointing at them. The rest of the file is written by hand; the pack
- * loader reads the file, and tests/kinds.test.ts fails when it differs from what the kinds say.
+ * fragments (src/engine/kinds/*.ts, one `meta.schema` each), and `definitions.rule_check` and `composite_check` (a
+ * rule's check: one of a kind, or `all`/`any`/`not` over checks) with the rule's `check` pointing at them. The rest of
+ * the file is written by hand; the pack loader reads the file, and tests/kinds.test.ts fails when it differs from what
+ * the kinds say.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -1,7 +1,7 @@
-import type { Check, DatedThreshold } from '../../pack/types';
+import type { Check } from '../../pack/types';
 import { SUBMISSION_FIELD, type SubmissionField } from '../../pack/fields';
 import type { Submission } from '../../submission/types';
-import { notInForceReason, thresholdInForce } from '../../pack/thresholds';
+import { isDated, notInForceReason, thresholdInForce } from '../../pack/thresholds';
 import { undecided, type Observation } from '../observation';
 import { booleanKind } from './boolean';
 import { commentPeriodKind } from './comment-period';
@@ -54,9 +54,10 @@ export function kindNamed(name: string): CheckKind | undefined {
  */
 export function measure(check: Check, submission: Submission, context: MeasureContext): Observation {
   if (!('threshold' in check)) return kindOf(check).measure(check, submission, context);
-  const inForce = thresholdInForce(check.threshold, submission.year);
-  if (!inForce) return undecided('not_applicable', notInForceReason(check.threshold as DatedThreshold, submission.year));
-  return { ...kindOf(check).measure(check, submission, context), threshold: inForce.value };
+  const { threshold } = check;
+  const inForce = thresholdInForce(threshold, submission.year);
+  if (!inForce && isDated(threshold)) return undecided('not_applicable', notInForceReason(threshold, submission.year));
+  return { ...kindOf(check).measure(check, submission, context), ...(inForce ? { threshold: inForce.value } : {}) };
 }
 
 /** Kinds whose finding is about records of a list: evidence names each record that falls short. */

@@ -52,7 +52,7 @@ export interface KindWords<C extends Check> {
 export interface CheckKind<C extends Check = Check> {
   kind: C['kind'];
   meta: KindMeta;
-  /** The single leaf condition of the rule's json-rules-engine rule, on the rule's fact (its Observation). */
+  /** The json-rules-engine leaf condition of a check (a rule's one check, or a leaf of its composite), on its own fact (its Observation). */
   condition(check: C, fact: string): LeafCondition;
   /** What the rule requires in a reporting year, in the contract's terms (a finding's `expected`). */
   expected(check: C, year: number): Expected;
