@@ -23,9 +23,11 @@ export { REVIEW_RENDERERS, REVIEW_FORMATS, type ReviewFormat } from './report/re
 export { evaluateFiles } from './run/review/pool';
 export { buildMatrix, duplicateBureauYears, yearOverYear, ruleInfos } from './run/review/aggregate';
 export { BUNDLED_PACK, BUNDLED_PACKS } from './core/paths';
-export type { RulePack, Rule, Check, Level, Operator, Unit, Severity } from './pack/types';
+export type { RulePack, Rule, Check, Level, Operator, Unit, Severity, RuleCheck, CompositeCheck, Threshold, DatedThreshold, DatedValue } from './pack/types';
+export { leafChecks, leavesOf, isComposite, type CheckLeaf, type CheckPath } from './pack/check-tree';
+export { thresholdInForce, datedThresholdProblems, type InForce } from './pack/thresholds';
 export type { Submission, Bureau } from './submission/types';
-export type { Finding, Status, Summary, Evidence, Expected, Citation, SubmissionResult, SubmissionError, CheckResult } from './findings/types';
+export type { Finding, LeafFinding, Status, Summary, Evidence, Expected, Citation, SubmissionResult, SubmissionError, CheckResult } from './findings/types';
 export type { Waiver, WaiverSet, WaiverReport } from './findings/waiver-types';
 export type { ReviewResult, ReviewRow } from './run/review/types';
 export { STATUSES } from './findings/types';

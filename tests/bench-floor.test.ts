@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { review } from '../src/index';
 import { createFloor, type FloorStatus } from './bench/floor';
 import { syntheticSubmission } from './bench/synthetic';
-import { EXAMPLES, tempDir } from './helpers';
+import { EXAMPLES, ROOT, tempDir } from './helpers';
 
 /**
  * The bench's floor (tests/bench/floor.ts) is only a floor if it does plancheck's work: for every file plancheck
@@ -61,5 +61,33 @@ describe('the floor of the benchmark', () => {
     expect(differences.slice(0, 20)).toEqual([]);
     // The comparison is worth something only if every status occurs.
     expect([...seen].sort()).toEqual(['fail', 'missing_data', 'not_applicable', 'pass', 'pending', 'warn']);
+  });
+
+  test.each(['composite-pack', 'dated-pack'])('follows composite checks and dated thresholds: the test pack %s', async (name) => {
+    const packFile = join(ROOT, 'tests', 'fixtures', name, 'pack.yaml');
+    const dir = tempDir();
+    for (let i = 0; i < 30; i++) {
+      writeFileSync(join(dir, `s${String(i).padStart(2, '0')}.yaml`), syntheticSubmission(i * 11 + 3, YEARS[i % YEARS.length], { enforcementRecords: 20 + (i % 4) * 20 }));
+    }
+    for (const [edge, text] of Object.entries(edges(syntheticSubmission(15, 2024, { enforcementRecords: 40 })))) writeFileSync(join(dir, edge), text);
+    for (const example of readdirSync(EXAMPLES)) copyFileSync(join(EXAMPLES, example), join(dir, `example-${example}`));
+
+    const outcome = await review({ paths: [dir], packs: [packFile], jobs: '1' });
+    const result = outcome.result;
+    if (!result) throw new Error(`review failed: ${JSON.stringify(outcome.problems).slice(0, 500)}`);
+    const floor = createFloor(packFile);
+    expect(result.rules.map((r) => r.id)).toEqual(floor.ruleIds);
+    const differences: string[] = [];
+    const seen = new Set<FloorStatus>();
+    for (const row of result.rows) {
+      const mine = floor.statuses(readFileSync(row.file, 'utf8'));
+      floor.ruleIds.forEach((rule, i) => {
+        seen.add(mine[i]);
+        if (row.statuses[i] !== mine[i]) differences.push(`${row.file} ${rule}: plancheck ${row.statuses[i]}, floor ${mine[i]}`);
+      });
+    }
+    expect(differences.slice(0, 20)).toEqual([]);
+    // Both packs reach a pass, a failure and a year or level they do not apply to.
+    expect([...seen]).toEqual(expect.arrayContaining(['pass', 'fail', 'not_applicable']));
   });
 });

@@ -54,7 +54,7 @@ describe('property-based fuzzing of submissions', () => {
       '',
     ].join('\n');
     const result = await checker.evaluate(await parseSubmission('gap.yaml', Buffer.from(text)));
-    const rule = PACKS[0].rules.find((r) => r.check.kind === 'legal_basis');
+    const rule = PACKS[0].rules.find((r) => 'kind' in r.check && r.check.kind === 'legal_basis');
     const finding = result.findings.find((f) => f.rule === rule?.id);
     expect(forbiddenPasses(rule!, { functions: { new_certification_items: [{ name: '某证明', legal_basis_kind: 'law' }] } })).toHaveLength(1);
     expect(finding?.status).not.toBe('pass');

@@ -129,10 +129,10 @@ export function variantIn(year: number, base: string, edits: Edits = {}, name = 
   return writeTemp(name, stringify(moved));
 }
 
-/** A copy of the bundled pack in a temporary folder, with its pack.yaml edited: what a maintainer might get wrong. */
-export function editedPack(edit: (text: string) => string): string {
+/** A copy of a pack (the bundled one unless named) in a temporary folder, with its pack.yaml edited: what a maintainer might get wrong. */
+export function editedPack(edit: (text: string) => string, pack = join(ROOT, 'rules', 'hunan-hrss-2022-2025')): string {
   const dir = join(tempDir(), 'pack');
-  cpSync(join(ROOT, 'rules', 'hunan-hrss-2022-2025'), dir, { recursive: true });
+  cpSync(pack, dir, { recursive: true });
   const file = join(dir, 'pack.yaml');
   const before = readFileSync(file, 'utf8');
   const after = edit(before);

@@ -1,4 +1,5 @@
 import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { BUNDLED_PACK } from '../src/core/paths';
@@ -6,18 +7,19 @@ import { checkDefinition, KINDS, kindNamed, kindOf } from '../src/engine/kinds';
 import { FIELD_NAME_PATTERNS } from '../src/engine/kinds/schema';
 import { STATUSES } from '../src/findings/types';
 import { SUBMISSION_CHOICES, SUBMISSION_CHOICES_META, SUBMISSION_FIELD, SUBMISSION_FIELD_META, type SubmissionChoices, type SubmissionField } from '../src/pack/fields';
+import { leafChecks } from '../src/pack/check-tree';
 import { loadPack } from '../src/pack/load';
 import { checkJson, EXAMPLES, ROOT, SPEC_EXAMPLE } from './helpers';
 import { generatedPackSchema, REGENERATE, RULE_PACK_SCHEMA } from './schemas/rule-pack-schema';
 
 const pack = loadPack(BUNDLED_PACK);
-const bundledKinds = [...new Set(pack.rules.map((rule) => rule.check.kind))];
+const bundledKinds = [...new Set(pack.rules.flatMap((rule) => leafChecks(rule.check).map((check) => check.kind)))];
 
 type Schema = { type?: string; additionalProperties?: boolean; required?: string[]; properties?: Record<string, { const?: unknown }> };
 
 /** Ajv as the pack loader runs it (strict), knowing the field-proof annotations and holding them to their own schemas. */
 function strictAjv(): Ajv {
-  return new Ajv({ strict: true, strictRequired: false })
+  return addFormats(new Ajv({ strict: true, strictRequired: false }))
     .addKeyword({ keyword: SUBMISSION_FIELD, schemaType: 'object', metaSchema: SUBMISSION_FIELD_META })
     .addKeyword({ keyword: SUBMISSION_CHOICES, schemaType: 'object', metaSchema: SUBMISSION_CHOICES_META });
 }
@@ -48,7 +50,7 @@ describe('the registry of check kinds', () => {
   });
 
   test('every rule of the bundled pack finds its own kind', () => {
-    for (const rule of pack.rules) expect(kindOf(rule.check).kind).toBe(rule.check.kind);
+    for (const check of pack.rules.flatMap((rule) => leafChecks(rule.check))) expect(kindOf(check).kind).toBe(check.kind);
   });
 
   test('each kind is registered once, and no name is taken for one', () => {
@@ -124,8 +126,10 @@ describe.each(KINDS.map((k) => [k.kind, k] as const))('the kind %s', (kind, defi
   test('its schema accepts the bundled pack\'s checks of the kind, and no check of another kind', () => {
     const validate = strictAjv().compile(meta.schema);
     for (const rule of pack.rules) {
-      const valid = validate(rule.check);
-      expect({ rule: rule.id, valid, errors: valid ? null : validate.errors }).toEqual({ rule: rule.id, valid: rule.check.kind === kind, errors: rule.check.kind === kind ? null : expect.anything() });
+      for (const check of leafChecks(rule.check)) {
+        const valid = validate(check);
+        expect({ rule: rule.id, valid, errors: valid ? null : validate.errors }).toEqual({ rule: rule.id, valid: check.kind === kind, errors: check.kind === kind ? null : expect.anything() });
+      }
     }
   });
 });
@@ -176,7 +180,8 @@ describe('a kind in one place', () => {
         const rule = byRule.get(finding.rule);
         expect(rule).toBeDefined();
         if (!rule) continue;
-        const { meta, kind } = kindOf(rule.check);
+        // The bundled pack's rules are checks of a kind (composites are tests/composite-checks.test.ts's).
+        const { meta, kind } = kindOf(leafChecks(rule.check)[0]);
         seen.add(`${kind}:${finding.status}`);
         expect({ rule: finding.rule, kind, status: finding.status, known: (meta.statuses as readonly string[]).includes(finding.status) }).toEqual({ rule: finding.rule, kind, status: finding.status, known: true });
       }

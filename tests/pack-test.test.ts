@@ -203,7 +203,7 @@ test('a pack that cannot be loaded: its problems on standard error, exit 2', asy
 test('pack and its subcommands have help in Chinese, and in English with --lang en', async () => {
   const zh = await cli('pack', '--help');
   // commander wraps the descriptions at the terminal's width: read them as one line.
-  expect(zh.stdout.replace(/\s+/g, ' ')).toContain('运行规则包 tests/ 文件夹中的测试用例');
+  expect(zh.stdout.replace(/\s+/g, ' ')).toContain('运行规则包自带的测试用例');
   expect(zh.stdout).toContain('检查规则包');
   const en = await cli('pack', 'test', '--help', '--lang', 'en');
   expect(en.stdout.replace(/\s+/g, ' ')).toContain("run the test cases in the pack's tests/ folder");

@@ -5,4 +5,6 @@ export interface Expected {
   operator: Operator;
   value: number | boolean;
   unit: Unit;
+  /** A dated threshold: the day the value in force took effect (an addition to the contract's three keys). */
+  in_force_from?: string;
 }

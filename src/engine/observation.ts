@@ -40,6 +40,8 @@ export interface Observation {
   actual: Actual;
   /** The compared figure as an exact rational (threshold, rate and milestone rules). */
   exact?: Exact;
+  /** A check with a threshold: the value in force in the submission's year, which its condition compares with. */
+  threshold?: number;
   /** Per-record rules: the records that fall short, each with what is wrong. */
   problems: RecordProblem[];
   /** Per-record rules: records not judged (not yet due, exempt) or judged by inference, each said in the evidence. */

@@ -1,5 +1,6 @@
 import { compareExact, exactOf, isExact, type Exact } from '../core/exact-number';
 import type { Operator } from '../pack/types';
+import type { Observation } from './observation';
 
 /** A finite number or an exact rational, as an exact rational; anything else (undefined, "45") is not a figure. */
 function asExact(value: unknown): Exact | undefined {
@@ -47,4 +48,16 @@ export function allTrue(actual: unknown): boolean {
 /** True only for an array with nothing in it: the list of records that fall short. */
 export function noProblems(actual: unknown): boolean {
   return Array.isArray(actual) && actual.length === 0;
+}
+
+/**
+ * True only for an observation that can only pass or fail: decided, due, and with no record it cannot judge, not yet
+ * due, or excused by a stated reason (a warning). What a `not` may negate (compile.ts).
+ */
+export function settled(actual: unknown): boolean {
+  if (actual === null || typeof actual !== 'object') return false;
+  const observation = actual as Partial<Observation>;
+  if (observation.undecided || observation.notYetDue) return false;
+  if (!Array.isArray(observation.problems) || !observation.problems.every((problem) => problem.verdict === 'fail')) return false;
+  return !(observation.notes ?? []).some((note) => note.remark === 'not_due');
 }

@@ -1,22 +1,29 @@
-import type { RuleOutcome } from '../engine/engine';
-import { kindOf } from '../engine/kinds';
+import type { LeafOutcome, RuleOutcome } from '../engine/engine';
+import { kindOf, topFieldsOf } from '../engine/kinds';
+import { labels } from '../engine/kinds/context';
+import type { Observation } from '../engine/observation';
 import { exactOf } from '../core/exact-number';
 import { bi, type Bilingual } from '../core/i18n';
 import { formatFieldPath, type FieldPath } from '../intake/field-path';
+import { isComposite, leafNumber, pathText } from '../pack/check-tree';
 import { citedDocument } from '../pack/sources';
 import type { Check, Rule, RulePack } from '../pack/types';
 import { fieldLabel } from '../submission/field-labels';
 import type { Submission } from '../submission/types';
 import { formatQuantity } from '../pack/units';
-import { findingMessage, foundFigure } from './messages';
-import { statusOf } from './status';
-import type { Citation, Evidence, Expected, Finding, Status } from './types';
+import { compositeFound, compositeMessage, compositeRequirement } from './composite-words';
+import { checkMessage, findingMessage, foundFigure, undecidedMessage } from './messages';
+import { leafStatus, statusOf } from './status';
+import type { Citation, Evidence, Expected, Finding, LeafFinding, Status } from './types';
 import type { Position } from '../core/place';
 
-/** What a rule requires, in the contract's terms (operator, value, unit), as its kind says. */
-export function expectedOf(check: Check): Expected {
-  return kindOf(check).expected(check);
+/** What a check requires in a reporting year, in the contract's terms (operator, value, unit), as its kind says. */
+export function expectedOf(check: Check, year: number): Expected {
+  return kindOf(check).expected(check, year);
 }
+
+/** What a composite requires: that its combination of checks holds; each leaf's requirement is in its leaf. */
+const COMPOSITE_EXPECTED: Expected = { operator: '=', value: true, unit: 'boolean' };
 
 /**
  * An evidence entry with its field, its source where the bureau gave one, and its place. The place is found when it is
@@ -39,10 +46,14 @@ function placed(submission: Submission, path: FieldPath, entry: Omit<Evidence, '
   return evidence;
 }
 
-function recordEvidence(outcome: RuleOutcome, submission: Submission): Evidence[] {
-  const { problems, notes } = outcome.observation;
-  const shortfalls = problems.map((problem) => placed(submission, problem.path, { record: problem.record, detail: problem.detail }));
-  const remarks = notes.map((note) => placed(submission, note.path, { record: note.record, detail: note.detail, remark: note.remark }));
+/** Evidence details as they are, or each headed by the leaf it belongs to (`条件2:`) in a composite's evidence. */
+type Heading = (detail: Bilingual) => Bilingual;
+const AS_IS: Heading = (detail) => detail;
+
+function recordEvidence(observation: Observation, submission: Submission, heading: Heading): Evidence[] {
+  const { problems, notes } = observation;
+  const shortfalls = problems.map((problem) => placed(submission, problem.path, { record: problem.record, detail: heading(problem.detail) }));
+  const remarks = notes.map((note) => placed(submission, note.path, { record: note.record, detail: heading(note.detail), remark: note.remark }));
   return [...shortfalls, ...remarks];
 }
 
@@ -56,15 +67,15 @@ function writtenValue(submission: Submission, path: FieldPath, unit: Expected['u
 }
 
 /** A scalar's evidence: where it stands, and the bureau's own source for it where one is given. */
-function fieldEvidence(outcome: RuleOutcome, submission: Submission, expected: Expected, status: Status): Evidence[] {
+function fieldEvidence(leaf: LeafOutcome, submission: Submission, expected: Expected, status: Status, heading: Heading): Evidence[] {
   const evidence: Evidence[] = [];
-  for (const path of outcome.observation.fields) {
+  for (const path of leaf.observation.fields) {
     if (!submission.sources.has(formatFieldPath(path)) && status !== 'fail') continue;
     // A kind's fields may be written in a unit of their own: a rate's are the counts it is computed from.
-    const unit = kindOf(outcome.rule.check).meta.fieldUnit ?? expected.unit;
+    const unit = kindOf(leaf.check).meta.fieldUnit ?? expected.unit;
     const label = bi(fieldLabel(path, 'zh'), fieldLabel(path, 'en'));
     const detail: Bilingual = bi(`${label.zh} = ${writtenValue(submission, path, unit, 'zh')}`, `${label.en} = ${writtenValue(submission, path, unit, 'en')}`);
-    evidence.push(placed(submission, path, { detail }));
+    evidence.push(placed(submission, path, { detail: heading(detail) }));
   }
   return evidence;
 }
@@ -79,25 +90,78 @@ function citationOf(rule: Rule, pack: RulePack): Citation {
   };
 }
 
-/** Words a rule's outcome as a finding: status, found against required, the clause, and the evidence. */
-export function buildFinding(outcome: RuleOutcome, submission: Submission, pack: RulePack): Finding {
-  const { rule, observation } = outcome;
-  const status = statusOf(outcome);
-  const expected = expectedOf(rule.check);
-  const { perRecord } = kindOf(rule.check).meta;
+function leafEvidence(leaf: LeafOutcome, submission: Submission, expected: Expected, status: Status, heading: Heading): Evidence[] {
+  return kindOf(leaf.check).meta.perRecord ? recordEvidence(leaf.observation, submission, heading) : fieldEvidence(leaf, submission, expected, status, heading);
+}
+
+/** One leaf worded: its status, found against required, its message and its own evidence. */
+function leafFinding(leaf: LeafOutcome, submission: Submission): LeafFinding {
+  const { check, observation } = leaf;
+  const status = leafStatus(leaf);
+  const expected = expectedOf(check, submission.year);
   // A partial count over records that cannot all be judged would read as a result; there is none.
   const known = status !== 'missing_data';
   return {
-    rule: rule.id,
+    path: pathText(leaf.path),
+    number: leafNumber(leaf.path),
+    kind: kindOf(check).kind,
     status,
     actual: known ? observation.actual : null,
     expected,
-    found: known ? bi(foundFigure(rule, observation, expected, 'zh'), foundFigure(rule, observation, expected, 'en')) : bi('—', '—'),
-    message: findingMessage(rule, status, observation, expected, perRecord),
+    found: known ? bi(foundFigure(check, observation, expected, 'zh'), foundFigure(check, observation, expected, 'en')) : bi('—', '—'),
+    subject: labels(topFieldsOf(check)),
+    message: checkMessage(check, status, observation, expected),
+    evidence: leafEvidence(leaf, submission, expected, status, AS_IS),
+  };
+}
+
+/** Words a rule's outcome as a finding: status, found against required, the clause, and the evidence. */
+export function buildFinding(outcome: RuleOutcome, submission: Submission, pack: RulePack): Finding {
+  const { rule } = outcome;
+  const common = {
+    rule: rule.id,
     citation: citationOf(rule, pack),
-    evidence: perRecord ? recordEvidence(outcome, submission) : fieldEvidence(outcome, submission, expected, status),
     title: rule.title,
     severity: rule.severity,
     pack: pack.id,
+  };
+  if (!isComposite(rule.check)) {
+    const leaf = leafFinding(outcome.leaves[0], submission);
+    return {
+      rule: common.rule,
+      status: leaf.status,
+      actual: leaf.actual,
+      expected: leaf.expected,
+      found: leaf.found,
+      message: findingMessage(rule.title, leaf.message),
+      citation: common.citation,
+      evidence: leaf.evidence,
+      title: common.title,
+      severity: common.severity,
+      pack: common.pack,
+    };
+  }
+  const leaves = outcome.leaves.map((leaf) => leafFinding(leaf, submission));
+  const status = statusOf(outcome);
+  // The finding's evidence is every leaf's, each headed by its leaf; the leaves keep their own as they are.
+  const evidence = outcome.leaves.flatMap((leaf, i) => {
+    const heading: Heading = (detail) => bi(`条件${leaves[i].number}:${detail.zh}`, `condition ${leaves[i].number}: ${detail.en}`);
+    return leafEvidence(leaf, submission, leaves[i].expected, leaves[i].status, heading);
+  });
+  return {
+    rule: common.rule,
+    status,
+    actual: null,
+    expected: COMPOSITE_EXPECTED,
+    found: compositeFound(leaves),
+    // A rule that does not apply at all says why once, not once for every leaf.
+    message: findingMessage(rule.title, outcome.inapplicable ? undecidedMessage(outcome.inapplicable) : compositeMessage(rule.check, leaves)),
+    citation: common.citation,
+    evidence,
+    title: common.title,
+    severity: common.severity,
+    pack: common.pack,
+    required: compositeRequirement(rule.check),
+    leaves,
   };
 }

@@ -1,20 +1,23 @@
 import { kindOf } from '../engine/kinds';
-import type { Observation } from '../engine/observation';
+import type { Observation, Undecided } from '../engine/observation';
 import { bi, type Bilingual, type Lang } from '../core/i18n';
-import type { Rule } from '../pack/types';
+import type { Check } from '../pack/types';
 import { fieldLabel } from '../submission/field-labels';
 import { formatQuantity, formatRequirement } from '../pack/units';
 import type { Expected, Status } from './types';
 
+/** What is required, and for a dated threshold from when the value in force applies: `≥ 90%(2024-01-01 起施行)`. */
 function requirement(expected: Expected, lang: Lang): string {
-  return formatRequirement(expected.operator, expected.value, expected.unit, lang);
+  const required = formatRequirement(expected.operator, expected.value, expected.unit, lang);
+  if (expected.in_force_from === undefined) return required;
+  return lang === 'zh' ? `${required}(${expected.in_force_from} 起施行)` : `${required} (in force from ${expected.in_force_from})`;
 }
 
 /** The figure found, as a person reads it: the exact figure written, never rounded across the threshold. */
-export function foundFigure(rule: Rule, observation: Observation, expected: Expected, lang: Lang): string {
+export function foundFigure(check: Check, observation: Observation, expected: Expected, lang: Lang): string {
   const { actual } = observation;
   if (actual === null) return lang === 'zh' ? '无' : 'none';
-  const own = kindOf(rule.check).words?.found?.(rule.check, observation, lang);
+  const own = kindOf(check).words?.found?.(check, observation, lang);
   if (own !== undefined) return own;
   if (typeof actual === 'object') {
     const parts = Object.entries(actual).map(([key, value]) => `${fieldLabel(key, lang)}${lang === 'zh' ? ':' : ': '}${formatQuantity(value, 'boolean', lang)}`);
@@ -68,10 +71,9 @@ function perRecordMessage(status: Status, observation: Observation, expected: Ex
 }
 
 /** A target's message: a kind's own words where it has them (progress towards a milestone), else found against required. */
-function scalarMessage(rule: Rule, status: Status, observation: Observation, expected: Expected): Bilingual {
-  const { check } = rule;
+function scalarMessage(check: Check, status: Status, observation: Observation, expected: Expected): Bilingual {
   const words = kindOf(check).words;
-  const found = bi(foundFigure(rule, observation, expected, 'zh'), foundFigure(rule, observation, expected, 'en'));
+  const found = bi(foundFigure(check, observation, expected, 'zh'), foundFigure(check, observation, expected, 'en'));
   if (status === 'pending' && observation.notYetDue) {
     const due = observation.notYetDue;
     const own = words?.pending?.(check, observation, expected, found, due);
@@ -87,14 +89,18 @@ function scalarMessage(rule: Rule, status: Status, observation: Observation, exp
   return bi(`实际 ${found.zh},要求 ${requirement(expected, 'zh')},${verdict.zh}`, `found ${found.en}, required ${requirement(expected, 'en')}: ${verdict.en}`);
 }
 
+/** Why nothing was compared: the data is missing (never a pass), or the check does not apply. */
+export function undecidedMessage({ status, reason }: Undecided): Bilingual {
+  return status === 'missing_data' ? bi(`缺少数据:${reason.zh};缺少数据不视为通过`, `missing data: ${reason.en}; missing data never counts as a pass`) : bi(`不适用:${reason.zh}`, `not applicable: ${reason.en}`);
+}
+
+/** What a check found against what it requires, without the rule's title: a finding's message, or one leaf's. */
+export function checkMessage(check: Check, status: Status, observation: Observation, expected: Expected): Bilingual {
+  if (observation.undecided) return undecidedMessage(observation.undecided);
+  return kindOf(check).meta.perRecord ? perRecordMessage(status, observation, expected) : scalarMessage(check, status, observation, expected);
+}
+
 /** The finding's message: the rule's title, then what was found against what is required. */
-export function findingMessage(rule: Rule, status: Status, observation: Observation, expected: Expected, perRecord: boolean): Bilingual {
-  let body: Bilingual;
-  if (observation.undecided) {
-    const { reason } = observation.undecided;
-    body = status === 'missing_data' ? bi(`缺少数据:${reason.zh};缺少数据不视为通过`, `missing data: ${reason.en}; missing data never counts as a pass`) : bi(`不适用:${reason.zh}`, `not applicable: ${reason.en}`);
-  } else {
-    body = perRecord ? perRecordMessage(status, observation, expected) : scalarMessage(rule, status, observation, expected);
-  }
-  return bi(`${rule.title.zh}:${body.zh}`, `${rule.title.en}: ${body.en}`);
+export function findingMessage(title: Bilingual, body: Bilingual): Bilingual {
+  return bi(`${title.zh}:${body.zh}`, `${title.en}: ${body.en}`);
 }

@@ -1,6 +1,7 @@
 import type { Expected } from '../engine/expected';
 import type { Actual } from '../engine/observation';
-import type { Bilingual } from '../core/i18n';
+import { bi, type Bilingual } from '../core/i18n';
+import type { CheckKind } from '../pack/types';
 import type { InputProblem } from '../intake/problem';
 import type { Position } from '../core/place';
 import type { RestatedCitation, Severity } from '../pack/types';
@@ -16,6 +17,17 @@ export const STATUSES: readonly Status[] = ['pass', 'fail', 'warn', 'pending', '
 export const ATTENTION_ORDER: readonly Status[] = ['fail', 'missing_data', 'warn', 'pending', 'waived', 'pass', 'not_applicable'];
 
 export type Summary = Record<Status, number>;
+
+/** The statuses as every report names them (findings name a composite's leaves by them too). */
+export const STATUS_LABELS: Readonly<Record<Status, Bilingual>> = {
+  pass: bi('通过', 'pass'),
+  fail: bi('不通过', 'fail'),
+  warn: bi('警告', 'warn'),
+  pending: bi('待到期', 'pending'),
+  not_applicable: bi('不适用', 'not applicable'),
+  missing_data: bi('缺数据', 'missing data'),
+  waived: bi('已豁免', 'waived'),
+};
 
 /** What a rule requires; defined with the kinds (engine/expected.ts), which say it. */
 export type { Expected };
@@ -41,6 +53,25 @@ export interface Evidence {
   remark?: 'not_due' | 'exempt' | 'inferred';
 }
 
+/** One leaf of a composite check, explained: where it stands, what it found against what it requires, its verdict. */
+export interface LeafFinding {
+  /** Its path in the rule's check, as the JSON names it: `all[0].any[1]`. */
+  path: string;
+  /** Its number as a person reads it: `2.1`, the first check of the second. */
+  number: string;
+  kind: CheckKind;
+  status: Exclude<Status, 'waived'>;
+  actual: Actual;
+  expected: Expected;
+  found: Bilingual;
+  /** The fields it reads, by their labels: what the leaf is about. */
+  subject: Bilingual;
+  /** What it found against what it requires, without the rule's title. */
+  message: Bilingual;
+  /** Its own evidence: the records that fall short, or its values and their sources. */
+  evidence: Evidence[];
+}
+
 export interface Finding {
   rule: string;
   status: Status;
@@ -54,6 +85,9 @@ export interface Finding {
   title: Bilingual;
   severity: Severity;
   pack: string;
+  /** A composite check: what it requires in words (the reports' 要求), and every leaf, in the pack's order, each with its verdict and values. */
+  required?: Bilingual;
+  leaves?: LeafFinding[];
   /** A waiver that covers this failure (status `waived`), or one that would have but has expired. */
   waiver?: WaiverUse;
 }

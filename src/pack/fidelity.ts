@@ -2,7 +2,10 @@ import { bi, type Bilingual } from '../core/i18n';
 import { LEVEL_LABELS } from './levels';
 import { levelsNamedIn, numbersIn, quoteUnitOf, sentenceAround } from './quote-reading';
 import { operatorsForWording } from './wording';
-import { LEVELS, type Level, type PackDefinition, type Rule } from './types';
+import type { FieldPath } from '../intake/field-path';
+import { leafChecks, leavesOf } from './check-tree';
+import { datedThresholdProblems, isDated, thresholdValues, type InForce } from './thresholds';
+import { LEVELS, type Check, type Level, type PackDefinition, type Rule, type Threshold } from './types';
 
 /**
  * A problem of a pack's proof, and how to fix it: the loader shows the message, `plancheck pack lint` the hint too.
@@ -77,7 +80,7 @@ export function clauseSections(text: string): Map<string, string> {
   return new Map([...itemSections(text), ...articleSections(text)]);
 }
 
-/** What in a rule does not hold against its source (NFKC text): quote, clause, wording and operator. */
+/** What in a rule does not hold against its source (NFKC text): quote, clause, and every leaf's wording and operator. */
 export function ruleFidelityProblems(rule: Rule, sections: Map<string, string>, source: string): ProofMessage[] {
   const problems: ProofMessage[] = [];
   const quote = nfkc(rule.citation.quote);
@@ -91,48 +94,88 @@ export function ruleFidelityProblems(rule: Rule, sections: Map<string, string>, 
     const what = ARTICLE_CLAUSE.test(rule.citation.clause) ? bi('条款', 'article') : bi('条目', 'item');
     problems.push(hinted(bi(`规则 ${rule.id} 的引文不在${what.zh} ${rule.citation.clause} 中`, `Rule ${rule.id}: the quote is not in ${what.en} ${rule.citation.clause}`), bi('把 citation.clause 改为引文实际所在的条目或条款,或从该条目中引用', 'set citation.clause to the item or article the quote stands in, or quote from the one cited')));
   }
-  const { wording } = rule.check;
-  if (!quote.includes(nfkc(wording))) {
-    problems.push(hinted(bi(`规则 ${rule.id} 的措辞“${wording}”不在引文中`, `Rule ${rule.id}: the wording "${wording}" is not in the quote`), bi('check.wording 应是引文中设定比较的原词,如“不低于”“以上”', "check.wording is the quote's own words that set the comparison, such as 不低于 or 以上")));
+  // Each leaf of a composite stands in the rule's one quote: its wording, its operator, its number.
+  for (const check of leafChecks(rule.check)) {
+    const { wording } = check;
+    if (!quote.includes(nfkc(wording))) {
+      problems.push(hinted(bi(`规则 ${rule.id} 的措辞“${wording}”不在引文中`, `Rule ${rule.id}: the wording "${wording}" is not in the quote`), bi('check.wording 应是引文中设定比较的原词,如“不低于”“以上”', "check.wording is the quote's own words that set the comparison, such as 不低于 or 以上")));
+    }
+    problems.push(...operatorProblems(rule.id, check));
+    // A dated threshold's values are proved entry by entry, each at its own place (datedValueProblems).
+    if (!('threshold' in check && isDated(check.threshold))) problems.push(...numberProblems(rule.id, check, quote, 'threshold' in check ? check.threshold : undefined));
   }
-  problems.push(...operatorProblems(rule), ...numberProblems(rule), ...levelProblems(rule, source));
+  problems.push(...levelProblems(rule, source));
+  return problems;
+}
+
+/** A problem placed at a key of the rule (from the rule: `['check', 'all', 0, 'threshold', 'dated', 1, 'quote']`). */
+export interface PlacedProblem {
+  at: FieldPath;
+  message: Bilingual;
+}
+
+/**
+ * A dated threshold's entries, each proved at its own place: the days in order and not overlapping, the entry's own
+ * quote (when it has one) verbatim in the rule's clause, and its value standing in that quote, else in the rule's,
+ * as a single threshold's value does.
+ */
+export function datedValueProblems(rule: Rule, sections: Map<string, string>): PlacedProblem[] {
+  const problems: PlacedProblem[] = [];
+  const section = sections.get(nfkc(rule.citation.clause));
+  for (const { path, check } of leavesOf(rule.check)) {
+    if (!('threshold' in check) || !isDated(check.threshold)) continue;
+    const at = (index: number, key: string): FieldPath => ['check', ...path, 'threshold', 'dated', index, key];
+    for (const problem of datedThresholdProblems(check.threshold)) {
+      problems.push({ at: at(problem.index, problem.key), message: bi(`规则 ${rule.id} 的分时段标准:${problem.message.zh}`, `Rule ${rule.id}, dated threshold: ${problem.message.en}`) });
+    }
+    const values = thresholdValues(check.threshold);
+    check.threshold.dated.forEach((entry, i) => {
+      const own = entry.quote === undefined ? undefined : nfkc(entry.quote);
+      if (own !== undefined && !(section ?? '').includes(own)) {
+        problems.push({ at: at(i, 'quote'), message: bi(`规则 ${rule.id} 第 ${i + 1} 个时段的引文不在条目 ${rule.citation.clause} 中:“${entry.quote}”`, `Rule ${rule.id}: the quote of entry ${i + 1} is not in item ${rule.citation.clause}: "${entry.quote}"`) });
+        return;
+      }
+      for (const message of numberProblems(rule.id, check, own ?? nfkc(rule.citation.quote), values[i])) problems.push({ at: at(i, 'value'), message });
+    });
+  }
   return problems;
 }
 
 /**
  * The operator agrees with the wording. A wording with no comparator word (打造300家, 每年对1件) sets a target to
- * reach, so the operator is ≥, or = where the target is the whole (100%), never below or at most.
+ * reach, so the operator is ≥, or = where the target is the whole (100%, every value of a dated one), never below.
  */
-function operatorProblems(rule: Rule): ProofMessage[] {
-  const { check } = rule;
+function operatorProblems(id: string, check: Check): ProofMessage[] {
   if (!('operator' in check)) return [];
   const allowed = operatorsForWording(check.wording);
   if (allowed && !allowed.includes(check.operator)) {
-    return [hinted(bi(`规则 ${rule.id}:措辞“${check.wording}”对应 ${allowed.join(' 或 ')},而规则写的是 ${check.operator}`, `Rule ${rule.id}: the wording "${check.wording}" reads as ${allowed.join(' or ')}, but the rule says ${check.operator}`), bi(`把 operator 改为 ${allowed.join(' 或 ')}(以上、以下、以内、不少于、不低于含本数,超过、不满不含)`, `set operator to ${allowed.join(' or ')} (以上, 以下, 以内, 不少于, 不低于 include the number; 超过, 不满 exclude it)`))];
+    return [hinted(bi(`规则 ${id}:措辞“${check.wording}”对应 ${allowed.join(' 或 ')},而规则写的是 ${check.operator}`, `Rule ${id}: the wording "${check.wording}" reads as ${allowed.join(' or ')}, but the rule says ${check.operator}`), bi(`把 operator 改为 ${allowed.join(' 或 ')}(以上、以下、以内、不少于、不低于含本数,超过、不满不含)`, `set operator to ${allowed.join(' or ')} (以上, 以下, 以内, 不少于, 不低于 include the number; 超过, 不满 exclude it)`))];
   }
-  const whole = check.threshold.unit === 'ratio' && check.threshold.value === 1;
+  const whole = thresholdValues(check.threshold).every((v) => v.unit === 'ratio' && v.value === 1);
   if (!allowed && !(check.operator === '>=' || (check.operator === '=' && whole))) {
-    return [hinted(bi(`规则 ${rule.id}:措辞“${check.wording}”没有比较词,只能读作“达到”(≥,或 = 100%),而规则写的是 ${check.operator}`, `Rule ${rule.id}: the wording "${check.wording}" has no comparator, so it reads as a target to reach (≥, or = 100%), but the rule says ${check.operator}`), bi('把 operator 改为 >=(目标为全部时可用 = 与 100%),或把引文中的比较词写入 wording', 'set operator to >= (or = with 100% for the whole), or put the comparing words of the quote in wording'))];
+    return [hinted(bi(`规则 ${id}:措辞“${check.wording}”没有比较词,只能读作“达到”(≥,或 = 100%),而规则写的是 ${check.operator}`, `Rule ${id}: the wording "${check.wording}" has no comparator, so it reads as a target to reach (≥, or = 100%), but the rule says ${check.operator}`), bi('把 operator 改为 >=(目标为全部时可用 = 与 100%),或把引文中的比较词写入 wording', 'set operator to >= (or = with 100% for the whole), or put the comparing words of the quote in wording'))];
   }
   return [];
 }
 
-/** The number the rule compares with stands in its quote, in the quote's unit: 90% ↔ 0.9, 30日 ↔ 30, 7个工作日 ↔ 7. */
-function numberProblems(rule: Rule): ProofMessage[] {
-  const { check } = rule;
-  const quote = nfkc(rule.citation.quote);
-  const found = numbersIn(quote);
-  const wanted = 'threshold' in check ? quoteUnitOf(check.threshold) : check.kind === 'every_record' || check.kind === 'legal_basis' ? { value: 100, units: ['%'] } : undefined;
+/**
+ * The number a check compares with stands in the quote (NFKC), in the quote's unit: 90% ↔ 0.9, 30日 ↔ 30, 7个工作日 ↔ 7.
+ * `threshold` is the check's value (one value of a dated threshold); without one, a per-record kind's 100%.
+ */
+function numberProblems(id: string, check: Check, quote: string, threshold: Threshold | InForce | undefined): ProofMessage[] {
+  const value = threshold === undefined ? undefined : 'dated' in threshold ? undefined : threshold;
+  const wanted = value ? quoteUnitOf(value.value, value.unit) : check.kind === 'every_record' || check.kind === 'legal_basis' ? { value: 100, units: ['%'] } : undefined;
   if (!wanted) return [];
+  const found = numbersIn(quote);
   if (found.length === 0) {
-    if (!('threshold' in check) || check.note) return [];
-    return [hinted(bi(`规则 ${rule.id} 的引文中没有数字,却设了界限 ${check.threshold.value};请在 note 中说明这一读法`, `Rule ${rule.id}: the quote has no number, yet the rule sets ${check.threshold.value}; explain the reading in its note`), bi('在 check.note 中写明这个界限如何从原文读出', 'say in check.note how the source gives this threshold'))];
+    if (!value || check.note) return [];
+    return [hinted(bi(`规则 ${id} 的引文中没有数字,却设了界限 ${value.value};请在 note 中说明这一读法`, `Rule ${id}: the quote has no number, yet the rule sets ${value.value}; explain the reading in its note`), bi('在 check.note 中写明这个界限如何从原文读出', 'say in check.note how the source gives this threshold'))];
   }
   const relevant = found.filter((n) => wanted.units.includes(n.unit));
-  if (relevant.length === 0 && !('threshold' in check)) return [];
+  if (relevant.length === 0 && !value) return [];
   if (relevant.some((n) => n.value === wanted.value)) return [];
   const shown = found.map((n) => `${n.text}`).join('、');
-  return [hinted(bi(`规则 ${rule.id} 的界限与引文不符:引文为 ${shown},规则为 ${wanted.value}${wanted.units[0]}`, `Rule ${rule.id}: the threshold does not match its quote: the quote says ${shown}, the rule ${wanted.value}${wanted.units[0]}`), bi(`把 threshold 改为引文中的数(比率写成小数:90% 写作 0.9),或引用写有这个数的原文`, 'set the threshold to the number of the quote (a ratio as a fraction: 90% is 0.9), or quote the words that state this number'))];
+  return [hinted(bi(`规则 ${id} 的界限与引文不符:引文为 ${shown},规则为 ${wanted.value}${wanted.units[0]}`, `Rule ${id}: the threshold does not match its quote: the quote says ${shown}, the rule ${wanted.value}${wanted.units[0]}`), bi(`把 threshold 改为引文中的数(比率写成小数:90% 写作 0.9),或引用写有这个数的原文`, 'set the threshold to the number of the quote (a ratio as a fraction: 90% is 0.9), or quote the words that state this number'))];
 }
 
 function sameLevels(a: readonly Level[], b: readonly Level[]): boolean {

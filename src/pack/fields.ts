@@ -6,7 +6,7 @@ import { SCHEMA_DIR } from '../core/paths';
 import { formatFieldPath, type FieldPath } from '../intake/field-path';
 import type { InputProblem } from '../intake/problem';
 import { schemaFieldsOf, type SchemaFields, type ValueKind } from '../intake/schema-labels';
-import { leafChecks } from './check-tree';
+import { leafChecks, leavesOf } from './check-tree';
 import type { Rule } from './types';
 import { type Position } from '../core/place';
 
@@ -204,9 +204,13 @@ class RuleFields {
     private readonly file: string,
     private readonly locate: (path: FieldPath) => Position,
     private readonly fields: SchemaFields,
-    /** The rule's kind of check, as a message names it. */
-    private readonly kind: string,
   ) {}
+
+  /** The kind of the check a key of the rule belongs to (a leaf of a composite, or the rule's one check), as a message names it. */
+  private kindAt(at: FieldPath): string {
+    const leaf = leavesOf(this.rule.check).find(({ path }) => ['check', ...path].every((step, i) => at[i] === step));
+    return leaf?.check.kind ?? 'check';
+  }
 
   report(at: FieldPath, message: Bilingual, expected?: Bilingual): void {
     const path = ['rules', this.index, ...at];
@@ -246,7 +250,7 @@ class RuleFields {
     if (!ref.shapes.includes(shape)) {
       const title = this.fields.get(general)?.title;
       const named = title ? `${ref.value}(${title})` : ref.value;
-      const { kind } = this;
+      const kind = this.kindAt(ref.at);
       this.report(ref.at, bi(`规则 ${id}:${named} 为${SHAPE_WORDS[shape].zh},而 ${kind} 检查在这里需要${wanted.zh}`, `Rule ${id}: ${ref.value} is ${SHAPE_WORDS[shape].en}, but a ${kind} check needs ${wanted.en} here`), expected);
       return undefined;
     }
@@ -269,6 +273,9 @@ class RuleFields {
   }
 }
 
+/** The definition of a check of a kind, which each leaf of a rule's check is. */
+const CHECK_REF = '#/definitions/check';
+
 /** A rule walked along its schema: each annotated value proved, in schema order, within the scopes the check opens. */
 class Walk {
   /** The records of the list the check opened, and the list as the rule writes it. */
@@ -284,8 +291,13 @@ class Walk {
   ) {}
 
   visit(raw: ProofNode, value: unknown, at: FieldPath, parent: Data | undefined, depth = 0): void {
-    // Schemas nest a few levels; the bound only stops a recursive `$ref` from looping.
-    if (depth > 16) return;
+    // Schemas nest a few levels (a composite's leaves a few more each); the bound only stops a recursive `$ref` from looping.
+    if (depth > 64) return;
+    // Each check of a kind opens its own scopes: a leaf of a composite never reads the records another leaf opened.
+    if (raw.$ref === CHECK_REF) {
+      this.records = undefined;
+      this.group = undefined;
+    }
     const node = this.resolve(raw);
     const field = node[SUBMISSION_FIELD];
     if (field && typeof value === 'string') this.field(field, value, at, parent);
@@ -346,8 +358,7 @@ class Walk {
  */
 export function ruleFieldProblems(rule: Rule, index: number, file: string, locate: (path: FieldPath) => Position, schema: PackSchema = rulePackSchema()): InputProblem[] {
   const fields = schemaFieldsOf(SUBMISSION_SCHEMA);
-  const { kind } = rule.check;
-  const proof = new RuleFields(rule, index, file, locate, fields, kind);
+  const proof = new RuleFields(rule, index, file, locate, fields);
   const ruleSchema = schema.definitions.rule;
   if (ruleSchema) new Walk(proof, fields, schema).visit(ruleSchema, rule, [], undefined);
   return proof.problems;
@@ -363,7 +374,7 @@ const NOWHERE = (): Position => ({ line: 1, column: 1 });
  */
 export function fieldsRead(rule: Rule, schema: PackSchema = rulePackSchema()): FieldRead[] {
   const fields = schemaFieldsOf(SUBMISSION_SCHEMA);
-  const proof = new RuleFields(rule, 0, '', NOWHERE, fields, rule.check.kind);
+  const proof = new RuleFields(rule, 0, '', NOWHERE, fields);
   const { check, ...own } = rule;
   const checkSchema = schema.definitions.check;
   if (checkSchema) for (const leaf of leafChecks(check)) new Walk(proof, fields, schema).visit(checkSchema, leaf, ['check'], undefined);

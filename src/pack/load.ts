@@ -9,7 +9,7 @@ import { readInputBytes } from '../intake/read-file';
 import { parseYamlText, type YamlDocument } from '../intake/yaml';
 import { provedPack } from './proved';
 import { ruleFieldProblems } from './fields';
-import { clauseSections, nfkc, packStructureProblems, ruleFidelityProblems, type ProofMessage } from './fidelity';
+import { clauseSections, datedValueProblems, nfkc, packStructureProblems, ruleFidelityProblems, type ProofMessage } from './fidelity';
 import { citedSource, packSources, type PackSource } from './sources';
 import { resolveRestatements, restatementProblems } from './restates';
 import type { PackDefinition, RulePack } from './types';
@@ -123,6 +123,10 @@ export function proofOf(file: string, bytes: Buffer): PackProof {
     } else {
       for (const message of ruleFidelityProblems(rule, cited.proof.sections, cited.proof.normalized)) {
         problems.push({ file, at: locate(['rules', index, 'citation', 'quote']), field: `rules[${index}]`, ...placed(message) });
+      }
+      for (const { at, message } of datedValueProblems(rule, cited.proof.sections)) {
+        const path = ['rules', index, ...at];
+        problems.push({ file, at: locate(path), field: formatFieldPath(path), message });
       }
     }
     problems.push(...ruleFieldProblems(rule, index, file, locate));

@@ -1,4 +1,4 @@
-import type { Level, Threshold } from './types';
+import type { Level, Unit } from './types';
 
 /** A number a quote states, with the unit written after it: 90%, 30日, 7个工作日, 300家, 一个. */
 export interface QuotedNumber {
@@ -28,17 +28,17 @@ export function numbersIn(quote: string): QuotedNumber[] {
   return found;
 }
 
-/** A threshold as the quote would write it: a ratio in percent, days as 日, working days as 个工作日. */
-export function quoteUnitOf(threshold: Threshold): { value: number; units: string[] } | undefined {
-  switch (threshold.unit) {
+/** A threshold's value as the quote would write it: a ratio in percent, days as 日, working days as 个工作日. */
+export function quoteUnitOf(value: number, unit: Unit): { value: number; units: string[] } | undefined {
+  switch (unit) {
     case 'ratio':
-      return { value: Math.round(threshold.value * 1e6) / 1e4, units: ['%'] };
+      return { value: Math.round(value * 1e6) / 1e4, units: ['%'] };
     case 'days':
-      return { value: threshold.value, units: ['日', '天'] };
+      return { value, units: ['日', '天'] };
     case 'working_days':
-      return { value: threshold.value, units: ['个工作日', '工作日'] };
+      return { value, units: ['个工作日', '工作日'] };
     case 'count':
-      return { value: threshold.value, units: ['家', '次', '期', '件', '个', '名', '项', ''] };
+      return { value, units: ['家', '次', '期', '件', '个', '名', '项', ''] };
     default:
       return undefined;
   }

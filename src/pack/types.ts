@@ -8,10 +8,31 @@ export type Operator = '>=' | '>' | '<=' | '<' | '=';
 export type Unit = 'ratio' | 'count' | 'days' | 'working_days' | 'boolean';
 export type Severity = 'critical' | 'major' | 'minor';
 
-export interface Threshold {
+/** A threshold with one value for every year. */
+export interface FixedThreshold {
   value: number;
   unit: Unit;
 }
+
+/**
+ * One value of a dated threshold: in force from `from` (a day, inclusive) to `until` (inclusive), or without `until`
+ * to the day before the next entry's `from`; `quote` is the source's own words for this value, when it has some.
+ */
+export interface DatedValue {
+  from: string;
+  until?: string;
+  value: number;
+  quote?: string;
+}
+
+/** A threshold that changes on given days, as OpenFisca keeps its parameters: entries in ascending `from`. */
+export interface DatedThreshold {
+  unit: Unit;
+  dated: DatedValue[];
+}
+
+/** What a check compares with; read only through pack/thresholds.ts (`thresholdInForce`), which knows both forms. */
+export type Threshold = FixedThreshold | DatedThreshold;
 
 interface CheckBase {
   /** The words of the source that set the comparison; they stand in the quote. */
@@ -186,6 +207,27 @@ export interface WorkingDaySpanCheck extends CheckBase, PeriodGroup {
 export type Check = BooleanCheck | ThresholdCheck | RateCheck | EveryRecordCheck | LegalBasisCheck | CommentPeriodCheck | DisclosureDeadlineCheck | MilestoneCheck | DueDateCheck | AnswerDeadlineCheck | WorkingDaySpanCheck;
 export type CheckKind = Check['kind'];
 
+/** Every one of the checks holds. */
+export interface AllOfCheck {
+  all: RuleCheck[];
+}
+
+/** At least one of the checks holds. */
+export interface AnyOfCheck {
+  any: RuleCheck[];
+}
+
+/** The check does not hold. */
+export interface NotCheck {
+  not: RuleCheck;
+}
+
+/** Checks combined with `all`, `any` and `not`, nestable; the leaves are checks of the kinds (`Check`). */
+export type CompositeCheck = AllOfCheck | AnyOfCheck | NotCheck;
+
+/** What a rule's `check` holds: one check of a kind, or a composite of them (walked by pack/check-tree.ts). */
+export type RuleCheck = Check | CompositeCheck;
+
 export interface Citation {
   /** An item `(四)` of the one source, or an article `第二十六条` (`第三十三条第二款`) of the source named by `document`. */
   clause: string;
@@ -225,7 +267,7 @@ export interface Rule {
   /** Why the levels differ from what the quote's own level words say, or why they are narrower than all levels. */
   levels_note?: string;
   severity: Severity;
-  check: Check;
+  check: RuleCheck;
   not_applicable_when?: NotApplicableWhen;
   /** The rule of another pack (the national baseline) whose duty this rule restates. */
   restates?: RestatesLink;

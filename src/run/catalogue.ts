@@ -2,7 +2,8 @@ import { bi, type Bilingual, type Lang } from '../core/i18n';
 import { TOOL } from '../core/version';
 import { outOfScope, type Scope } from '../engine/applicability';
 import { kindOf, type CheckKind, type KindStatus } from '../engine/kinds';
-import { leafChecks } from '../pack/check-tree';
+import { isComposite, leafChecks } from '../pack/check-tree';
+import { compositeRequirement } from '../findings/composite-words';
 import { expectedOf } from '../findings/build';
 import type { ChapterInfo, Expected, PackInfo } from '../findings/types';
 import { closestName } from '../intake/closest-name';
@@ -192,14 +193,21 @@ function joined(texts: readonly Bilingual[]): Bilingual {
   return bi(texts.map((t) => t.zh).join(';'), texts.map((t) => t.en).join('; '));
 }
 
-/** One rule of a pack, in full. */
-export function catalogueRule(rule: Rule, pack: RulePack): CatalogueRule {
+/** What a composite requires as a whole: that its combination holds; each leaf's requirement is said beside it. */
+const COMPOSITE_EXPECTED: Expected = { operator: '=', value: true, unit: 'boolean' };
+
+/**
+ * One rule of a pack, in full, with the requirement in force in `year`: the reporting year asked for, else the
+ * plan's last year (a dated threshold names the value of that year).
+ */
+export function catalogueRule(rule: Rule, pack: RulePack, year: number = pack.years.to): CatalogueRule {
   const leaves: Leaf[] = leafChecks(rule.check).map((check) => {
     const kind = kindOf(check);
     const due = kind.words?.due?.(check);
-    return { kind, expected: expectedOf(check), ...(due ? { due } : {}) };
+    return { kind, expected: expectedOf(check, year), ...(due ? { due } : {}) };
   });
-  const expected = expectedOf(rule.check);
+  const composite = isComposite(rule.check);
+  const expected = composite ? COMPOSITE_EXPECTED : leaves[0].expected;
   const when = rule.not_applicable_when;
   const dues = leaves.flatMap((leaf) => (leaf.due ? [leaf.due] : []));
   const due = dues.length > 0 ? joined(dues) : undefined;
@@ -221,12 +229,12 @@ export function catalogueRule(rule: Rule, pack: RulePack): CatalogueRule {
     kindDescription: joined(leaves.map((leaf) => leaf.kind.meta.description)),
     perRecord,
     expected,
-    requirement: joined(leaves.map(requirementOf)),
+    requirement: composite ? bi(`${compositeRequirement(rule.check).zh}:${joined(leaves.map(requirementOf)).zh}`, `${compositeRequirement(rule.check).en}: ${joined(leaves.map(requirementOf)).en}`) : joined(leaves.map(requirementOf)),
     ...(due ? { due } : {}),
     fields: ruleFields(rule),
     statuses: KIND_STATUSES.filter((status) => statuses.includes(status)),
     ...(when ? { notApplicableWhen: { field: when.field, label: bi(fieldLabel(when.field, 'zh'), fieldLabel(when.field, 'en')), equals: when.equals, reason: when.reason } } : {}),
-    ...(rule.check.note ? { note: rule.check.note } : {}),
+    ...(!isComposite(rule.check) && rule.check.note ? { note: rule.check.note } : {}),
     ...(rule.levels_note ? { levelsNote: rule.levels_note } : {}),
   };
 }
@@ -285,7 +293,7 @@ export function catalogue(request: CatalogueRequest): CatalogueOutcome {
   const scope = scopeOf(request, problems);
   const packs = loadCataloguePacks(request.packs, problems);
   if (problems.length > 0 || packs.length === 0) return { packs, exitStatus: EXIT.invalidInput, problems };
-  const rules = rulesInScope(packs, scope).map(({ rule, pack }) => catalogueRule(rule, pack));
+  const rules = rulesInScope(packs, scope).map(({ rule, pack }) => catalogueRule(rule, pack, scope.year));
   return { catalogue: { tool: { name: TOOL.name, version: TOOL.version }, packs: packs.map(packInfo), scope, rules }, packs, exitStatus: EXIT.ok, problems };
 }
 

@@ -133,7 +133,7 @@ export function template(request: TemplateRequest): TemplateOutcome {
   const packs = loadCataloguePacks(request.packs, problems);
   const { level, year } = scope;
   if (problems.length > 0 || packs.length === 0 || level === undefined || year === undefined) return { packs, exitStatus: EXIT.invalidInput, problems };
-  const rules = rulesInScope(packs, scope).map(({ rule, pack }) => catalogueRule(rule, pack));
+  const rules = rulesInScope(packs, scope).map(({ rule, pack }) => catalogueRule(rule, pack, scope.year));
   if (rules.length === 0) {
     // A template with no target to fill in would check as met: say why there is none instead.
     const years = packs.map((p) => `${p.years.from}—${p.years.to}`).join('、');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as jsYaml from 'js-yaml';
 import type { Status } from '../../src/findings/types';
-import type { Check, Operator, PackDefinition, Rule } from '../../src/pack/types';
+import type { Check, DatedValue, FixedThreshold, Operator, PackDefinition, Rule, RuleCheck, Threshold } from '../../src/pack/types';
 
 /**
  * The floor: the least work that gives plancheck's status for every rule of a pack on a submission. It reads the
@@ -211,7 +211,11 @@ function recordsStatus(missing: boolean, notDue: boolean, warned: boolean): Floo
   return missing ? 'missing_data' : notDue ? 'pending' : warned ? 'warn' : 'pass';
 }
 
-function kindOf(check: Check, calendar: WorkingDays): Evaluate {
+/** A check with one threshold value: a dated threshold is made into one of these per entry (leafOf). */
+type Fixed<C> = C extends { threshold: Threshold } ? Omit<C, 'threshold'> & { threshold: FixedThreshold } : C;
+type FixedCheck = Fixed<Check>;
+
+function kindOf(check: FixedCheck, calendar: WorkingDays): Evaluate {
   switch (check.kind) {
     case 'boolean': {
       const reads = check.fields.map((f) => ({ read: at(f), key: f.split('.').pop() as string }));
@@ -395,8 +399,51 @@ function kindOf(check: Check, calendar: WorkingDays): Evaluate {
   }
 }
 
+/** The entry of a dated threshold in force on 31 December of a year: from on or before it, and it not yet ended. */
+function entryFor(dated: readonly DatedValue[], year: number): number {
+  const day = `${year}-12-31`;
+  return dated.findIndex((e, i) => e.from <= day && (e.until === undefined || day <= e.until) && (dated[i + 1] === undefined || day < dated[i + 1].from));
+}
+
+/** A check of a kind; a dated threshold evaluates with the value in force in the year, and without one does not apply. */
+function leafOf(check: Check, calendar: WorkingDays): Evaluate {
+  if (!('threshold' in check)) return kindOf(check, calendar);
+  const { threshold } = check;
+  if (!('dated' in threshold)) return kindOf(check as FixedCheck, calendar);
+  const byEntry = threshold.dated.map((e) => kindOf({ ...check, threshold: { value: e.value, unit: threshold.unit } } as FixedCheck, calendar));
+  return (s) => {
+    const entry = entryFor(threshold.dated, s.year);
+    return entry < 0 ? 'not_applicable' : byEntry[entry](s);
+  };
+}
+
+/** Worst first for all, best first for any (plancheck's findings/combine.ts, written again here). */
+const ALL_FIRST: readonly FloorStatus[] = ['fail', 'missing_data', 'pending', 'warn', 'pass'];
+const ANY_FIRST: readonly FloorStatus[] = ['pass', 'warn', 'missing_data', 'pending', 'fail'];
+const NOT: Readonly<Record<FloorStatus, FloorStatus>> = { pass: 'fail', fail: 'pass', warn: 'fail', missing_data: 'missing_data', pending: 'pending', not_applicable: 'not_applicable' };
+
+function firstOf(order: readonly FloorStatus[], statuses: FloorStatus[]): FloorStatus {
+  const bound: FloorStatus[] = statuses.filter((st) => st !== 'not_applicable');
+  return bound.length === 0 ? 'not_applicable' : (order.find((st) => bound.includes(st)) ?? 'missing_data');
+}
+
+/** A rule's check, of a kind or composite: every leaf evaluated, then combined. */
+function treeOf(check: RuleCheck, calendar: WorkingDays): Evaluate {
+  if ('kind' in check) return leafOf(check, calendar);
+  if ('all' in check) {
+    const all = check.all.map((c) => treeOf(c, calendar));
+    return (s) => firstOf(ALL_FIRST, all.map((e) => e(s)));
+  }
+  if ('any' in check) {
+    const any = check.any.map((c) => treeOf(c, calendar));
+    return (s) => firstOf(ANY_FIRST, any.map((e) => e(s)));
+  }
+  const inner = treeOf(check.not, calendar);
+  return (s) => NOT[inner(s)];
+}
+
 function ruleOf(rule: Rule, years: PackDefinition['years'], calendar: WorkingDays): Evaluate {
-  const evaluate = kindOf(rule.check, calendar);
+  const evaluate = treeOf(rule.check, calendar);
   const levels = new Set<string>(rule.levels);
   const when = rule.not_applicable_when;
   const unless = when ? at(when.field) : undefined;

@@ -4,7 +4,7 @@ import type { AnswerDeadlineCheck } from '../../pack/types';
 import type { Submission } from '../../submission/types';
 import { noProblemsLeaf } from '../conditions';
 import type { Observation, RecordNote, RecordProblem } from '../observation';
-import { isObservation, recordFieldLabels, recordList, recordName, type MeasureContext } from './context';
+import { isObservation, recordFieldLabels, recordList, recordName, thresholdValue, type MeasureContext } from './context';
 import { comparisonExpected, type CheckKind } from './kind';
 import { checkSchema, LIST_SCHEMA, NOTE_SCHEMA, RECORD_ID_SCHEMA, recordField, thresholdSchema, WORDING_SCHEMA } from './schema';
 
@@ -32,9 +32,9 @@ interface Request {
   paused: number;
 }
 
-function judge(check: AnswerDeadlineCheck, request: Request, asOf: string, calendar: WorkingDayCalendar): Judged {
-  const base = check.threshold.value + request.paused;
-  const longest = base + check.extension.value;
+function judge(check: AnswerDeadlineCheck, days: number, extension: number, request: Request, asOf: string, calendar: WorkingDayCalendar): Judged {
+  const base = days + request.paused;
+  const longest = base + extension;
   const pause = request.paused > 0 ? bi(`(另有 ${request.paused} 个工作日征求意见,不计入)`, ` (${request.paused} working days of consultation not counted)`) : bi('', '');
   const plain = lastDay(calendar, request.received, base);
   const extendedTo = lastDay(calendar, request.received, longest);
@@ -93,7 +93,7 @@ export function measureAnswerDeadline(check: AnswerDeadlineCheck, submission: Su
     const name = recordName(record, index, check.record_id);
     const request = requestOf(check, record);
     const path = [...list.path, index, request.answered !== undefined ? check.to : check.from];
-    const judged = judge(check, request, submission.asOf, calendar);
+    const judged = judge(check, thresholdValue(check.threshold, submission), thresholdValue(check.extension, submission), request, submission.asOf, calendar);
     if ('problem' in judged) problems.push({ record: name, path, ...judged.problem });
     else if ('note' in judged) notes.push({ record: name, path, ...judged.note });
     else if (judged.took !== undefined) longest = Math.max(longest ?? 0, judged.took);

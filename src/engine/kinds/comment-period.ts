@@ -6,7 +6,7 @@ import { formatRequirement } from '../../pack/units';
 import { noProblemsLeaf } from '../conditions';
 import { COMPARE } from '../operators';
 import { undecided, type Observation, type RecordProblem } from '../observation';
-import { isObservation, recordList, recordName } from './context';
+import { isObservation, recordList, recordName, thresholdValue } from './context';
 import { comparisonExpected, type CheckKind } from './kind';
 import { checkSchema, LIST_SCHEMA, NOTE_SCHEMA, OPERATOR_SCHEMA, PERIOD_GROUP_PROPERTIES, RECORD_ID_SCHEMA, thresholdSchema, WORDING_SCHEMA } from './schema';
 
@@ -33,7 +33,8 @@ export function measureCommentPeriod(check: CommentPeriodCheck, submission: Subm
   if (isObservation(list)) return list;
   const consulted = list.records.map((record, index) => ({ record, index, period: record[check.period] as Period | undefined })).filter((r) => r.period);
   if (consulted.length === 0) return undecided('not_applicable', bi('没有向社会公开征求意见的决策(未填写公开征求意见)', 'No decision was put out for public comment (no consultation given)'));
-  const { operator, threshold } = check;
+  const { operator } = check;
+  const required = thresholdValue(check.threshold, submission);
   const problems: RecordProblem[] = [];
   let shortest = Infinity;
   for (const { record, index, period } of consulted) {
@@ -41,18 +42,18 @@ export function measureCommentPeriod(check: CommentPeriodCheck, submission: Subm
     const to = String(period?.[check.to]);
     const days = calendarDaysBetween(from, to);
     shortest = Math.min(shortest, days);
-    if (COMPARE[operator](days, threshold.value)) continue;
+    if (COMPARE[operator](days, required)) continue;
     const reason = check.exception ? period?.[check.exception] : undefined;
     const stated = typeof reason === 'string' && reason.trim() !== '';
-    const required = { zh: formatRequirement(operator, threshold.value, 'days', 'zh'), en: formatRequirement(operator, threshold.value, 'days', 'en') };
-    const counting = oneDayShort(from, days, threshold.value);
+    const requirement = { zh: formatRequirement(operator, required, 'days', 'zh'), en: formatRequirement(operator, required, 'days', 'en') };
+    const counting = oneDayShort(from, days, required);
     problems.push({
       record: recordName(record, index, check.record_id),
       path: [...list.path, index, check.period],
       verdict: stated ? 'warn' : 'fail',
       detail: bi(
-        `征求意见 ${from} 至 ${to},共 ${days} 日,要求 ${required.zh}${counting.zh}${stated ? `;已说明缩短理由:${reason}` : ',且未说明缩短理由'}`,
-        `comment period ${from} to ${to} is ${days} day${days === 1 ? '' : 's'}; required ${required.en}${counting.en}${stated ? `; shortened for a stated reason: ${reason}` : ', and no reason for shortening it is given'}`,
+        `征求意见 ${from} 至 ${to},共 ${days} 日,要求 ${requirement.zh}${counting.zh}${stated ? `;已说明缩短理由:${reason}` : ',且未说明缩短理由'}`,
+        `comment period ${from} to ${to} is ${days} day${days === 1 ? '' : 's'}; required ${requirement.en}${counting.en}${stated ? `; shortened for a stated reason: ${reason}` : ', and no reason for shortening it is given'}`,
       ),
     });
   }

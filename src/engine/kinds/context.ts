@@ -2,6 +2,8 @@ import type { WorkingDayCalendar } from '../../calendar/working-days';
 import { exactOf } from '../../core/exact-number';
 import { bi, type Bilingual } from '../../core/i18n';
 import { getAt, type FieldPath } from '../../intake/field-path';
+import { thresholdNearest } from '../../pack/thresholds';
+import type { Threshold } from '../../pack/types';
 import { fieldLabel, labelOf } from '../../submission/field-labels';
 import type { Submission } from '../../submission/types';
 import { undecided, type Observation } from '../observation';
@@ -89,4 +91,12 @@ export function measuredValue(field: string, submission: Submission, notYetDue: 
   if (value === undefined) return missingFields([field]);
   const written = submission.exacts.get(field) ?? exactOf(value as number);
   return { actual: value as number, exact: written, problems: [], notes: [], checked: 0, fields: [toPath(field)], ...(notYetDue ? { notYetDue } : {}) };
+}
+
+/**
+ * The value of a threshold in force in the submission's year. A year with none in force never gets here: `measure`
+ * (index.ts) leaves such a check not applicable before its kind measures anything.
+ */
+export function thresholdValue(threshold: Threshold, submission: Submission): number {
+  return thresholdNearest(threshold, submission.year).value;
 }

@@ -5,7 +5,7 @@ import type { DisclosureDeadlineCheck } from '../../pack/types';
 import type { Submission } from '../../submission/types';
 import { noProblemsLeaf } from '../conditions';
 import { undecided, type Observation, type RecordNote, type RecordProblem } from '../observation';
-import { exemptDetail, exemption, isObservation, recordList, recordName, type MeasureContext } from './context';
+import { exemptDetail, exemption, isObservation, recordList, recordName, thresholdValue, type MeasureContext } from './context';
 import { comparisonExpected, type CheckKind } from './kind';
 import { checkSchema, choicesOf, EXEMPT_WHEN_SCHEMA, FIELD_PATH_SCHEMA, LIST_SCHEMA, NOTE_SCHEMA, RECORD_ID_SCHEMA, recordField, thresholdSchema, WORDING_SCHEMA } from './schema';
 
@@ -44,8 +44,7 @@ function eventOf(check: DisclosureDeadlineCheck): Bilingual {
   return check.event ?? bi('作出决定', 'decided');
 }
 
-function judgeRecord(check: DisclosureDeadlineCheck, decided: string, published: string | undefined, asOf: string, calendar: WorkingDayCalendar): Judged {
-  const days = check.threshold.value;
+function judgeRecord(check: DisclosureDeadlineCheck, days: number, decided: string, published: string | undefined, asOf: string, calendar: WorkingDayCalendar): Judged {
   const event = eventOf(check);
   const deadline = calendar.addWorkingDays(decided, days);
   const due = isUnknownYear(deadline) ? undefined : deadline.date;
@@ -97,7 +96,7 @@ export function measureDisclosureDeadline(check: DisclosureDeadlineCheck, submis
       continue;
     }
     judged++;
-    const judgement = judgeRecord(check, decided, published, submission.asOf, calendar);
+    const judgement = judgeRecord(check, thresholdValue(check.threshold, submission), decided, published, submission.asOf, calendar);
     if (judgement && 'problem' in judgement) {
       problems.push({ record: name, path, ...judgement.problem });
       // An unpublished record past its deadline has waited at least as long as the compiled data shows.

@@ -1,5 +1,6 @@
 import type { Bilingual, Lang } from '../../core/i18n';
 import type { Check, Operator, Threshold, Unit } from '../../pack/types';
+import { thresholdNearest } from '../../pack/thresholds';
 import type { Submission } from '../../submission/types';
 import type { LeafCondition } from '../conditions';
 import type { Expected } from '../expected';
@@ -53,10 +54,10 @@ export interface KindWords<C extends Check> {
 export interface CheckKind<C extends Check = Check> {
   kind: C['kind'];
   meta: KindMeta;
-  /** The single leaf condition of the rule's json-rules-engine rule, on the rule's fact (its Observation). */
+  /** The json-rules-engine leaf condition of a check (a rule's one check, or a leaf of its composite), on its own fact (its Observation). */
   condition(check: C, fact: string): LeafCondition;
-  /** What the rule requires, in the contract's terms (a finding's `expected`). */
-  expected(check: C): Expected;
+  /** What the rule requires in a reporting year, in the contract's terms (a finding's `expected`). */
+  expected(check: C, year: number): Expected;
   /** Prepares the fact the condition compares, from the submission, before the engine runs. */
   measure(check: C, submission: Submission, context: MeasureContext): Observation;
   words?: KindWords<C>;
@@ -72,7 +73,11 @@ export function everyRecordExpected(): Expected {
   return { operator: '=', value: 1, unit: 'ratio' };
 }
 
-/** Required of a kind with a comparison and a threshold of its own. */
-export function comparisonExpected(check: { operator: Operator; threshold: Threshold }): Expected {
-  return { operator: check.operator, value: check.threshold.value, unit: check.threshold.unit };
+/**
+ * Required of a kind with a comparison and a threshold of its own: the value in force in the year, and for a dated
+ * threshold the day it took effect (in a year with none in force, the entry nearest to it: see pack/thresholds.ts).
+ */
+export function comparisonExpected(check: { operator: Operator; threshold: Threshold }, year: number): Expected {
+  const required = thresholdNearest(check.threshold, year);
+  return { operator: check.operator, value: required.value, unit: required.unit, ...(required.from !== undefined ? { in_force_from: required.from } : {}) };
 }

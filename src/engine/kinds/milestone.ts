@@ -37,19 +37,19 @@ export const milestoneKind: CheckKind<MilestoneCheck> = {
       due_year: { type: 'integer' },
     }),
   },
-  condition: (check, fact) => compared(fact, check.operator, check.threshold.value),
+  condition: (check, fact) => compared(fact, check.operator),
   expected: comparisonExpected,
   measure: measureMilestone,
   words: {
     due: ({ due_year }) => bi(`须于 ${due_year} 年底前达到;此前各年度显示进度(待到期)`, `due by the end of ${due_year}; earlier years show the progress (pending)`),
     /** Progress towards the target, as a share of it. */
     pending({ threshold }, observation, expected, found, due) {
-      if (typeof observation.actual !== 'number') return undefined;
-      const progress = percent(divided(observation.exact ?? exactOf(observation.actual), exactOf(threshold.value)), 1);
+      if (typeof observation.actual !== 'number' || typeof expected.value !== 'number') return undefined;
+      const progress = percent(divided(observation.exact ?? exactOf(observation.actual), exactOf(expected.value)), 1);
       const required = (lang: 'zh' | 'en'): string => formatRequirement(expected.operator, expected.value, expected.unit, lang);
       return bi(
-        `进度 ${found.zh}/${formatQuantity(threshold.value, threshold.unit, 'zh')}(${progress});要求 ${required('zh')},${due.zh}`,
-        `progress ${found.en} of ${formatQuantity(threshold.value, threshold.unit, 'en')} (${progress}); ${required('en')} is ${due.en}`,
+        `进度 ${found.zh}/${formatQuantity(expected.value, threshold.unit, 'zh')}(${progress});要求 ${required('zh')},${due.zh}`,
+        `progress ${found.en} of ${formatQuantity(expected.value, threshold.unit, 'en')} (${progress}); ${required('en')} is ${due.en}`,
       );
     },
   },

@@ -39,7 +39,7 @@ export const rateKind: CheckKind<RateCheck> = {
     }),
     fieldUnit: 'count',
   },
-  condition: (check, fact) => compared(fact, check.operator, check.threshold.value),
+  condition: (check, fact) => compared(fact, check.operator),
   expected: comparisonExpected,
   measure: measureRate,
 };

@@ -103,13 +103,36 @@ export const PERIOD_GROUP_PROPERTIES: Readonly<Record<string, JsonSchema>> = {
   exception: groupField(['text']),
 };
 
-/** A threshold in one of the units a kind allows. */
+const DAY_SCHEMA: JsonSchema = { type: 'string', format: 'date' };
+
+/**
+ * One value of a dated threshold: in force from `from`, to `until` or to the day before the next entry's `from`;
+ * `quote` is the source's own words for this value (verbatim in the rule's clause), else the rule's quote holds it.
+ */
+const DATED_VALUE_SCHEMA: JsonSchema = {
+  type: 'object',
+  required: ['from', 'value'],
+  additionalProperties: false,
+  properties: {
+    from: { ...DAY_SCHEMA, description: 'the day the value takes effect (YYYY-MM-DD)' },
+    until: { ...DAY_SCHEMA, description: 'the last day it is in force (default: the day before the next entry takes effect)' },
+    value: { type: 'number', minimum: 0 },
+    quote: { type: 'string', minLength: 2, description: "the source's words for this value, verbatim in the rule's clause" },
+  },
+};
+
+/**
+ * A threshold in one of the units a kind allows: one value (`{ value, unit }`), or values keyed by the day each
+ * takes effect (`{ unit, dated: [{ from, value, until?, quote? }] }`, ascending `from`); the value in force on the
+ * last day of the reporting year is the one compared with (pack/thresholds.ts).
+ */
 export function thresholdSchema(units: readonly Unit[]): JsonSchema {
+  const unit = { type: 'string', enum: units };
   return {
     type: 'object',
-    required: ['value', 'unit'],
-    additionalProperties: false,
-    properties: { value: { type: 'number', minimum: 0 }, unit: { type: 'string', enum: units } },
+    if: { required: ['dated'] },
+    then: { required: ['dated', 'unit'], additionalProperties: false, properties: { unit, dated: { type: 'array', minItems: 1, items: DATED_VALUE_SCHEMA } } },
+    else: { required: ['value', 'unit'], additionalProperties: false, properties: { value: { type: 'number', minimum: 0 }, unit } },
   };
 }
 

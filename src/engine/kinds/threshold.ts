@@ -34,7 +34,7 @@ export const thresholdKind: CheckKind<ThresholdCheck> = {
       annual: { type: 'boolean', description: 'a count the year accumulates (每年…): short of it before the year is over is pending' },
     }),
   },
-  condition: (check, fact) => compared(fact, check.operator, check.threshold.value),
+  condition: (check, fact) => compared(fact, check.operator),
   expected: comparisonExpected,
   measure: measureThreshold,
   words: {

@@ -6,7 +6,7 @@ import type { Submission } from '../../submission/types';
 import { noProblemsLeaf } from '../conditions';
 import { COMPARE } from '../operators';
 import type { Observation, RecordProblem } from '../observation';
-import { isObservation, recordFieldLabels, recordList, recordName, type MeasureContext } from './context';
+import { isObservation, recordFieldLabels, recordList, recordName, thresholdValue, type MeasureContext } from './context';
 import { comparisonExpected, type CheckKind } from './kind';
 import { checkSchema, LIST_SCHEMA, NOTE_SCHEMA, PERIOD_GROUP_PROPERTIES, RECORD_ID_SCHEMA, thresholdSchema, WORDING_SCHEMA } from './schema';
 
@@ -23,7 +23,8 @@ export function measureWorkingDaySpan(check: WorkingDaySpanCheck, submission: Su
   const list = recordList(submission, check.list);
   if (isObservation(list)) return list;
   const problems: RecordProblem[] = [];
-  const required = bi(formatRequirement(check.operator, check.threshold.value, 'working_days', 'zh'), formatRequirement(check.operator, check.threshold.value, 'working_days', 'en'));
+  const days = thresholdValue(check.threshold, submission);
+  const required = bi(formatRequirement(check.operator, days, 'working_days', 'zh'), formatRequirement(check.operator, days, 'working_days', 'en'));
   let shortest: number | null = null;
   list.records.forEach((record, index) => {
     const name = recordName(record, index, check.record_id);
@@ -42,7 +43,7 @@ export function measureWorkingDaySpan(check: WorkingDaySpanCheck, submission: Su
       return;
     }
     shortest = shortest === null ? span.count : Math.min(shortest, span.count);
-    if (COMPARE[check.operator](span.count, check.threshold.value)) return;
+    if (COMPARE[check.operator](span.count, days)) return;
     const reason = check.exception ? group[check.exception] : undefined;
     const stated = typeof reason === 'string' && reason.trim() !== '';
     problems.push({

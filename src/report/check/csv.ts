@@ -56,7 +56,8 @@ function rows(result: CheckResult, submission: SubmissionResult, lang: Lang): Cs
     severityText(f, lang),
     STATUS_LABELS[f.status][lang],
     f.status,
-    f.actual === null ? '' : foundText(f, lang),
+    // A composite has no one figure, but says how many of its conditions pass.
+    f.actual === null && !f.leaves ? '' : foundText(f, lang),
     rawActual(f),
     requiredCell(f, lang),
     clauseText(f.citation),

@@ -1,4 +1,4 @@
-import type { CheckResult, Citation, Evidence, Finding, SubmissionError, SubmissionResult } from '../../findings/types';
+import type { CheckResult, Citation, Evidence, Finding, LeafFinding, SubmissionError, SubmissionResult } from '../../findings/types';
 import type { Lang } from '../../core/i18n';
 import type { InputProblem } from '../../intake/problem';
 import type { WaiverReport, WaiverUse } from '../../findings/waiver-types';
@@ -28,12 +28,29 @@ function citationJson(citation: Citation): object {
   };
 }
 
+function expectedJson(expected: Finding['expected']): object {
+  return { operator: expected.operator, value: expected.value, unit: expected.unit, ...(expected.in_force_from !== undefined ? { in_force_from: expected.in_force_from } : {}) };
+}
+
+/** A composite's leaf: where it stands, its kind, its verdict, found against required, its message and evidence. */
+function leafJson(leaf: LeafFinding, lang: Lang): object {
+  return {
+    path: leaf.path,
+    kind: leaf.kind,
+    status: leaf.status,
+    actual: leaf.actual,
+    expected: expectedJson(leaf.expected),
+    message: { zh: leaf.message.zh, en: leaf.message.en },
+    evidence: leaf.evidence.map((e) => evidenceJson(e, lang)),
+  };
+}
+
 function findingJson(finding: Finding, lang: Lang): object {
   return {
     rule: finding.rule,
     status: finding.status,
     actual: finding.actual,
-    expected: { operator: finding.expected.operator, value: finding.expected.value, unit: finding.expected.unit },
+    expected: expectedJson(finding.expected),
     message: { zh: finding.message.zh, en: finding.message.en },
     citation: citationJson(finding.citation),
     evidence: finding.evidence.map((e) => evidenceJson(e, lang)),
@@ -41,6 +58,7 @@ function findingJson(finding: Finding, lang: Lang): object {
     severity: finding.severity,
     // After the contract's keys: the pack the rule is of (its id, as in `packs`).
     pack: finding.pack,
+    ...(finding.leaves ? { leaves: finding.leaves.map((leaf) => leafJson(leaf, lang)) } : {}),
     ...(finding.waiver ? { waiver: waiverJson(finding.waiver) } : {}),
   };
 }

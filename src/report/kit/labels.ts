@@ -2,17 +2,7 @@ import type { Status } from '../../findings/types';
 import { bi, type Bilingual } from '../../core/i18n';
 import type { Severity } from '../../pack/types';
 
-export { ATTENTION_ORDER } from '../../findings/types';
-
-export const STATUS_LABELS: Readonly<Record<Status, Bilingual>> = {
-  pass: bi('通过', 'pass'),
-  fail: bi('不通过', 'fail'),
-  warn: bi('警告', 'warn'),
-  pending: bi('待到期', 'pending'),
-  not_applicable: bi('不适用', 'not applicable'),
-  missing_data: bi('缺数据', 'missing data'),
-  waived: bi('已豁免', 'waived'),
-};
+export { ATTENTION_ORDER, STATUS_LABELS } from '../../findings/types';
 
 export const STATUS_SYMBOLS: Readonly<Record<Status, string>> = {
   pass: '✓',

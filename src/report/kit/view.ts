@@ -34,6 +34,8 @@ export function foundText(finding: Finding, lang: Lang): string {
 }
 
 export function requiredText(finding: Finding, lang: Lang): string {
+  // A composite's requirement is its combination, in words; each leaf's is in the message.
+  if (finding.required) return finding.required[lang];
   const { operator, value, unit } = finding.expected;
   return formatRequirement(operator, value, unit, lang);
 }
