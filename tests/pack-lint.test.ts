@@ -99,9 +99,9 @@ test('overlapping dated values: the earlier entry runs past the day the next tak
   const dated = 'threshold: { unit: ratio, dated: [ { from: 2022-01-01, until: 2024-06-30, value: 0.85 }, { from: 2024-01-01, value: 0.9 } ] }';
   const dir = editedPack((t) => t.replace('wording: 不低于, threshold: { value: 0.9, unit: ratio }', `wording: 不低于, ${dated}`));
   const run = await lint(dir);
-  const { message, hint } = problemAt(run, dir, lineOf(dir, 'from: 2024-01-01'), 'HN-07-online-handling-rate', '分段取值重叠');
-  expect(message).toContain('分段取值重叠:2022-01-01 起的一段到 2024-06-30 止,而下一段自 2024-01-01 起已生效');
-  expect(hint).toContain('把前一段的 until 改为 2024-01-01 的前一天');
+  const { message, hint } = problemAt(run, dir, lineOf(dir, 'from: 2024-01-01'), 'HN-07-online-handling-rate', '重叠');
+  expect(message).toContain('规则 HN-07-online-handling-rate 的分时段标准:第 1 个时段与第 2 个时段重叠:2024-01-01 两者都在施行');
+  expect(hint).toContain('前一段的 until 须早于后一段的 from');
   expect(run.status).toBe(1);
 });
 
@@ -109,7 +109,7 @@ test('dated values that follow each other without a shared day are not an overla
   const dated = 'threshold: { unit: ratio, dated: [ { from: 2022-01-01, until: 2023-12-31, value: 0.85 }, { from: 2024-01-01, value: 0.9 } ] }';
   const dir = editedPack((t) => t.replace('wording: 不低于, threshold: { value: 0.9, unit: ratio }', `wording: 不低于, ${dated}`));
   const run = await lint(dir);
-  expect(run.stdout).not.toContain('分段取值');
+  expect(run.stdout).not.toContain('分时段标准');
 });
 
 test('a rule without a failing case', async () => {

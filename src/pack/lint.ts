@@ -1,4 +1,4 @@
-import { dayNumber, isExistingDate } from '../core/dates';
+import { isExistingDate } from '../core/dates';
 import { bi, type Bilingual } from '../core/i18n';
 import type { LinePosition } from '../core/place';
 import type { FieldPath } from '../intake/field-path';
@@ -8,6 +8,8 @@ import type { YamlDocument } from '../intake/yaml';
 import { readPackCases, type PackCases } from './cases';
 import { isData, type Data } from './case-edits';
 import { packFile, proofOf } from './load';
+import { DATED_HINT, datedThresholdProblems } from './thresholds';
+import type { DatedValue } from './types';
 
 /**
  * `plancheck pack lint PACK`: everything the loader proves, each problem reported with its place and a fix instead of
@@ -114,44 +116,24 @@ function datedThresholds(value: unknown, path: FieldPath): { path: FieldPath; da
   return [...own, ...Object.entries(value).filter(([key]) => key !== 'threshold').flatMap(([key, child]) => datedThresholds(child, [...path, key]))];
 }
 
-interface DatedEntry {
-  index: number;
-  from: string;
-  until?: string;
-}
-
 /**
- * Dated values must not overlap: an entry runs from its `from` to its `until`, or without one to the day before the
- * next entry's `from` (the format of COMMON.md); two entries sharing a day would leave the value in force unsaid. The
- * entries must also be in ascending `from`, and each `until` no earlier than its `from`.
+ * Dated values, read off the YAML when the schema refused the pack (so its proof, which holds them to the same
+ * rules, did not run): the same reading as the loader's (pack/thresholds.ts), placed at each entry.
  */
 function datedProblems(file: string, parsed: YamlDocument, rule: RawRule): LintProblem[] {
-  const problems: LintProblem[] = [];
   const id = rule.id;
-  const problem = (path: FieldPath, message: Bilingual, hint: Bilingual): LintProblem => ({ file, at: parsed.locate(path), ...(id ? { rule: id } : {}), code: 'dated', message, hint });
-  for (const { path, dated } of datedThresholds(rule.data.check, ['rules', rule.index, 'check'])) {
-    const entries: DatedEntry[] = dated.flatMap((entry, index) =>
-      isData(entry) && typeof entry.from === 'string' && isExistingDate(entry.from) ? [{ index, from: entry.from, ...(typeof entry.until === 'string' && isExistingDate(entry.until) ? { until: entry.until } : {}) }] : [],
-    );
-    entries.forEach((entry, i) => {
-      const before = entries[i - 1];
-      if (before && entry.from <= before.from) {
-        problems.push(problem([...path, entry.index, 'from'], bi(`分段取值应按 from 由早到晚排列:${entry.from} 不晚于上一段的 ${before.from}`, `Dated values go in ascending from: ${entry.from} is not after the previous entry's ${before.from}`), bi('按生效日期由早到晚重排各段,同一天只能有一段生效', 'order the entries by the day they take effect; one day has one value')));
-      }
-      if (entry.until !== undefined && entry.until < entry.from) {
-        problems.push(problem([...path, entry.index, 'until'], bi(`分段取值的 until ${entry.until} 早于其 from ${entry.from}`, `A dated value's until ${entry.until} is before its from ${entry.from}`), bi('until 是该值最后生效的一天,应不早于 from', 'until is the last day the value holds: no earlier than from')));
-      }
-    });
-    const sorted = [...entries].sort((a, b) => a.from.localeCompare(b.from));
-    sorted.forEach((entry, i) => {
-      const next = sorted[i + 1];
-      if (!next || entry.until === undefined) return;
-      if (dayNumber(entry.until) >= dayNumber(next.from)) {
-        problems.push(problem([...path, next.index, 'from'], bi(`分段取值重叠:${entry.from} 起的一段到 ${entry.until} 止,而下一段自 ${next.from} 起已生效`, `Dated values overlap: the entry from ${entry.from} runs until ${entry.until}, but the next takes effect on ${next.from}`), bi(`把前一段的 until 改为 ${next.from} 的前一天,或删去 until(它就到下一段生效前一天为止)`, `set the earlier entry's until to the day before ${next.from}, or leave until out (it then runs to the day before the next entry)`)));
-      }
-    });
-  }
-  return problems;
+  return datedThresholds(rule.data.check, ['rules', rule.index, 'check']).flatMap(({ path, dated }) => {
+    const entries = dated.filter((entry): entry is DatedValue => isData(entry) && typeof entry.from === 'string' && isExistingDate(entry.from) && typeof entry.value === 'number' && (entry.until === undefined || (typeof entry.until === 'string' && isExistingDate(entry.until))));
+    if (entries.length < dated.length) return [];
+    return datedThresholdProblems({ unit: 'ratio', dated: entries }).map((problem): LintProblem => ({
+      file,
+      at: parsed.locate([...path, problem.index, problem.key]),
+      ...(id ? { rule: id } : {}),
+      code: 'dated',
+      message: bi(`分时段标准:${problem.message.zh}`, `dated threshold: ${problem.message.en}`),
+      hint: DATED_HINT,
+    }));
+  });
 }
 
 /** A check as what it checks: its kind, fields and requirement, without the words that cite it (wording, note). */
@@ -227,7 +209,8 @@ export function lintPack(path: string): LintResult {
   const cases = readPackCases(file, rules.flatMap((r) => (r.id ? [r.id] : [])));
   problems.push(...cases.problems.map((p) => lintProblem(p, 'case_file', [], CASE_HINT)));
   problems.push(...coverageProblems(file, parsed, rules, cases));
-  for (const rule of rules) problems.push(...datedProblems(file, parsed, rule));
+  // With the schema holding, the proof has held the dated values already (load.ts, datedValueProblems).
+  if (!proof.definition) for (const rule of rules) problems.push(...datedProblems(file, parsed, rule));
   problems.push(...sameCheckProblems(file, parsed, rules));
   const id = isData(parsed.data) && typeof parsed.data.id === 'string' ? parsed.data.id : undefined;
   return { file, ...(id ? { id } : {}), caseFiles: cases.files, caseCount: cases.cases.length, problems: problems.sort(byPlace) };

@@ -8,6 +8,7 @@ import { formatFieldPath, type FieldPath } from '../intake/field-path';
 import { readInputBytes } from '../intake/read-file';
 import { parseYamlText, type YamlDocument } from '../intake/yaml';
 import { provedPack } from './proved';
+import { DATED_HINT } from './thresholds';
 import { ruleFieldProblems } from './fields';
 import { clauseSections, datedValueProblems, nfkc, packStructureProblems, ruleFidelityProblems, type ProofMessage } from './fidelity';
 import { citedSource, packSources, type PackSource } from './sources';
@@ -126,7 +127,7 @@ export function proofOf(file: string, bytes: Buffer): PackProof {
       }
       for (const { at, message } of datedValueProblems(rule, cited.proof.sections)) {
         const path = ['rules', index, ...at];
-        problems.push({ file, at: locate(path), field: formatFieldPath(path), message });
+        problems.push({ file, at: locate(path), field: formatFieldPath(path), message, hint: DATED_HINT });
       }
     }
     problems.push(...ruleFieldProblems(rule, index, file, locate));

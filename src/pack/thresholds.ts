@@ -107,3 +107,6 @@ export function datedThresholdProblems(threshold: DatedThreshold): DatedProblem[
   });
   return problems;
 }
+
+/** How to mend a dated threshold's entries, as `pack lint` says it beside each problem. */
+export const DATED_HINT = bi('各时段按起始日(from)由早到晚排列,每天只有一段施行:前一段的 until 须早于后一段的 from,或不写 until(它就施行到下一段生效的前一天);每段的值须见于其 quote 或规则的引文', "order the entries by from, one value in force on any day: an entry's until comes before the next entry's from, or is left out (it then runs to the day before the next); each value stands in its quote or the rule's");
