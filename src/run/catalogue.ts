@@ -109,8 +109,13 @@ function shapeOf(path: string): FieldShape {
 const READS_AS_OTHER = /^(?:[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|true|True|TRUE|false|False|FALSE|null|Null|NULL|~|)$/;
 const MARKUP = /^[-?:,[\]{}#&*!|>'"%@`\s]|: |\s#|[,[\]{}]|\s$/;
 
-/** A scalar as a person writes it in YAML: plain where it reads back as itself, else in quotes (`"431099"`). */
+/**
+ * A value as a person writes it in YAML: a scalar plain where it reads back as itself, else in quotes (`"431099"`);
+ * a record or a list in flow style (`{ id: MD-2024-01, legality_review: true }`), as the template's comments show it.
+ */
 function yamlScalar(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(yamlScalar).join(', ')}]`;
+  if (value !== null && typeof value === 'object') return `{ ${Object.entries(value).map(([key, item]) => `${key}: ${yamlScalar(item)}`).join(', ')} }`;
   if (typeof value !== 'string') return JSON.stringify(value);
   return READS_AS_OTHER.test(value) || MARKUP.test(value) ? JSON.stringify(value) : value;
 }
