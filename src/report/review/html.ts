@@ -4,7 +4,7 @@ import { shownSummary } from '../../run/review/aggregate';
 import type { ReviewResult, ReviewRow, YearChange } from '../../run/review/types';
 import { COLORS, escapeHtml, findingHtml, inputProblemsHtml, STYLE, summaryBar } from '../kit/html';
 import { ATTENTION_ORDER, STATUS_LABELS, STATUS_SYMBOLS } from '../kit/labels';
-import { byAttention, problemText, provenanceRows, submissionHeading, submissionSubline } from '../kit/view';
+import { byAttention, clauseText, problemText, provenanceRows, submissionHeading, submissionSubline } from '../kit/view';
 import { changeLine, columnOf, countedOnceLine, duplicateFiles, duplicateNote, levelName, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './view';
 
 const REVIEW_STYLE = `
@@ -67,7 +67,7 @@ function matrixHtml(result: ReviewResult, lang: Lang): string {
   const head = [`<th data-key="bureau">${t.bureau}</th>`, `<th data-key="code">${t.code}</th>`, `<th data-key="level">${t.level}</th>`, `<th data-key="year" data-numeric>${t.year}</th>`, `<th data-key="fails" data-numeric>${t.fails}</th>`, `<th data-key="missing" data-numeric>${t.missing}</th>`];
   for (const c of result.columns) {
     const rule = result.rules[c];
-    head.push(`<th data-key="${escapeHtml(rule.id)}" data-numeric title="${escapeHtml(`${rule.id} ${rule.clause} ${rule.title[lang]}`)}">${ruleNumber(c)}</th>`);
+    head.push(`<th data-key="${escapeHtml(rule.id)}" data-numeric title="${escapeHtml(`${rule.id} ${clauseText(rule)} ${rule.title[lang]}`)}">${ruleNumber(c)}</th>`);
   }
   const duplicates = duplicateFiles(result);
   const rows = result.rows.map((row, r) => {
@@ -118,7 +118,7 @@ function ruleChart(result: ReviewResult, lang: Lang): string {
     });
     const figures = CHARTED.filter((s) => rc.counts[s] > 0).map((s) => `${STATUS_LABELS[s][lang]} ${rc.counts[s]}`).join(' · ');
     const data = CHARTED.map((s) => `data-${s.replace('_', '-')}="${rc.counts[s]}"`).join(' ');
-    return `<g class="rule-bar" data-rule="${escapeHtml(rc.rule)}" ${data}><text class="label" x="0" y="${y + 13}" font-size="11"><title>${escapeHtml(`${rc.rule} ${info.clause}`)}</title>${escapeHtml(`${ruleNumber(column)} ${info.title[lang]}`)}</text>${segments.join('')}<text class="figures" x="${(x + 4).toFixed(2)}" y="${y + 13}" font-size="11">${escapeHtml(figures)}</text></g>`;
+    return `<g class="rule-bar" data-rule="${escapeHtml(rc.rule)}" ${data}><text class="label" x="0" y="${y + 13}" font-size="11"><title>${escapeHtml(`${rc.rule} ${clauseText(info)}`)}</title>${escapeHtml(`${ruleNumber(column)} ${info.title[lang]}`)}</text>${segments.join('')}<text class="figures" x="${(x + 4).toFixed(2)}" y="${y + 13}" font-size="11">${escapeHtml(figures)}</text></g>`;
   });
   if (bars.length === 0) return `<p>${t.none}</p>`;
   const height = charted.length * rowHeight;
@@ -172,7 +172,7 @@ export function renderReviewHtml(result: ReviewResult, lang: Lang): string {
 <header><h1>${escapeHtml(t.heading)}</h1><p class="sub">${escapeHtml(result.packs.map((p) => p.title[lang]).join(' · '))} · ${escapeHtml(packLine(result, lang))}</p><p class="totals">${escapeHtml(t.totals(result))}</p><p class="verdict">${escapeHtml(reviewVerdict(result, lang))}</p></header>
 ${result.errors.length > 0 ? `<section class="inputs"><h2>${escapeHtml(t.inputs)}</h2>${inputProblemsHtml(result.errors, lang)}</section>\n` : ''}<section class="matrix"><h2>${t.matrix}</h2><p class="sub">${escapeHtml(t.shown(result.rows.length, result.columns.length))} · ${legend}</p>
 ${matrixHtml(result, lang)}
-<ol class="rules">${result.columns.map((c) => `<li value="${ruleNumber(c)}"><code>${escapeHtml(result.rules[c].id)}</code> ${escapeHtml(result.rules[c].clause)} ${escapeHtml(result.rules[c].title[lang])}</li>`).join('')}</ol></section>
+<ol class="rules">${result.columns.map((c) => `<li value="${ruleNumber(c)}"><code>${escapeHtml(result.rules[c].id)}</code> ${escapeHtml(clauseText(result.rules[c]))} ${escapeHtml(result.rules[c].title[lang])}</li>`).join('')}</ol></section>
 <section class="rule-counts"><h2>${escapeHtml(t.chart)}</h2>${ruleChart(result, lang)}${once ? `\n<p class="counted-once">${escapeHtml(once)}</p>` : ''}${yearCountsHtml(result, lang)}</section>
 ${changesHtml(result.regressions, t.regressions, 'regressions', lang)}
 ${changesHtml(result.improvements, t.improvements, 'improvements', lang)}

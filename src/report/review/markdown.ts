@@ -4,7 +4,7 @@ import { shownSummary } from '../../run/review/aggregate';
 import type { ReviewResult } from '../../run/review/types';
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../kit/labels';
 import { md, table } from '../kit/markdown';
-import { problemsByFile, problemText, provenanceRows } from '../kit/view';
+import { clauseText, problemsByFile, problemText, provenanceRows } from '../kit/view';
 import { changeLine, columnOf, countedOnceLine, duplicateFiles, duplicateNote, levelName, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './view';
 
 function list(items: readonly string[], none: string): string[] {
@@ -32,7 +32,7 @@ export function renderReviewMarkdown(result: ReviewResult, lang: Lang): string {
     return [name, row.bureau?.region_code ?? '', levelName(row, lang), String(row.year), String(counts.fail), String(counts.missing_data), ...result.columns.map((c) => STATUS_SYMBOLS[row.statuses[c]])];
   });
   lines.push(...table(header, rows), '');
-  lines.push(...table(['#', t.rule, '', ''], result.columns.map((c) => [ruleNumber(c), result.rules[c].id, result.rules[c].clause, result.rules[c].title[lang]])), '');
+  lines.push(...table(['#', t.rule, '', ''], result.columns.map((c) => [ruleNumber(c), result.rules[c].id, clauseText(result.rules[c]), result.rules[c].title[lang]])), '');
   const byYear = result.years.length > 1;
   const countHeader = [t.rule, ...COUNTED.map((s) => STATUS_LABELS[s][lang]), ...(byYear ? result.years.map((y) => `${t.fails} ${t.yearHead(y)}`) : [])];
   const countRows = result.ruleCounts.map(({ rule, counts, years }) => [

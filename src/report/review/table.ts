@@ -4,7 +4,7 @@ import { shownSummary } from '../../run/review/aggregate';
 import type { ReviewResult } from '../../run/review/types';
 import { STATUS_SYMBOLS } from '../kit/labels';
 import { displayWidth, fit, inputProblemLines, right } from '../kit/text';
-import { problemText, unreadableInputsLine } from '../kit/view';
+import { clauseText, problemText, unreadableInputsLine } from '../kit/view';
 import { changeLine, columnOf, COMMON_SUFFIX, countedOnceLine, duplicateFiles, duplicateNote, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './view';
 
 function shortName(name: string): string {
@@ -38,7 +38,7 @@ export function* renderReviewTable(result: ReviewResult, lang: Lang): Iterable<s
     yield `${terminalLines([`${names[i]} ${fit(terminalText(row.bureau?.region_code ?? ''), code)}${fit(String(row.year), year)}${fit(String(counts.fail), fails)}${fit(String(counts.missing_data), missing)}${cells}${note ? `  ${note}` : ''}`])}\n`;
   }
   const lines: string[] = [];
-  lines.push('', ...result.columns.map((c) => `${ruleNumber(c).padStart(3)} ${result.rules[c].id} ${result.rules[c].clause} ${result.rules[c].title[lang]}`));
+  lines.push('', ...result.columns.map((c) => `${ruleNumber(c).padStart(3)} ${result.rules[c].id} ${clauseText(result.rules[c])} ${result.rules[c].title[lang]}`));
   lines.push('', `${t.ruleCounts}:`);
   const failing = result.ruleCounts.filter((rc) => rc.counts.fail > 0);
   const byYear = result.years.length > 1;
@@ -47,7 +47,7 @@ export function* renderReviewTable(result: ReviewResult, lang: Lang): Iterable<s
     const column = columnOf(result, rule);
     const info = result.rules[column];
     const figures = byYear ? [...years.map((y) => y.counts.fail), counts.fail] : [counts.fail];
-    lines.push(`  ${figures.map((n) => right(String(n))).join('')}${ruleNumber(column).padStart(3)} ${rule} ${info.clause} ${info.title[lang]}`);
+    lines.push(`  ${figures.map((n) => right(String(n))).join('')}${ruleNumber(column).padStart(3)} ${rule} ${clauseText(info)} ${info.title[lang]}`);
   }
   if (failing.length === 0) lines.push(`  ${t.none}`);
   const once = countedOnceLine(result, lang);

@@ -1,3 +1,4 @@
+import { citedDocument } from '../../pack/sources';
 import { emptySummary, type Status, type Summary } from '../../findings/types';
 import { byCodePoint } from '../../core/order';
 import { ATTENTION_ORDER } from '../../findings/types';
@@ -5,7 +6,7 @@ import type { RulePack } from '../../pack/types';
 import type { DuplicateBureauYear, ReviewFilters, ReviewRow, RuleCount, RuleInfo, YearChange } from './types';
 
 export function ruleInfos(packs: readonly RulePack[]): RuleInfo[] {
-  return packs.flatMap((pack) => pack.rules.map((rule) => ({ id: rule.id, pack: pack.id, clause: rule.citation.clause, title: rule.title })));
+  return packs.flatMap((pack) => pack.rules.map((rule) => ({ id: rule.id, pack: pack.id, document: citedDocument(pack, rule).document, clause: rule.citation.clause, title: rule.title })));
 }
 
 /** A bureau is the same bureau across years by its region code, else by its name. */

@@ -26,6 +26,8 @@ export interface ReviewRow {
 export interface RuleInfo {
   id: string;
   pack: string;
+  /** The document the rule cites (《…》): a pack of several regulations names it beside an article. */
+  document: string;
   clause: string;
   title: Bilingual;
 }
