@@ -2,9 +2,10 @@ import { bi } from '../../core/i18n';
 import type { Template } from '../../run/template';
 import { formatNames, renderersOf, type Formats, type Renderer } from '../renderer';
 
-/** The template's formats, one file each: YAML now; the workbook (`xlsx`) is one more line and file here. */
+/** The template's formats, one file each: the YAML a clerk edits, and the workbook a clerk fills in Excel or WPS. */
 export const TEMPLATE_REGISTRY = {
   yaml: { title: bi('YAML 报送文件', 'YAML submission'), load: () => (require('./yaml') as typeof import('./yaml')).renderTemplateYaml },
+  xlsx: { title: bi('Excel 报送表(.xlsx)', 'Excel workbook (.xlsx)'), binary: true, load: () => (require('./xlsx') as typeof import('./xlsx')).renderTemplateXlsx },
 } as const satisfies Formats<Template>;
 
 export type TemplateFormat = keyof typeof TEMPLATE_REGISTRY;
