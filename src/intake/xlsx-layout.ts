@@ -64,3 +64,11 @@ export function columnLetters(column: number): string {
 export function cellAddress(row: number, column: number): string {
   return `${columnLetters(column)}${row}`;
 }
+
+/**
+ * Whether a field holds a date, by its kind or, for a field the schema types as a plain date string (`as_of`), by
+ * its example: such a field gets a date cell in the template and reads a date cell or serial number back.
+ */
+export function isDateField(kind: string | undefined, example: unknown): boolean {
+  return kind === 'date' || (typeof example === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(example));
+}

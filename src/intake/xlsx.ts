@@ -11,6 +11,7 @@ import {
   BASIC_SHEET,
   cellAddress,
   GUIDE_SHEET,
+  isDateField,
   listOfSheet,
   NO,
   NONE_THIS_YEAR,
@@ -88,7 +89,7 @@ function enumValue(field: FieldSchema, word: string): string {
 function fieldValue(field: FieldSchema | undefined, cell: Cell): Scalar | undefined {
   const value = plain(cell.value);
   if (value === undefined) return undefined;
-  const kind = field?.kind;
+  const kind = isDateField(field?.kind, field?.examples?.[0]) ? 'date' : field?.kind;
   if (value instanceof Date) return isoDate(value);
   if (kind === 'date' && typeof value === 'number') return isoDate(new Date(EXCEL_EPOCH_MS + Math.round(value) * DAY_MS));
   if (kind === 'flag' && typeof value === 'string') {

@@ -12,6 +12,7 @@ import {
   RECORD_FIRST_ROW,
   RECORD_HEADERS_ROW,
   RECORD_NAMES_ROW,
+  isDateField,
   sheetOfList,
   YES,
 } from '../../intake/xlsx-layout';
@@ -76,7 +77,7 @@ function validationOf(field: CatalogueField): DataValidation | undefined {
   const common = { allowBlank: true, showInputMessage: true, showErrorMessage: true, errorStyle: 'error' as const };
   const words = dropDown(field);
   if (words) return { ...common, type: 'list', formulae: [`"${words.join(',')}"`], promptTitle: '请选择', prompt: `从下拉列表中选择:${words.join('、')}`, errorTitle: '不在可选范围内', error: `只能填写:${words.join('、')}` };
-  switch (field.shape) {
+  switch (isDateField(field.shape, field.example) ? 'date' : field.shape) {
     case 'date':
       return { ...common, type: 'date', operator: 'between', formulae: [FIRST_DATE, LAST_DATE], promptTitle: '日期', prompt: '填写日期,如 2024-03-01', errorTitle: '不是日期', error: '请填写 2000 年至 2099 年之间的日期,如 2024-03-01' };
     case 'count':
@@ -90,7 +91,7 @@ function validationOf(field: CatalogueField): DataValidation | undefined {
 
 /** The number format of a value cell: dates as dates, rates as percentages, the rest as typed. */
 function numberFormatOf(field: CatalogueField): string | undefined {
-  if (field.shape === 'date') return DATE_FORMAT;
+  if (isDateField(field.shape, field.example)) return DATE_FORMAT;
   if (field.shape === 'rate') return RATE_FORMAT;
   // A text field (a region code, a document number) stays text: 439921 is not a number to Excel's eyes.
   if (field.shape === 'text' && !field.choices) return '@';
