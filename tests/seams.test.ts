@@ -54,12 +54,13 @@ describe('one place type, written by one function', () => {
 });
 
 describe('the intake registry', () => {
-  test('YAML and JSON are formats of the registry, each naming its endings', () => {
-    expect(INTAKE_FORMATS.map((f) => f.id)).toEqual(['yaml', 'json']);
+  test('YAML, JSON and Excel workbooks are formats of the registry, each naming its endings', () => {
+    expect(INTAKE_FORMATS.map((f) => f.id)).toEqual(['yaml', 'json', 'xlsx']);
+    expect(intakeFormatOf('报送/2024.XLSX')?.id).toBe('xlsx');
     expect(intakeFormatOf('a/B.YML')?.id).toBe('yaml');
     expect(intakeFormatOf('x.json')?.id).toBe('json');
     expect(intakeFormatOf('report.docx')).toBeUndefined();
-    expect(supportedEndings()).toEqual({ zh: '.yaml、.yml 或 .json', en: '.yaml, .yml or .json' });
+    expect(supportedEndings()).toEqual({ zh: '.yaml、.yml、.json 或 .xlsx', en: '.yaml, .yml, .json or .xlsx' });
   });
 
   test('the folder walk takes what the registry reads and asks the JSON format to leave out its own reports', () => {

@@ -229,9 +229,14 @@ describe('plancheck template: a blank submission for a level and a year', () => 
     const noYear = await cli('template', '--level', 'county');
     expect(noYear.status).toBe(2);
     expect(noYear.stderr).toContain('缺少必需的选项 --year');
-    const format = await cli('template', '--level', 'county', '--year', '2024', '--format', 'xlsx');
+    const format = await cli('template', '--level', 'county', '--year', '2024', '--format', 'pdf');
     expect(format.status).toBe(2);
-    expect(format.stderr).toContain('可选:yaml');
+    expect(format.stderr).toContain('可选:yaml、xlsx');
+    // A workbook is bytes: it needs a file, not the terminal.
+    const workbook = await cli('template', '--level', 'county', '--year', '2024', '--format', 'xlsx');
+    expect(workbook.status).toBe(2);
+    expect(workbook.stdout).toBe('');
+    expect(workbook.stderr).toBe('plancheck: 命令行有误:工作簿不能显示在终端上:请用 --out 指定要写入的文件(应为:--out 模板.xlsx)\n');
   });
 
   test('a template is written whole to --out and never over an input', async () => {

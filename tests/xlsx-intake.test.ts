@@ -46,6 +46,7 @@ class Typist {
     const field = FIELDS.get(general);
     const zh = field?.enumZh?.[String(value)]?.[0];
     if (zh) return zh; // from the drop-down: 县级, 行政处罚
+    if (typeof value === 'object' && value !== null && 'not_required' in value) return `不需要:${String((value as Data).not_required)}`;
     if (typeof value === 'boolean') return this.flags++ % 3 === 0 ? value : value ? '是' : '否'; // TRUE/FALSE or 是/否
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
       const date = new Date(`${value}T00:00:00Z`);
@@ -91,7 +92,8 @@ async function fill(templateFile: string, data: Data, out: string): Promise<Data
       const copy: Data = {};
       names.forEach((name, column) => {
         const value = at(record, name);
-        if (value === undefined || value === null || typeof value === 'object') return;
+        const notRequired = typeof value === 'object' && value !== null && 'not_required' in value;
+        if (value === undefined || value === null || (typeof value === 'object' && !notRequired)) return;
         sheet.getRow(3 + i).getCell(column + 1).value = typist.cell(`${list}[].${name}`, value);
         setAt(copy, name, value);
       });

@@ -72,3 +72,15 @@ export function cellAddress(row: number, column: number): string {
 export function isDateField(kind: string | undefined, example: unknown): boolean {
   return kind === 'date' || (typeof example === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(example));
 }
+
+/**
+ * How a cell says that a procedure was not required by law (YAML's `{ not_required: 理由 }`): `不需要:理由`. Only
+ * a conditional procedure takes it; the schema says so in its description, the one place that tells it apart from a
+ * plain yes/no (its `x-kind` is `flag` all the same).
+ */
+export const NOT_REQUIRED_WORD = '不需要';
+export const NOT_REQUIRED = /^(?:依法)?不需要[::]\s*(\S[\s\S]*)$/;
+
+export function takesNotRequired(description: string | undefined): boolean {
+  return description?.includes('not_required') ?? false;
+}

@@ -15,9 +15,11 @@ import {
   listOfSheet,
   NO,
   NONE_THIS_YEAR,
+  NOT_REQUIRED,
   RECORD_FIRST_ROW,
   RECORD_NAMES_ROW,
   RECORD_SHEETS,
+  takesNotRequired,
   YES,
 } from './xlsx-layout';
 
@@ -47,7 +49,7 @@ interface Cell {
 }
 
 /** A value as the template's fields take it, or undefined for an empty cell. */
-type Scalar = string | number | boolean;
+type Scalar = string | number | boolean | { not_required: string };
 
 function isoDate(date: Date): string {
   // exceljs gives a date cell as midnight UTC of its day: read in UTC, so no time zone moves it a day.
@@ -95,6 +97,8 @@ function fieldValue(field: FieldSchema | undefined, cell: Cell): Scalar | undefi
   if (kind === 'flag' && typeof value === 'string') {
     if (TRUE_WORDS.has(value)) return true;
     if (FALSE_WORDS.has(value)) return false;
+    const reason = takesNotRequired(field?.description) ? NOT_REQUIRED.exec(value)?.[1] : undefined;
+    if (reason !== undefined) return { not_required: reason.trim() };
   }
   if (kind === 'rate' && typeof value === 'number' && cell.numFmt?.includes('%')) return percentText(value);
   if (typeof value === 'string') return field?.enumZh ? enumValue(field, value) : value;

@@ -9,11 +9,13 @@ import {
   GUIDE_SHEET,
   NO,
   NONE_THIS_YEAR,
+  NOT_REQUIRED_WORD,
   RECORD_FIRST_ROW,
   RECORD_HEADERS_ROW,
   RECORD_NAMES_ROW,
   isDateField,
   sheetOfList,
+  takesNotRequired,
   YES,
 } from '../../intake/xlsx-layout';
 import type { CatalogueField } from '../../run/catalogue';
@@ -76,6 +78,10 @@ function dropDown(field: CatalogueField): string[] | undefined {
 function validationOf(field: CatalogueField): DataValidation | undefined {
   const common = { allowBlank: true, showInputMessage: true, showErrorMessage: true, errorStyle: 'error' as const };
   const words = dropDown(field);
+  if (words && field.shape === 'flag' && takesNotRequired(field.description)) {
+    // A procedure the law may not require: 是/否 from the list, or `不需要:理由` typed, which the list lets in after a warning.
+    return { ...common, errorStyle: 'warning', type: 'list', formulae: [`"${words.join(',')}"`], promptTitle: '请选择', prompt: `从下拉列表中选择:${words.join('、')};依法不需要的,填写“${NOT_REQUIRED_WORD}:理由”`, errorTitle: '请确认', error: `可选:${words.join('、')};依法不需要的,填写“${NOT_REQUIRED_WORD}:理由”` };
+  }
   if (words) return { ...common, type: 'list', formulae: [`"${words.join(',')}"`], promptTitle: '请选择', prompt: `从下拉列表中选择:${words.join('、')}`, errorTitle: '不在可选范围内', error: `只能填写:${words.join('、')}` };
   switch (isDateField(field.shape, field.example) ? 'date' : field.shape) {
     case 'date':
