@@ -36,7 +36,7 @@ export function sizeText(bytes: number): Bilingual {
   return bi(`${shown} MiB`, `${shown} MiB`);
 }
 
-const READABLE = bi('一个存在且可读的 .yaml、.yml、.json 或 .xlsx 文件', 'a .yaml, .yml, .json or .xlsx file that exists and can be read');
+const READABLE = bi('一个存在且可读的 .yaml、.yml 或 .json 文件', 'a .yaml, .yml or .json file that exists and can be read');
 
 function refused(file: string, reason: Bilingual, expected: Bilingual = READABLE): InputError {
   return new InputError([{ file, message: bi(`无法读取文件:${reason.zh}`, `Cannot read the file: ${reason.en}`), expected }]);
