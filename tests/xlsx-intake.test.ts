@@ -138,6 +138,9 @@ describe('check reads a filled-in workbook as it reads YAML', () => {
     expect((online.evidence[0] as { cell?: string }).cell).toMatch(/^D\d+$/);
     const late = submissions[0].findings.find((f) => f.rule === 'HN-16-disclosure-7-workdays')!;
     expect(late.status).toBe('fail');
+    // A source written in column E is the evidence's source, as `{ value, source }` is in YAML.
+    const followup = submissions[0].findings.find((f) => f.rule === 'HN-07-bad-review-followup')!;
+    expect(followup.evidence[0]).toMatchObject({ source: '县政务服务中心好差评台账 2024年12月', sheet: '基本数据' });
     // The late decision is the first record: row 3 of 执法决定, its publication date in column D.
     expect(late.evidence.find((e) => e.field === 'enforcement.decisions[0].published_on')).toMatchObject({ sheet: '执法决定', cell: 'D3' });
   });
@@ -194,6 +197,23 @@ describe('a workbook that is not a template, or whose layout was broken, is refu
       workbook.getWorksheet('执法决定')!.getCell('C4').value = '去年三月';
     });
     expect(await refused(file)).toMatch(/broken\.xlsx:执法决定!C4: .*日期/);
+  });
+
+  test('无 in a record sheet that has records under it', async () => {
+    const file = await broken((workbook) => {
+      const sheet = workbook.getWorksheet('执法决定')!;
+      sheet.spliceRows(3, 0, ['无']);
+    });
+    expect(await refused(file)).toContain('broken.xlsx:执法决定!A4: 第 3 行第一格写了“无”(本年度没有此类记录),下面却又填了记录');
+  });
+
+  test('the messages in English with --lang en', async () => {
+    const file = await broken((workbook) => {
+      workbook.getWorksheet('执法决定')!.name = 'Sheet9';
+    });
+    const run = await cli('check', file, '--lang', 'en');
+    expect(run.status).toBe(2);
+    expect(run.stdout + run.stderr).toContain('Sheet9!A1: Sheet “Sheet9” is no sheet of the template (was it renamed?)');
   });
 
   test('a workbook that is no plancheck template at all', async () => {
