@@ -155,6 +155,23 @@ describe('check reads a filled-in workbook as it reads YAML', () => {
   });
 });
 
+describe('review reads workbooks beside YAML files', () => {
+  test('a filled workbook is evaluated, a broken one rejected, and the YAML beside them still reviewed', async () => {
+    const dir = tempDir();
+    await fill(await template('county'), readYaml(COUNTY), join(dir, '示例县.xlsx'));
+    const broken = await open(join(dir, '示例县.xlsx'));
+    broken.getWorksheet('执法决定')!.name = '执法';
+    await broken.xlsx.writeFile(join(dir, '改过的.xlsx'));
+    writeTemp('示范市.yaml', stringify(readYaml(CITY_ALL_MET)), dir);
+    const run = await cli('review', dir, '--format', 'json');
+    const document = JSON.parse(run.stdout) as { counts: Record<string, number>; rejected: { file: string; error: { sheet?: string; cell?: string } }[] };
+    expect(document.counts).toEqual({ found: 3, evaluated: 2, rejected: 1 });
+    expect(document.rejected[0].file).toContain('改过的.xlsx');
+    expect(document.rejected[0].error).toMatchObject({ sheet: '执法', cell: 'A1' });
+    expect(run.status).toBe(2);
+  });
+});
+
 describe('a workbook that is not a template, or whose layout was broken, is refused with its cell', () => {
   async function broken(edit: (workbook: ExcelJS.Workbook) => void): Promise<string> {
     const dir = tempDir();
