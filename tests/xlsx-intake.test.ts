@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { stringify } from 'yaml';
 import { schemaFieldsOf } from '../src/intake/schema-labels';
-import { checkJson, cli, CITY_ALL_MET, EXAMPLES, PROVINCE, readYaml, tempDir, writeTemp, type Data } from './helpers';
+import { checkJson, cli, CITY_ALL_MET, EXAMPLES, PROVINCE, readYaml, ROOT, tempDir, writeTemp, type Data } from './helpers';
 
 const FIELDS = schemaFieldsOf('submission.schema.json');
 const COUNTY = join(EXAMPLES, 'county-2024-with-failures.yaml');
@@ -239,5 +241,21 @@ describe('a workbook that is not a template, or whose layout was broken, is refu
     const file = join(tempDir(), '别的表.xlsx');
     await workbook.xlsx.writeFile(file);
     expect(await refused(file)).toContain('别的表.xlsx:Sheet1!A1: 这不是 plancheck 的报送表:没有“基本数据”工作表');
+  });
+});
+
+describe('exceljs loads only when a workbook is read or written', () => {
+  /** The packages the built bin loaded for a command (tests/fixtures/loaded-modules.js records them). */
+  function packagesLoadedBy(...args: string[]): string[] {
+    const out = join(tempDir(), 'loaded.txt');
+    spawnSync(process.execPath, ['-r', join(__dirname, 'fixtures', 'loaded-modules.js'), join(ROOT, 'dist', 'cli', 'main.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PLANCHECK_LOADED: out } });
+    return readFileSync(out, 'utf8').split('\n').filter((f) => f.includes('/node_modules/')).map((f) => f.split('/node_modules/').pop()?.split('/')[0] ?? '');
+  }
+
+  test('a check of YAML and a YAML template load none of it; a check of a workbook does', async () => {
+    expect(packagesLoadedBy('check', CITY_ALL_MET)).not.toContain('exceljs');
+    expect(packagesLoadedBy('template', '--level', 'city', '--year', '2024')).not.toContain('exceljs');
+    const workbook = await template('city');
+    expect(packagesLoadedBy('check', workbook)).toContain('exceljs');
   });
 });
