@@ -13,6 +13,7 @@ export const CHECK_REGISTRY = {
   markdown: { title: bi('Markdown 文档', 'Markdown document'), load: () => (require('./markdown') as typeof import('./markdown')).renderMarkdown },
   html: { title: bi('网页报告', 'web page'), load: () => (require('./html') as typeof import('./html')).renderHtml },
   csv: { title: bi('CSV 表格', 'CSV spreadsheet'), load: () => (require('./csv') as typeof import('./csv')).renderCsv },
+  xlsx: { title: bi('Excel 工作簿', 'Excel workbook'), binary: true, load: () => (require('./xlsx') as typeof import('./xlsx')).renderXlsx },
 } as const satisfies Formats<CheckResult>;
 
 export type Format = keyof typeof CHECK_REGISTRY;
