@@ -1,6 +1,6 @@
 import { bi } from '../../core/i18n';
 import type { CheckResult } from '../../findings/types';
-import { formatNames, renderersOf, type Formats, type Renderer } from '../renderer';
+import { binaryNames, formatNames, renderersOf, type Formats, type Renderer } from '../renderer';
 
 /**
  * The check's formats, one file each (as conftest keeps one per --output), and one line each here. Nothing is loaded
@@ -20,6 +20,9 @@ export type Format = keyof typeof CHECK_REGISTRY;
 
 /** The names alone, in the order `--format` lists them: a command line can be checked without loading a renderer. */
 export const FORMATS: readonly Format[] = formatNames(CHECK_REGISTRY);
+
+/** The formats that are bytes, not text (the workbook): refused on a terminal. */
+export const BINARY_FORMATS: readonly Format[] = binaryNames(CHECK_REGISTRY);
 
 export type CheckRenderer = Renderer<CheckResult>;
 
