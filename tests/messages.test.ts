@@ -273,7 +273,7 @@ describe('the command line speaks Chinese unless --lang en is on it', () => {
     expect(top.stdout).toContain('review [选项] <报送文件夹...>');
     const en = await cli('check', '--help', '--lang', 'en');
     expect(en.stdout).toContain('Usage: plancheck check [options] <paths...>');
-    expect(en.stdout).toMatch(/output format \(choices: table, json, markdown,\s+html, csv, default: table\)/);
+    expect(en.stdout).toMatch(/output format \(choices: table, json, markdown,\s+html, csv, xlsx, default: table\)/);
   });
 
   test.each([
