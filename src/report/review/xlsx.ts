@@ -29,6 +29,7 @@ const TEXT = {
     item: '项目',
     value: '内容',
     legend: '图例',
+    verdict: '结论',
     failsIn: (year: number) => `${year} 年不通过`,
   },
   en: {
@@ -50,6 +51,7 @@ const TEXT = {
     item: 'Item',
     value: 'Value',
     legend: 'Legend',
+    verdict: 'Verdict',
     failsIn: (year: number) => `Fails ${year}`,
   },
 } as const;
@@ -155,7 +157,7 @@ function addNotes(result: ReviewResult, name: string, lang: Lang, workbook: Work
     [t.heading, `${result.packs.map((p) => p.title[lang]).join(' · ')} · ${packLine(result, lang)}`],
     [t.matrix, t.shown(result.rows.length, result.columns.length)],
     [t.total, t.totals(result)],
-    ['', reviewVerdict(result, lang)],
+    [own.verdict, reviewVerdict(result, lang)],
   ];
   const once = countedOnceLine(result, lang);
   if (once) rows.push([own.sheets.counts, once]);
