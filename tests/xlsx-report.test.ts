@@ -7,12 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Workbook, type Worksheet } from 'exceljs';
+import { ValueType, Workbook, type Worksheet } from 'exceljs';
 import { runCli } from '../src/cli/program';
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../src/report/kit/labels';
 import { statusFill } from '../src/report/kit/xlsx';
 import type { Status } from '../src/findings/types';
-import { cli, EXAMPLES, ROOT, tempDir } from './helpers';
+import { CITY_ALL_MET, cli, EXAMPLES, ROOT, tempDir, variant } from './helpers';
 import { writeReviewFixture } from './review-fixture';
 
 const EXAMPLE_FILES = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => join('examples', f)).sort();
@@ -246,6 +246,19 @@ describe('review --format xlsx', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(['Matrix', 'Rule counts', 'Changes', 'Rejected files', 'Notes', 'Provenance']);
     expect(records(sheet(book, 'Changes'))[0]['Change']).toBe('regression');
     expect((sheet(book, 'Matrix').getRow(1).values as unknown[]).slice(1, 5)).toEqual(['Bureau', 'Region code', 'Level', 'Year']);
+  });
+});
+
+describe('user text in a workbook', () => {
+  test('a name that looks like a formula stays text, and its control characters are shown, not kept', async () => {
+    const name = '=HYPERLINK("http://evil.example/","点击")\u001b[31m\u202e\u0007';
+    const file = variant(CITY_ALL_MET, { 'bureau.name': name });
+    const out = join(tempDir(), 'named.xlsx');
+    await cli('check', file, '--format', 'xlsx', '--out', out);
+    const ws = sheet(await workbookOf(out), '检查结果');
+    const cell = ws.getRow(2).getCell(1);
+    expect(cell.type).toBe(ValueType.String); // never a formula
+    expect(cell.value).toBe('=HYPERLINK("http://evil.example/","点击")\\x1b[31m\\u202e\\x07');
   });
 });
 
