@@ -114,7 +114,7 @@ describe('nothing is lost because another file is broken', () => {
 
 describe('the command line', () => {
   test.each([
-    [['check', CITY_ALL_MET, '--format', 'xml'], '选项 --format 的取值“xml”无效,可选:table、json、markdown、html、csv'],
+    [['check', CITY_ALL_MET, '--format', 'xml'], '选项 --format 的取值“xml”无效,可选:table、json、markdown、html、csv、xlsx'],
     [['check', CITY_ALL_MET, '--no-such-option'], '未知选项 --no-such-option'],
     [['check'], '缺少要检查的报送文件或文件夹'],
     [['check', CITY_ALL_MET, '--lang', 'fr'], '选项 --lang 的取值“fr”无效,可选:zh、en'],
@@ -125,7 +125,7 @@ describe('the command line', () => {
   });
 
   test.each([
-    [['check', CITY_ALL_MET, '--format', 'xml', '--lang', 'en'], "option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are table, json, markdown, html, csv."],
+    [['check', CITY_ALL_MET, '--format', 'xml', '--lang', 'en'], "option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are table, json, markdown, html, csv, xlsx."],
     [['check', CITY_ALL_MET, '--no-such-option', '--lang', 'en'], "unknown option '--no-such-option'"],
     [['check', '--lang', 'en'], "missing required argument 'paths'"],
   ])('%j exits 2 and says what is wrong, in English', async (args, says) => {

@@ -27,7 +27,19 @@ describe('commands and formats load only what they use', () => {
     // Of the review, only its registry: the names its --format accepts.
     expect(modules.filter((m) => /review/.test(m) && !REGISTRIES.includes(m))).toEqual([]);
     expect(modules.filter((m) => /report[/\\](check|kit)[/\\](html|markdown|csv|json)\.js$/.test(m))).toEqual([]);
-    expect(packages.filter((p) => ['csv-stringify', 'cli-progress', 'playwright-core', 'ajv-i18n'].includes(p))).toEqual([]);
+    expect(packages.filter((p) => ['csv-stringify', 'cli-progress', 'playwright-core', 'ajv-i18n', 'exceljs', 'jszip'].includes(p))).toEqual([]);
+    expect(modules.filter((m) => /xlsx/.test(m))).toEqual([]);
+  });
+
+  test('a workbook loads exceljs and the workbook pieces; the table and the review of a plain run do not', () => {
+    const out = join(tempDir(), 'findings.xlsx');
+    const xlsx = loadedBy('check', CITY_ALL_MET, '--format', 'xlsx', '--out', out);
+    expect(xlsx.status).toBe(0);
+    expect(xlsx.modules).toEqual(expect.arrayContaining([report('check', 'xlsx.js'), report('kit', 'xlsx.js')]));
+    expect(xlsx.packages).toEqual(expect.arrayContaining(['exceljs', 'jszip']));
+    expect(xlsx.modules).not.toContain(report('check', 'table.js'));
+    const review = loadedBy('review', 'examples');
+    expect(review.packages).not.toContain('exceljs');
   });
 
   test('a plain check compiles no schema and proves no pack: the build did both; a clean file needs no yaml document', () => {

@@ -266,21 +266,21 @@ describe('the command line speaks Chinese unless --lang en is on it', () => {
     expect(zh.status).toBe(0);
     for (const text of ['用法: plancheck check [选项]', '选项:', '显示帮助', '--waivers <文件>']) expect(zh.stdout).toContain(text);
     // The help wraps between Chinese characters at 80 columns: the choices may go on to the next line.
-    expect(zh.stdout).toMatch(/输出格式\(可选:table、json、markdown、html、csv;默认:\s*table\)/);
+    expect(zh.stdout).toMatch(/输出格式\(可选:table、json、markdown、html、csv、\s*xlsx;默认:\s*table\)/);
     expect(zh.stdout).not.toMatch(/Usage|Options|display help|output format/);
     const top = await cli('--help');
     expect(top.stdout).toContain('命令:');
     expect(top.stdout).toContain('review [选项] <报送文件夹...>');
     const en = await cli('check', '--help', '--lang', 'en');
     expect(en.stdout).toContain('Usage: plancheck check [options] <paths...>');
-    expect(en.stdout).toMatch(/output format \(choices: table, json, markdown,\s+html, csv, default: table\)/);
+    expect(en.stdout).toMatch(/output format \(choices: table, json, markdown,\s+html, csv, xlsx, default: table\)/);
   });
 
   test.each([
     [['check', SPEC_EXAMPLE, '--ot', 'x'], '未知选项 --ot(是不是 --out?)', "unknown option '--ot'\n(Did you mean --out?)"],
     [['chek', SPEC_EXAMPLE], '未知命令 chek(是不是 check?)', "unknown command 'chek'\n(Did you mean check?)"],
     [['check', SPEC_EXAMPLE, '--out'], '选项 --out 后面缺少取值', "option '-o, --out <file>' argument missing"],
-    [['review', '--format', 'xlsx', 'x'], '选项 --format 的取值“xlsx”无效,可选:table、json、markdown、html、csv', "option '-f, --format <format>' argument 'xlsx' is invalid."],
+    [['review', '--format', 'docx', 'x'], '选项 --format 的取值“docx”无效,可选:table、json、markdown、html、csv、xlsx', "option '-f, --format <format>' argument 'docx' is invalid."],
   ])('%j: commander\'s own error in Chinese, exit 2', async (args, zh, en) => {
     const chinese = await cli(...args);
     expect(chinese.status).toBe(2);

@@ -42,8 +42,8 @@ describe('each subject of src/report/ has its registry and a file per format', (
   });
 
   test('the names, in the order --format lists them; the library gives the same', () => {
-    expect(check.FORMATS).toEqual(['table', 'json', 'markdown', 'html', 'csv']);
-    expect(review.REVIEW_FORMATS).toEqual(['table', 'json', 'markdown', 'html', 'csv']);
+    expect(check.FORMATS).toEqual(['table', 'json', 'markdown', 'html', 'csv', 'xlsx']);
+    expect(review.REVIEW_FORMATS).toEqual(['table', 'json', 'markdown', 'html', 'csv', 'xlsx']);
     expect(library.FORMATS).toBe(check.FORMATS);
     expect(library.REVIEW_FORMATS).toBe(review.REVIEW_FORMATS);
   });

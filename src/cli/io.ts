@@ -8,6 +8,8 @@ export interface CliIo {
   /** Standard output for a report of bytes (a workbook), the same way; without it such a report cannot go there. */
   stdoutBytes?(bytes: Uint8Array): void | Promise<void>;
   stderr(text: string): void;
+  /** True when standard output is a terminal, where a report of bytes (a workbook) would show as garbage. */
+  stdoutIsTerminal?(): boolean;
   /** A progress display for long runs, where one can be seen. */
   progress?(): { update: Progress; stop(): void } | undefined;
 }
@@ -44,6 +46,7 @@ export const processIo: CliIo = {
   stdout: writeStdout,
   stdoutBytes: writeStdout,
   stderr: (text) => void process.stderr.write(text),
+  stdoutIsTerminal: () => process.stdout.isTTY === true,
   progress: () => {
     // Loaded only when a run asks for a bar: a check never does.
     const { terminalProgress } = require('./progress') as typeof import('./progress');

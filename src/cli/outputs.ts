@@ -14,6 +14,9 @@ export interface OutputRequest<F extends string> {
   out?: string;
   targets: ReportTarget<F>[];
   lang: Lang;
+  /** The formats that are bytes (a workbook), and whether standard output is a terminal: they are not shown there. */
+  binary?: readonly F[];
+  terminal?: boolean;
 }
 
 export interface PlannedOutput<F extends string> {
@@ -34,6 +37,20 @@ export interface OutputPlan<F extends string> {
 const STDOUT = bi('标准输出', 'standard output');
 
 /**
+ * A workbook sent to a terminal: its bytes would fill the screen with garbage and could set the terminal's modes.
+ * Standard output that is a pipe or a file (`> report.xlsx`, `| gzip`) takes it; a terminal is refused before the run.
+ */
+function binaryOnTerminal(format: string, option: Bilingual | undefined, lang: Lang): InputProblem {
+  return {
+    file: option ? option[lang] : STDOUT[lang],
+    message: bi(
+      `${format} 格式是二进制文件(Excel 工作簿),不能显示在终端上;请用 --out 写入文件,如 --out 报告.${format},或把标准输出重定向到文件`,
+      `The ${format} format is a binary file (an Excel workbook) and cannot be shown on a terminal; write it to a file with --out, e.g. --out report.${format}, or redirect standard output to a file`,
+    ),
+  };
+}
+
+/**
  * Decides where every output goes, before anything is evaluated. Refuses, each with its problem: an output that is
  * an input, a folder, a path under a file, and two outputs that are the same file (`--out t/same --report
  * html:t/same`, `a/../same`, a symbolic link to another), since one would silently overwrite the other.
@@ -52,6 +69,10 @@ export function planOutputs<F extends string>(request: OutputRequest<F>, inputs:
       return resolved;
     }, found);
     if (!target) continue;
+    if (target.kind === 'stdout' && request.terminal && request.binary?.includes(format)) {
+      found.push(binaryOnTerminal(format, request.out === undefined && option === asked[0].option ? undefined : option, request.lang));
+      continue;
+    }
     const clash = outputs.find((output) => sameTarget(output.target, target));
     if (clash) {
       const where = target.kind === 'stdout'

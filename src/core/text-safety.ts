@@ -8,7 +8,8 @@
  * - `markdownText`: Markdown shows it as text: no raw HTML, link, image, emphasis, heading, list or table row, and a
  *   line break (CR too) cannot start a new line;
  * - `htmlText`: HTML text and quoted attribute values, with the same controls shown as in the terminal;
- * - `csvCell`: a spreadsheet never reads it as a formula (OWASP: a leading `=`, `+`, `-`, `@`, tab or CR gets `'`).
+ * - `csvCell`: a spreadsheet never reads it as a formula (OWASP: a leading `=`, `+`, `-`, `@`, tab or CR gets `'`);
+ * - `workbookText`: a cell of an xlsx workbook (always typed as text, never a formula), the controls shown.
  *
  * Each is idempotent on its own output where it matters (escaping twice shows no new control), and deterministic.
  */
@@ -88,6 +89,15 @@ const FORMULA_START = /^[=+\-@\t\r\u0000\uff1d\uff0b\uff0d\uff20]/;
 /** A cell of text for a spreadsheet: one that would start a formula is prefixed with `'`, which Excel shows as text. */
 export function csvCell(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * Text for a cell of a workbook the tool writes: a string cell is text to Excel whatever it starts with, so nothing is
+ * prefixed; the controls are shown as in the terminal (most are not even allowed in the workbook's XML), and the
+ * tool's own line breaks stay (the cell wraps).
+ */
+export function workbookText(text: string): string {
+  return text.replace(CONTROLS, (char) => (char === '\n' ? char : visible(char)));
 }
 
 /** True when the spreadsheet would read this cell as a formula. */

@@ -56,6 +56,11 @@ export function formatNames<S extends Formats<never>>(formats: S): readonly (key
   return Object.freeze(Object.keys(formats)) as readonly (keyof S & string)[];
 }
 
+/** The formats of a registry that render bytes (a workbook): never shown on a terminal. Nothing is loaded. */
+export function binaryNames<S extends Formats<never>>(formats: S): readonly (keyof S & string)[] {
+  return Object.freeze(Object.keys(formats).filter((name) => formats[name].binary === true)) as readonly (keyof S & string)[];
+}
+
 /**
  * The renderers of a registry as one map, each loaded when it is first read: the library's `RENDERERS.html(result,
  * 'zh')`, without loading every format when the registry is.

@@ -172,7 +172,7 @@ export function libraryProperty(checker: Checker, stats: Stats): fc.IAsyncProper
     const lang: Lang = stats.cases % 2 === 0 ? 'zh' : 'en';
     for (const [format, render] of Object.entries(RENDERERS)) {
       try {
-        render(run(first.result), lang);
+        await render(run(first.result), lang);
       } catch (error) {
         throw new PropertyBroken(`RENDERERS.${format} (${lang}) threw:\n${describeError(error)}`, c, bytes);
       }

@@ -1,6 +1,6 @@
 import type { Lang } from '../../core/i18n';
 import type { InputProblem } from '../../intake/problem';
-import { checkRenderer, FORMATS, type Format } from '../../report/check';
+import { BINARY_FORMATS, checkRenderer, FORMATS, type Format } from '../../report/check';
 import { prepareCheck } from '../../run/check';
 import { checkExitStatus } from '../../run/exit';
 import type { CliIo } from '../io';
@@ -30,7 +30,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const badTargets: InputProblem[] = [];
   const targets = parseReportTargets(options.report, FORMATS, badTargets);
   const own = [...badTargets];
-  const outputs = planOutputs({ format: options.format, out: options.out, targets, lang }, plan.inputs, own);
+  const outputs = planOutputs({ format: options.format, out: options.out, targets, lang, binary: BINARY_FORMATS, terminal: io.stdoutIsTerminal?.() }, plan.inputs, own);
   const canRun = plan.ready && badTargets.length === 0 && outputs !== undefined;
   const result = canRun ? await plan.run(own) : undefined;
   // The table shows every problem itself; other formats, and a run with no report, tell standard error too.

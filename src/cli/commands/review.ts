@@ -1,7 +1,7 @@
 import type { Lang } from '../../core/i18n';
 import { terminalText } from '../../core/text-safety';
 import type { InputProblem } from '../../intake/problem';
-import { REVIEW_FORMATS, reviewRenderer, type ReviewFormat } from '../../report/review';
+import { REVIEW_BINARY_FORMATS, REVIEW_FORMATS, reviewRenderer, type ReviewFormat } from '../../report/review';
 import { EXIT } from '../../run/exit';
 import { prepareReview, reviewExitStatus } from '../../run/review';
 import type { CliIo } from '../io';
@@ -56,7 +56,7 @@ export async function runReview(paths: readonly string[], options: ReviewOptions
   const badTargets: InputProblem[] = [];
   const targets = parseReportTargets(options.report, REVIEW_FORMATS, badTargets);
   const own = [...badTargets];
-  const outputs = planOutputs({ format: options.format, out: options.out, targets, lang }, plan.inputs, own);
+  const outputs = planOutputs({ format: options.format, out: options.out, targets, lang, binary: REVIEW_BINARY_FORMATS, terminal: io.stdoutIsTerminal?.() }, plan.inputs, own);
   if (!plan.ready || badTargets.length > 0 || outputs === undefined) {
     for (const problem of [...plan.problems, ...own, ...plan.paths]) io.stderr(problemLine(problem, lang));
     return EXIT.invalidInput;

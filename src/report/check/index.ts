@@ -1,6 +1,6 @@
 import { bi } from '../../core/i18n';
 import type { CheckResult } from '../../findings/types';
-import { formatNames, renderersOf, type Formats, type Renderer } from '../renderer';
+import { binaryNames, formatNames, renderersOf, type Formats, type Renderer } from '../renderer';
 
 /**
  * The check's formats, one file each (as conftest keeps one per --output), and one line each here. Nothing is loaded
@@ -13,12 +13,16 @@ export const CHECK_REGISTRY = {
   markdown: { title: bi('Markdown 文档', 'Markdown document'), load: () => (require('./markdown') as typeof import('./markdown')).renderMarkdown },
   html: { title: bi('网页报告', 'web page'), load: () => (require('./html') as typeof import('./html')).renderHtml },
   csv: { title: bi('CSV 表格', 'CSV spreadsheet'), load: () => (require('./csv') as typeof import('./csv')).renderCsv },
+  xlsx: { title: bi('Excel 工作簿', 'Excel workbook'), binary: true, load: () => (require('./xlsx') as typeof import('./xlsx')).renderXlsx },
 } as const satisfies Formats<CheckResult>;
 
 export type Format = keyof typeof CHECK_REGISTRY;
 
 /** The names alone, in the order `--format` lists them: a command line can be checked without loading a renderer. */
 export const FORMATS: readonly Format[] = formatNames(CHECK_REGISTRY);
+
+/** The formats that are bytes, not text (the workbook): refused on a terminal. */
+export const BINARY_FORMATS: readonly Format[] = binaryNames(CHECK_REGISTRY);
 
 export type CheckRenderer = Renderer<CheckResult>;
 

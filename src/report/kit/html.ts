@@ -1,8 +1,8 @@
-import { STATUSES, type Finding, type Status, type Summary } from '../../findings/types';
+import { STATUSES, type Finding, type Summary } from '../../findings/types';
 import type { Lang } from '../../core/i18n';
 import type { InputProblem } from '../../intake/problem';
 import { htmlText } from '../../core/text-safety';
-import { STATUS_LABELS, STATUS_SYMBOLS } from './labels';
+import { COLORS, STATUS_LABELS, STATUS_SYMBOLS } from './labels';
 import { clauseText, evidenceWhere, foundText, problemsByFile, problemText, requiredText, restatesText, severityText, waiverText } from './view';
 
 /**
@@ -11,15 +11,8 @@ import { clauseText, evidenceWhere, foundText, problemsByFile, problemText, requ
  * after `STYLE` and its own script.
  */
 
-export const COLORS: Readonly<Record<Status, string>> = {
-  pass: '#2e7d32',
-  fail: '#c62828',
-  warn: '#ef6c00',
-  pending: '#1565c0',
-  not_applicable: '#9e9e9e',
-  missing_data: '#6a1b9a',
-  waived: '#00838f',
-};
+/** The colours of the statuses, shared with the workbooks (./labels). */
+export { COLORS } from './labels';
 
 /** The words of the pieces below. */
 const T = {

@@ -1,6 +1,6 @@
 import { bi } from '../../core/i18n';
 import type { ReviewResult } from '../../run/review/types';
-import { formatNames, renderersOf, type Formats, type Renderer } from '../renderer';
+import { binaryNames, formatNames, renderersOf, type Formats, type Renderer } from '../renderer';
 
 /**
  * The review's formats, one file each, and one line each here; each loaded when it is asked for. Table, JSON and CSV
@@ -13,12 +13,16 @@ export const REVIEW_REGISTRY = {
   markdown: { title: bi('Markdown 文档', 'Markdown document'), load: () => (require('./markdown') as typeof import('./markdown')).renderReviewMarkdown },
   html: { title: bi('网页报告', 'web page'), load: () => (require('./html') as typeof import('./html')).renderReviewHtml },
   csv: { title: bi('CSV 表格', 'CSV spreadsheet'), load: () => (require('./csv') as typeof import('./csv')).renderReviewCsv },
+  xlsx: { title: bi('Excel 工作簿', 'Excel workbook'), binary: true, load: () => (require('./xlsx') as typeof import('./xlsx')).renderReviewXlsx },
 } as const satisfies Formats<ReviewResult>;
 
 export type ReviewFormat = keyof typeof REVIEW_REGISTRY;
 
 /** The names alone, in the order `--format` lists them: a command line can be checked without loading a renderer. */
 export const REVIEW_FORMATS: readonly ReviewFormat[] = formatNames(REVIEW_REGISTRY);
+
+/** The formats that are bytes, not text (the workbook): refused on a terminal. */
+export const REVIEW_BINARY_FORMATS: readonly ReviewFormat[] = binaryNames(REVIEW_REGISTRY);
 
 export type ReviewRenderer = Renderer<ReviewResult>;
 
