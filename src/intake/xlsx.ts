@@ -38,7 +38,7 @@ const FIELDS = schemaFieldsOf('submission.schema.json');
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
-const TRUE_WORDS = new Set([YES, 'TRUE', 'true', '是的']);
+const TRUE_WORDS = new Set([YES, 'TRUE', 'true']);
 const FALSE_WORDS = new Set([NO, 'FALSE', 'false']);
 
 /** A cell's value, its number format, and where it stands. */
