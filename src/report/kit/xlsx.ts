@@ -10,7 +10,6 @@ import { COLORS } from './labels';
  */
 
 type ExcelJs = typeof import('exceljs');
-type Jszip = typeof import('jszip');
 
 /** exceljs, required when a workbook is made: a check that writes no workbook never loads it (tests/lazy-loading). */
 function excel(): ExcelJs {
@@ -120,18 +119,26 @@ export function paintStatus(cell: Cell, status: Status): void {
   cell.font = { bold: status === 'fail', color: { argb: pale ? argb(COLORS[status]) : 'FFFFFFFF' } };
 }
 
+/** The zip library exceljs writes with (its own copy, wherever npm put it), whose entry dates default to the clock. */
+function zipDefaults(): { date: Date | null } {
+  const exceljs = require.resolve('exceljs');
+  return (require(require.resolve('jszip', { paths: [exceljs] })) as { defaults: { date: Date | null } }).defaults;
+}
+
 /**
- * The workbook's bytes, the same for the same inputs. exceljs stamps every entry of the zip with the time it was
- * written (its zip writer takes no date), so the zip is read back and written again by the same library (jszip) with
- * `WORKBOOK_DATE` on every entry, in the order exceljs wrote them: no zip or XML of our own.
+ * The workbook's bytes, the same for the same inputs: its own dates fixed (`newWorkbook`, again here for a workbook
+ * made elsewhere), and every entry of its zip dated `WORKBOOK_DATE`, by setting the zip library's default date while
+ * exceljs writes (its zip writer takes no date of its own): no zip or XML of ours.
  */
 export async function workbookBytes(workbook: Workbook): Promise<Uint8Array> {
-  const written = await workbook.xlsx.writeBuffer();
-  const JSZip = require('jszip') as Jszip;
-  const zip = await JSZip.loadAsync(written as ArrayBuffer, { createFolders: false });
-  zip.forEach((_path, entry) => {
-    entry.date = WORKBOOK_DATE;
-  });
-  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', platform: 'DOS' });
-  return bytes;
+  workbook.created = WORKBOOK_DATE;
+  workbook.modified = WORKBOOK_DATE;
+  const defaults = zipDefaults();
+  const before = defaults.date;
+  defaults.date = WORKBOOK_DATE;
+  try {
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  } finally {
+    defaults.date = before;
+  }
 }

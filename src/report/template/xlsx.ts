@@ -21,7 +21,7 @@ import {
 import type { CatalogueField } from '../../run/catalogue';
 import type { Template, TemplateNode } from '../../run/template';
 import { LEVEL_LABELS } from '../kit/labels';
-import { workbookBytes } from '../kit/workbook-bytes';
+import { newWorkbook, workbookBytes } from '../kit/xlsx';
 
 /**
  * The template as a workbook a clerk fills in Excel or WPS (cli-contract.md, "Excel workbooks"; the layout is
@@ -225,8 +225,7 @@ function guideSheet(workbook: Workbook, template: Template, sheets: readonly str
 
 /** The template, as a workbook. */
 export async function renderTemplateXlsx(template: Template, _lang: Lang): Promise<Uint8Array> {
-  const ExcelJS = require('exceljs') as typeof import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   const records = lists(template.nodes).flatMap((list) => {
     const sheet = sheetOfList(list.path);
     return sheet ? [{ list, sheet }] : [];
