@@ -236,7 +236,7 @@ describe('plancheck template: a blank submission for a level and a year', () => 
     const workbook = await cli('template', '--level', 'county', '--year', '2024', '--format', 'xlsx');
     expect(workbook.status).toBe(2);
     expect(workbook.stdout).toBe('');
-    expect(workbook.stderr).toBe('plancheck: 命令行有误:工作簿不能显示在终端上:请用 --out 指定要写入的文件(应为:--out 模板.xlsx)\n');
+    expect(workbook.stderr).toBe('plancheck: 命令行有误:工作簿不能显示在终端上:请用 --out 指定要写入的文件(应为:--out 文件名.xlsx)\n');
   });
 
   test('a template is written whole to --out and never over an input', async () => {

@@ -208,7 +208,16 @@ describe('a workbook that is not a template, or whose layout was broken, is refu
     const file = await broken((workbook) => {
       workbook.getWorksheet('执法决定')!.getCell('C1').value = 'decided';
     });
-    expect(await refused(file)).toContain('broken.xlsx:执法决定!C1: 工作表“执法决定”第 1 行的字段名“decided”不是这类记录的字段:请勿修改第 1 行');
+    expect(await refused(file)).toContain('broken.xlsx:执法决定!C1: 工作表“执法决定”第 1 行(隐藏的字段名行)的“decided”不是这类记录的字段:请勿修改第 1 行');
+  });
+
+  test('a word not in a drop-down list: the list is said in its Chinese words, as the clerk picks them', async () => {
+    const file = await broken((workbook) => {
+      workbook.getWorksheet('基本数据')!.getCell('D3').value = '区级';
+    });
+    const stderr = await refused(file);
+    expect(stderr).toContain('broken.xlsx:基本数据!D3: 单位层级“区级”不是可选的写法(应为:省级、市级、县级 之一(从下拉列表中选择))');
+    expect(stderr).not.toContain('county');
   });
 
   test('a text in a date cell', async () => {

@@ -55,6 +55,12 @@ describe('plancheck template --format xlsx: the workbook a clerk fills in', () =
     expect(online.getCell(2).protection?.locked).not.toBe(false);
     expect(online.getCell(4).protection).toMatchObject({ locked: false });
     expect(sheet.getColumn(3).width).toBeGreaterThan(20);
+    // The field paths and the records' field names are for the reader: hidden, the Chinese shown.
+    expect(sheet.getColumn(1).hidden).toBe(true);
+    expect(sheet.getColumn(2).hidden).toBe(false);
+    const decisions = workbook.getWorksheet('执法决定')!;
+    expect(decisions.getRow(1).hidden).toBe(true);
+    expect(decisions.getRow(2).hidden).toBe(false);
   });
 
   test('the cells check what is typed: 是/否, the levels, the decision types, dates and whole numbers, in Chinese', async () => {

@@ -10,6 +10,7 @@ import { TEMPLATE_FORMATS } from '../report/template';
 import type { ExplainOptions } from './commands/explain';
 import type { RulesOptions } from './commands/rules';
 import type { TemplateOptions } from './commands/template';
+import type { ConvertOptions } from './commands/convert';
 import type { CheckOptions } from './commands/check';
 import { EXIT } from '../run/exit';
 import type { ReviewOptions } from './commands/review';
@@ -62,6 +63,9 @@ const TEXT = {
     template: '生成空白报送模板(YAML 文件或 .xlsx 工作簿):只含适用于该层级和年度的指标所需填写的字段,每个字段附中文说明',
     templateLevel: ['--level <层级>', '单位层级:province(省级)、city(市级)、county(县级)'],
     templateYear: ['--year <年度>', '报告年度,如 2024'],
+    convert: '把一份报送在 YAML 文件和 .xlsx 工作簿之间转换:所有字段(含出处)原样保留,转换后的检查结果与原文件相同',
+    convertFile: ['<文件>', '报送文件(.yaml、.yml、.json,或填好的 .xlsx 报送表)'],
+    convertTo: ['--to <格式>', '转换成的格式:yaml(YAML 文件)或 xlsx(Excel 报送表)'],
     docOut: ['-o, --out <文件>', '写入此文件(写完整后才替换原文件;- 表示屏幕),而不输出到屏幕'],
     docPack: ['-p, --pack <路径>', '规则包文件夹或其 pack.yaml,或内置规则包的编号(hunan-hrss-fazhi-2022-2025、cn-national-baseline),代替内置的湖南 2022—2025 规则包;可重复'],
     titles: { 'Usage:': '用法:', 'Options:': '选项:', 'Arguments:': '参数:', 'Commands:': '命令:', 'Global Options:': '全局选项:' } as Record<string, string>,
@@ -112,6 +116,9 @@ const TEXT = {
     template: 'a blank submission (YAML or an .xlsx workbook) with every field the targets of a level and year read, each explained',
     templateLevel: ['--level <level>', "the bureau's level: province, city, county"],
     templateYear: ['--year <year>', 'the reporting year, e.g. 2024'],
+    convert: 'a submission from YAML to an .xlsx workbook or back: every field kept, its source too; the converted file checks the same',
+    convertFile: ['<file>', 'a submission (.yaml, .yml, .json, or a filled .xlsx workbook)'],
+    convertTo: ['--to <format>', 'the format to convert to: yaml or xlsx'],
     docOut: ['-o, --out <file>', 'write to this file instead of standard output (replaced only once complete; - is standard output)'],
     docPack: ['-p, --pack <path>', 'rule pack folder or pack.yaml, or a bundled pack\'s id (hunan-hrss-fazhi-2022-2025, cn-national-baseline), instead of the bundled Hunan 2022–2025 pack; may repeat'],
     titles: {} as Record<string, string>,
@@ -311,6 +318,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (options: TemplateOptions) => {
       const { runTemplate } = await import('./commands/template');
       status = await runTemplate(options, io);
+    });
+  program
+    .command('convert')
+    .description(t.convert)
+    .helpOption('-h, --help', t.help)
+    .argument(t.convertFile[0], t.convertFile[1])
+    .addOption(new Option(t.convertTo[0], t.convertTo[1]).choices(TEMPLATE_FORMATS).makeOptionMandatory())
+    .option(t.docOut[0], t.docOut[1])
+    .option(t.docPack[0], t.docPack[1], collect, [])
+    .addOption(new Option(t.lang[0], t.lang[1]).choices(LANGS).default('zh'))
+    .action(async (file: string, options: ConvertOptions) => {
+      const { runConvert } = await import('./commands/convert');
+      status = await runConvert(file, options, io);
     });
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,4 +1,4 @@
-import type { Lang } from '../core/i18n';
+import { bi, type Lang } from '../core/i18n';
 import { terminalText } from '../core/text-safety';
 import type { InputProblem } from '../intake/problem';
 import { EXIT } from '../run/exit';
@@ -12,6 +12,16 @@ export function requestProblemLine(problem: InputProblem, lang: Lang): string {
   const expected = problem.expected ? (lang === 'zh' ? `(应为:${problem.expected.zh})` : ` (expected: ${problem.expected.en})`) : '';
   const prefix = lang === 'zh' ? 'plancheck: 命令行有误:' : 'plancheck: command line error: ';
   return `${terminalText(`${prefix}${problem.message[lang]}${expected}`)}\n`;
+}
+
+/**
+ * A workbook is bytes, not text: on a terminal it would be noise, so it needs a file (or a pipe). The problem that
+ * says so, or undefined when the output can take it.
+ */
+export function binaryOnTerminal(binary: boolean | undefined, out: string | undefined, io: CliIo): InputProblem | undefined {
+  const toStdout = out === undefined || out === '-';
+  if (!binary || !toStdout || (io.stdoutBytes && !process.stdout.isTTY)) return undefined;
+  return { file: '', message: bi('工作簿不能显示在终端上:请用 --out 指定要写入的文件', 'A workbook cannot be shown on a terminal: name the file to write with --out'), expected: bi('--out 文件名.xlsx', '--out file.xlsx') };
 }
 
 export interface SingleOutputRequest<F extends string> {

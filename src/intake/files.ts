@@ -92,8 +92,10 @@ class Walk {
       if (kind === 'directory') {
         if (this.recursive) this.folder(path, ancestors);
       } else if (isSupported(entry.name)) {
-        if (kind === 'file' && intakeFormatOf(entry.name)?.isSubmission?.(path) === false) {
-          this.note(path, '已跳过:这是 plancheck 生成的 JSON 报告,不是报送', 'skipped: a JSON report made by plancheck, not a submission');
+        const format = intakeFormatOf(entry.name);
+        if (kind === 'file' && format?.isSubmission?.(path) === false) {
+          const name = format.reportName ?? bi('报告', 'report');
+          this.note(path, `已跳过:这是 plancheck 生成的 ${name.zh},不是报送`, `skipped: a ${name.en} made by plancheck, not a submission`);
         } else {
           // A FIFO, a device or a broken link with a submission's name is found, and refused when it is read.
           this.addFile(path);

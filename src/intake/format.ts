@@ -29,6 +29,8 @@ export interface ParsedDocument {
    * written decimal, and nobody need ask `scalarSource` to compare it exactly.
    */
   plainNumbers?: boolean;
+  /** Places are cells of a workbook, whose fields of set choices are picked from Chinese words (县级), not codes. */
+  cells?: boolean;
 }
 
 /** How a file is to be read. */
@@ -65,6 +67,8 @@ export interface IntakeFormat {
   extensions: readonly string[];
   /** Whether a file found in a folder is a submission rather than something else of the same type (a plancheck report). */
   isSubmission?(file: string): boolean;
+  /** What a file of this format that is no submission is, as a folder walk names it when it skips it (JSON 报告). */
+  reportName?: Bilingual;
   parse(file: string, bytes: Buffer, options?: IntakeOptions): ParsedDocument | Promise<ParsedDocument>;
 }
 

@@ -74,5 +74,6 @@ export const jsonFormat: IntakeFormat = {
   title: bi('JSON 文件', 'JSON file'),
   extensions: ['.json'],
   isSubmission: (file) => !isPlancheckReport(file),
+  reportName: bi('JSON 报告', 'JSON report'),
   parse: (file, bytes, options) => parseYamlText(file, bytes, (source) => jsonCommentProblems(file, source), options),
 };

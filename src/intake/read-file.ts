@@ -36,7 +36,9 @@ export function sizeText(bytes: number): Bilingual {
   return bi(`${shown} MiB`, `${shown} MiB`);
 }
 
+/** What a file the tool reads should be: a submission may also be a workbook; a pack, waivers or a calendar are YAML. */
 const READABLE = bi('一个存在且可读的 .yaml、.yml 或 .json 文件', 'a .yaml, .yml or .json file that exists and can be read');
+const READABLE_SUBMISSION = bi('一个存在且可读的 .yaml、.yml、.json 或 .xlsx 文件', 'a .yaml, .yml, .json or .xlsx file that exists and can be read');
 
 function refused(file: string, reason: Bilingual, expected: Bilingual = READABLE): InputError {
   return new InputError([{ file, message: bi(`无法读取文件:${reason.zh}`, `Cannot read the file: ${reason.en}`), expected }]);
@@ -137,27 +139,28 @@ export function readSubmissionBytes(file: string): Buffer {
  * `submission`: the limit is the one `--max-bytes` sets, and the message says so.
  */
 export function readInputBytes(file: string, limit = DEFAULT_MAX_BYTES, submission = false): Buffer {
+  const readable = submission ? READABLE_SUBMISSION : READABLE;
   let stats: Stats;
   try {
     stats = statSync(file);
   } catch (error) {
-    throw refused(file, fsReason(file, error));
+    throw refused(file, fsReason(file, error), readable);
   }
-  if (stats.isDirectory()) throw refused(file, folderReason(file));
+  if (stats.isDirectory()) throw refused(file, folderReason(file), readable);
   const special = notAFile(stats);
-  if (special) throw refused(file, special);
+  if (special) throw refused(file, special, readable);
   if (stats.size > limit) throw tooLarge(file, stats.size, limit, submission);
   let fd: number;
   try {
     // O_NONBLOCK: should the path have become a FIFO since, opening it does not wait for a writer.
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
   } catch (error) {
-    throw refused(file, fsReason(file, error));
+    throw refused(file, fsReason(file, error), readable);
   }
   try {
     const opened = fstatSync(fd);
     const swapped = notAFile(opened);
-    if (swapped) throw refused(file, swapped);
+    if (swapped) throw refused(file, swapped, readable);
     if (opened.size > limit) throw tooLarge(file, opened.size, limit, submission);
     const chunks: Buffer[] = [];
     let total = 0;
@@ -167,7 +170,7 @@ export function readInputBytes(file: string, limit = DEFAULT_MAX_BYTES, submissi
       try {
         read = readSync(fd, chunk, 0, chunk.length, null);
       } catch (error) {
-        throw refused(file, fsReason(file, error));
+        throw refused(file, fsReason(file, error), readable);
       }
       if (read === 0) break;
       chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
@@ -183,14 +186,24 @@ export function readInputBytes(file: string, limit = DEFAULT_MAX_BYTES, submissi
 
 /** The first bytes of a regular file, or undefined when it is not one or cannot be read: for a quick look, never a wait. */
 export function readHead(file: string, bytes: number): Buffer | undefined {
+  return readPart(file, bytes, 'head');
+}
+
+/** The last bytes of a regular file, as `readHead` reads the first (a zip's comment stands there). */
+export function readTail(file: string, bytes: number): Buffer | undefined {
+  return readPart(file, bytes, 'tail');
+}
+
+function readPart(file: string, bytes: number, end: 'head' | 'tail'): Buffer | undefined {
   try {
     if (!statSync(file).isFile()) return undefined;
     const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
-      if (!fstatSync(fd).isFile()) return undefined;
-      const head = Buffer.alloc(bytes);
-      const read = readSync(fd, head, 0, bytes, 0);
-      return head.subarray(0, read);
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) return undefined;
+      const part = Buffer.alloc(bytes);
+      const read = readSync(fd, part, 0, bytes, end === 'head' ? 0 : Math.max(0, stat.size - bytes));
+      return part.subarray(0, read);
     } finally {
       closeSync(fd);
     }

@@ -321,7 +321,7 @@ function otherSaid(ctx: Context, error: ErrorObject, zhMessage: string): Said {
     case 'additionalProperties':
       return unknownKeySaid(ctx, error);
     case 'enum':
-      return { path, subject, advice: enumAdvice(subject, data, params.allowedValues as unknown[], info) };
+      return { path, subject, advice: enumAdvice(subject, data, params.allowedValues as unknown[], info, ctx.parsed.cells === true) };
     case 'format':
       if (params.format === 'date') return { path, subject: subjectAt(ctx, path, KIND_NOUN.date), advice: dateAdvice(subjectAt(ctx, path, KIND_NOUN.date), data) };
       break;

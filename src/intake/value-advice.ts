@@ -218,8 +218,13 @@ export function kindAdvice(kind: ValueKind, subject: Subject, value: unknown, wr
   }
 }
 
-/** `county(县级)、city(市级)`: each allowed value with its Chinese meaning where the schema gives one. */
-export function enumList(allowed: readonly unknown[], field: FieldSchema | undefined): Bilingual {
+/**
+ * `county(县级)、city(市级)`: each allowed value with its Chinese meaning where the schema gives one. In a workbook
+ * (`inWorkbook`) only the Chinese words of its drop-down list, which is what a clerk picks from: `县级、市级`.
+ */
+export function enumList(allowed: readonly unknown[], field: FieldSchema | undefined, inWorkbook = false): Bilingual {
+  const words = allowed.map((value) => field?.enumZh?.[String(value)]?.[0]);
+  if (inWorkbook && words.every((word) => word !== undefined)) return bi(`${words.join('、')} 之一(从下拉列表中选择)`, `one of ${words.join(', ')} (from the drop-down list)`);
   const zh = allowed.map((value) => {
     const meaning = field?.enumZh?.[String(value)]?.[0];
     return meaning ? `${String(value)}(${meaning})` : shownEn(value);
@@ -228,8 +233,8 @@ export function enumList(allowed: readonly unknown[], field: FieldSchema | undef
 }
 
 /** A value outside an enum: a Chinese word for one of the values is pointed to that value (县 → county). */
-export function enumAdvice(subject: Subject, value: unknown, allowed: readonly unknown[], field: FieldSchema | undefined): Advice {
-  const expected = enumList(allowed, field);
+export function enumAdvice(subject: Subject, value: unknown, allowed: readonly unknown[], field: FieldSchema | undefined, inWorkbook = false): Advice {
+  const expected = enumList(allowed, field, inWorkbook);
   if (typeof value === 'string') {
     const word = halfWidth(value).trim();
     const lower = allowed.find((a) => typeof a === 'string' && a === word.toLowerCase());

@@ -84,3 +84,38 @@ export const NOT_REQUIRED = /^(?:依法)?不需要[::]\s*(\S[\s\S]*)$/;
 export function takesNotRequired(description: string | undefined): boolean {
   return description?.includes('not_required') ?? false;
 }
+
+/**
+ * A ratio as the percentage a cell shows, by moving its written decimal point: 0.935 → 93.5%, never
+ * 93.50000000000001%. Padded with zeros to the decimals the cell's format shows (0.935 in a `0.00%` cell is 93.50%),
+ * never cut: 0.93456 in a `0.0%` cell is 93.456%, not the 93.5% it shows.
+ */
+export function percentText(ratio: number, decimals = 0): string {
+  const written = String(ratio);
+  if (/e/i.test(written)) return `${Number((ratio * 100).toPrecision(12))}%`;
+  const [whole, fraction = ''] = written.split('.');
+  const padded = fraction.padEnd(2 + decimals, '0');
+  const digits = `${whole}${padded.slice(0, 2)}`.replace(/^(-?)0+(?=\d)/, '$1');
+  const rest = padded.slice(2);
+  return `${digits}${rest ? `.${rest}` : ''}%`;
+}
+
+/** How many decimals a percent format shows (`0.0%` → 1, `0%` → 0). */
+export function percentDecimals(numFmt: string): number {
+  return /0\.(0+)%/.exec(numFmt)?.[1].length ?? 0;
+}
+
+/** A percent format that shows a percentage written with so many decimals as written (`93.50%` → `0.00%`). */
+export function percentFormat(decimals: number): string {
+  return decimals > 0 ? `0.${'0'.repeat(decimals)}%` : '0%';
+}
+
+/** A cell's note that gives the source of a record's value (`出处:2024年度报告 二、(一)`): how a record field keeps its source. */
+export const SOURCE_NOTE = /^出处[::]\s*(\S[\s\S]*)$/;
+export const SOURCE_NOTE_WORD = '出处:';
+
+/**
+ * The comment a plancheck report workbook carries in its zip's last bytes (`check`/`review --format xlsx`): a folder
+ * walk reads the end of an .xlsx to skip a report put beside the submissions, without opening the workbook.
+ */
+export const REPORT_MARK = 'plancheck report';

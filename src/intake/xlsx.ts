@@ -1,9 +1,11 @@
+import type * as Excel from 'exceljs';
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import { bi } from '../core/i18n';
 import type { CellPosition } from '../core/place';
 import type { FieldPath } from './field-path';
 import { sha256Hex, type IntakeFormat, type ParsedDocument } from './format';
 import { InputError, type InputProblem } from './problem';
+import { readTail } from './read-file';
 import { schemaFieldsOf, type FieldSchema } from './schema-labels';
 import {
   BASIC_COLUMNS,
@@ -16,9 +18,13 @@ import {
   NO,
   NONE_THIS_YEAR,
   NOT_REQUIRED,
+  percentText,
+  percentDecimals,
   RECORD_FIRST_ROW,
   RECORD_NAMES_ROW,
   RECORD_SHEETS,
+  REPORT_MARK,
+  SOURCE_NOTE,
   takesNotRequired,
   YES,
 } from './xlsx-layout';
@@ -45,6 +51,8 @@ const FALSE_WORDS = new Set([NO, 'FALSE', 'false']);
 interface Cell {
   value: CellValue;
   numFmt?: string;
+  /** The cell's note (comment), as text: a record's value gives its source so (`出处:…`). */
+  note?: string;
   at: CellPosition;
 }
 
@@ -54,17 +62,6 @@ type Scalar = string | number | boolean | { not_required: string };
 function isoDate(date: Date): string {
   // exceljs gives a date cell as midnight UTC of its day: read in UTC, so no time zone moves it a day.
   return date.toISOString().slice(0, 10);
-}
-
-/** A ratio as a percentage, by moving its written decimal point: 0.935 → 93.5%, never 93.50000000000001%. */
-function percentText(ratio: number): string {
-  const written = String(ratio);
-  if (/e/i.test(written)) return `${Number((ratio * 100).toPrecision(12))}%`;
-  const [whole, fraction = ''] = written.split('.');
-  const padded = fraction.padEnd(2, '0');
-  const digits = `${whole}${padded.slice(0, 2)}`.replace(/^(-?)0+(?=\d)/, '$1');
-  const rest = padded.slice(2);
-  return `${digits}${rest ? `.${rest}` : ''}%`;
 }
 
 /** What a cell holds, as plain data: a formula by its result, rich text and links by their text; empty text is empty. */
@@ -100,7 +97,7 @@ function fieldValue(field: FieldSchema | undefined, cell: Cell): Scalar | undefi
     const reason = takesNotRequired(field?.description) ? NOT_REQUIRED.exec(value)?.[1] : undefined;
     if (reason !== undefined) return { not_required: reason.trim() };
   }
-  if (kind === 'rate' && typeof value === 'number' && cell.numFmt?.includes('%')) return percentText(value);
+  if (kind === 'rate' && typeof value === 'number' && cell.numFmt?.includes('%')) return percentText(value, percentDecimals(cell.numFmt));
   if (typeof value === 'string') return field?.enumZh ? enumValue(field, value) : value;
   // A number in a field of text (a region code typed as 439921) is that text.
   if (typeof value === 'number' && (kind === 'text' || (kind === undefined && typeof field?.examples?.[0] === 'string'))) return String(value);
@@ -123,9 +120,19 @@ function isBasicField(path: string): boolean {
   return field !== undefined && !path.includes('[]') && (field.kind !== undefined || field.properties.length === 0) && FIELDS.get(`${path}[]`) === undefined;
 }
 
+function noteText(note: Excel.Cell['note'] | undefined): string | undefined {
+  if (note === undefined || note === null) return undefined;
+  return typeof note === 'string' ? note : (note.texts ?? []).map((part) => part.text).join('');
+}
+
 function cellOf(sheet: Worksheet, row: number, column: number): Cell {
   const cell = sheet.getRow(row).getCell(column);
-  return { value: cell.value, numFmt: cell.numFmt, at: { sheet: sheet.name, cell: cellAddress(row, column) } };
+  return { value: cell.value, numFmt: cell.numFmt, note: noteText(cell.note), at: { sheet: sheet.name, cell: cellAddress(row, column) } };
+}
+
+/** The source a record's cell gives in its note (`出处:2024年度报告`), or undefined. */
+function noteSource(cell: Cell): string | undefined {
+  return cell.note === undefined ? undefined : SOURCE_NOTE.exec(cell.note.trim())?.[1].trim();
 }
 
 function textOf(cell: Cell): string | undefined {
@@ -168,11 +175,11 @@ class WorkbookReader {
       const valueCell = cellOf(sheet, row, BASIC_COLUMNS.value);
       const sourceCell = cellOf(sheet, row, BASIC_COLUMNS.source);
       if (path === undefined) {
-        if (plain(valueCell.value) !== undefined) this.problem(pathCell.at, `这一行填了数值,但 A 列没有字段路径:请勿删改 A 列`, 'This row has a value but no field path in column A: do not change column A', ['模板原有的字段路径,如 services.online_handling_rate', "the template's field path, such as services.online_handling_rate"]);
+        if (plain(valueCell.value) !== undefined) this.problem(pathCell.at, `这一行填了数值,但 A 列(隐藏的字段路径列)没有字段路径:请勿删改 A 列`, 'This row has a value but no field path in column A: do not change column A', ['模板原有的字段路径,如 services.online_handling_rate', "the template's field path, such as services.online_handling_rate"]);
         continue;
       }
       if (!isBasicField(path)) {
-        this.problem(pathCell.at, `A 列的字段路径“${path}”不是报送格式中的字段:请勿修改 A 列`, `Column A names “${path}”, which is no field of a submission: do not change column A`, ['模板原有的字段路径,如 services.online_handling_rate', "the template's field path, such as services.online_handling_rate"]);
+        this.problem(pathCell.at, `A 列(隐藏的字段路径列)的“${path}”不是报送格式中的字段:请勿修改 A 列`, `Column A names “${path}”, which is no field of a submission: do not change column A`, ['模板原有的字段路径,如 services.online_handling_rate', "the template's field path, such as services.online_handling_rate"]);
         continue;
       }
       const parts = path.split('.');
@@ -201,7 +208,7 @@ class WorkbookReader {
       const name = textOf(cell);
       if (name === undefined) continue;
       if (!FIELDS.get(`${list}[].${name}`)) {
-        this.problem(cell.at, `工作表“${sheet.name}”第 1 行的字段名“${name}”不是这类记录的字段:请勿修改第 1 行`, `Row 1 of sheet “${sheet.name}” names “${name}”, which is no field of these records: do not change row 1`, ['模板原有的字段名,如 decided_on', "the template's field name, such as decided_on"]);
+        this.problem(cell.at, `工作表“${sheet.name}”第 1 行(隐藏的字段名行)的“${name}”不是这类记录的字段:请勿修改第 1 行`, `Row 1 of sheet “${sheet.name}” names “${name}”, which is no field of these records: do not change row 1`, ['模板原有的字段名,如 decided_on', "the template's field name, such as decided_on"]);
         continue;
       }
       columns.push({ column, name: name.split('.') });
@@ -227,8 +234,10 @@ class WorkbookReader {
           return;
         }
         filled = true;
-        setAt(record, name, value);
+        const source = noteSource(cell);
+        setAt(record, name, source === undefined ? value : { value, source });
         this.place([...listPath, index, ...name], cell.at);
+        if (source !== undefined) for (const part of ['value', 'source']) this.place([...listPath, index, ...name, part], cell.at);
       }
       if (!filled) continue;
       this.place([...listPath, index], cellOf(sheet, row, 1).at);
@@ -289,7 +298,13 @@ async function parseWorkbook(file: string, bytes: Buffer): Promise<ParsedDocumen
     scalarSource: () => undefined,
     bareKeys: [],
     plainNumbers: true,
+    cells: true,
   };
+}
+
+/** Whether a file ends with the mark of a plancheck report workbook (its zip's comment): then it is no submission. */
+function isPlancheckReport(file: string): boolean {
+  return readTail(file, REPORT_MARK.length)?.toString('latin1') === REPORT_MARK;
 }
 
 /** Excel workbooks filled in from `plancheck template --format xlsx`. */
@@ -297,5 +312,7 @@ export const xlsxFormat: IntakeFormat = {
   id: 'xlsx',
   title: bi('Excel 报送表', 'Excel workbook'),
   extensions: ['.xlsx'],
+  isSubmission: (file) => !isPlancheckReport(file),
+  reportName: bi('Excel 报告', 'Excel report'),
   parse: (file, bytes) => parseWorkbook(file, bytes),
 };

@@ -10,6 +10,7 @@ import { catalogueField, catalogueRule, loadCataloguePacks, rulesInScope, scopeO
 import { packInfo } from './checker';
 import { EXIT } from './exit';
 import type { RulePack } from '../pack/types';
+import type { SubmissionData } from '../submission/types';
 
 /**
  * A blank submission for one level and one year: every field the rules that apply there read, and nothing else, in
@@ -43,6 +44,11 @@ export interface Template {
   nodes: TemplateNode[];
   /** The path the `$schema` line names, as the command computed it for where the template is written. */
   schemaPath: string;
+  /**
+   * A filled template (`plancheck convert`): the submission's data as written, which the renderers write into the
+   * fields, and the file it was read from. Absent in a blank template.
+   */
+  filled?: { data: SubmissionData; from: string };
 }
 
 const FIELDS = schemaFieldsOf(SUBMISSION_SCHEMA);
@@ -59,7 +65,7 @@ class TemplateBuilder {
   private readonly readers = new Map<string, CatalogueRule[]>();
   private readonly excusing = new Set<string>();
 
-  constructor(rules: readonly CatalogueRule[], private readonly filled: Readonly<Record<string, string>>) {
+  constructor(rules: readonly CatalogueRule[], private readonly filled: Readonly<Record<string, string>>, written: readonly string[] = []) {
     for (const rule of rules) {
       for (const field of rule.fields) {
         this.add(field.path, rule);
@@ -68,7 +74,7 @@ class TemplateBuilder {
         if (records > 0) this.add(field.path.slice(0, records), rule);
       }
     }
-    for (const path of BASIC_FIELDS) if (!this.readers.has(path)) this.readers.set(path, []);
+    for (const path of [...BASIC_FIELDS, ...written]) if (!this.readers.has(path)) this.readers.set(path, []);
   }
 
   private add(path: string, rule: CatalogueRule): void {
@@ -148,4 +154,69 @@ export function template(request: TemplateRequest): TemplateOutcome {
     exitStatus: EXIT.ok,
     problems,
   };
+}
+
+/**
+ * Every general path a submission writes a value at (`services.online_handling_rate`,
+ * `enforcement.decisions[].decided_on`), lists included: what a filled template must hold besides what the rules read.
+ */
+export function writtenPaths(data: unknown, parent = ''): string[] {
+  if (data === null || typeof data !== 'object') return [];
+  if (Array.isArray(data)) return data.flatMap((record) => writtenPaths(record, `${parent}[]`));
+  return Object.entries(data).flatMap(([key, value]) => {
+    const path = parent === '' ? key : `${parent}.${key}`;
+    const field = FIELDS.get(path);
+    if (field === undefined) return [];
+    // A typed scalar (`{ value, source }` included) or a field of set choices is a value; the rest holds fields.
+    if (field.kind !== undefined || (field.properties.length === 0 && FIELDS.get(`${path}[]`) === undefined)) return [path];
+    return Array.isArray(value) ? [path, ...writtenPaths(value, path)] : writtenPaths(value, path);
+  });
+}
+
+export interface FilledTemplateRequest {
+  packs?: readonly string[];
+  /** The submission as written, already validated: its level and year choose the rules. */
+  data: SubmissionData;
+  /** The file it was read from, named in the header of what is written. */
+  from: string;
+  schemaPath: string;
+}
+
+/**
+ * A template filled with a submission's data (`plancheck convert`): every field the rules of its level and year
+ * read, as in a blank template, and every field the submission writes besides, so that nothing it holds is lost.
+ */
+export function filledTemplate(request: FilledTemplateRequest): TemplateOutcome {
+  const problems: InputProblem[] = [];
+  const packs = loadCataloguePacks(request.packs, problems);
+  if (problems.length > 0 || packs.length === 0) return { packs, exitStatus: EXIT.invalidInput, problems };
+  const level = (request.data.bureau as { level: Level }).level;
+  const year = request.data.year as number;
+  const rules = rulesInScope(packs, { level, year }).map(({ rule, pack }) => catalogueRule(rule, pack, year));
+  const builder = new TemplateBuilder(rules, {}, writtenPaths(request.data));
+  return {
+    template: {
+      tool: { name: TOOL.name, version: TOOL.version },
+      packs: packs.map(packInfo),
+      level,
+      year,
+      ruleCount: rules.length,
+      nodes: builder.nodes(''),
+      schemaPath: request.schemaPath,
+      filled: { data: request.data, from: request.from },
+    },
+    packs,
+    exitStatus: EXIT.ok,
+    problems,
+  };
+}
+
+/** What a filled template holds at a path of plain keys (`services.online_handling_rate`), or undefined. */
+export function writtenAt(data: unknown, path: string): unknown {
+  let node = data;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
 }

@@ -9,6 +9,9 @@ import { normalizeSubmission } from './normalize';
 import { readRenamedFields } from './renamed-fields';
 import type { Bureau, Submission, SubmissionData } from './types';
 import { SUBMISSION_SCHEMA } from './value-kinds';
+import { schemaFieldsOf } from '../intake/schema-labels';
+
+const FIELDS = schemaFieldsOf(SUBMISSION_SCHEMA);
 import { evidencePosition } from '../core/place';
 
 /**
@@ -20,12 +23,26 @@ function dropBlanks(value: unknown, path: string, bare: ReadonlySet<string>): un
   if (bare.size === 0 && !holdsNull(value)) return value;
   if (Array.isArray(value)) return value.map((item, i) => dropBlanks(item, `${path}[${i}]`, bare));
   if (value === null || typeof value !== 'object') return value;
+  const required = FIELDS.get(path.replace(/\[\d+\]/g, '[]'))?.required ?? [];
   return Object.fromEntries(
     Object.entries(value)
-      .map(([key, child]) => [key, child, path ? `${path}.${key}` : key] as const)
-      .filter(([, child, at]) => child !== null || bare.has(at))
-      .map(([key, child, at]) => [key, dropBlanks(child, at, bare)]),
+      .map(([key, child]) => {
+        const at = path ? `${path}.${key}` : key;
+        return [key, child, at, dropBlanks(child, at, bare)] as const;
+      })
+      .filter(([key, child, at, kept]) => (child !== null || bare.has(at)) && !(emptiedGroup(child, kept) && !required.includes(key)))
+      .map(([key, , , kept]) => [key, kept]),
   );
+}
+
+/**
+ * A group every field of which was left blank (`emergency:` over `response_plan:` with nothing after it, or an empty
+ * row of a workbook) is not filled in, as if absent: a file that leaves it out reads the same. A group its parent
+ * requires (`bureau`) is kept, so that the schema says which of its fields is missing.
+ */
+function emptiedGroup(written: unknown, kept: unknown): boolean {
+  const isGroup = (node: unknown): node is object => node !== null && typeof node === 'object' && !Array.isArray(node);
+  return isGroup(written) && isGroup(kept) && Object.keys(written).length > 0 && Object.keys(kept).length === 0;
 }
 
 /**
@@ -44,7 +61,20 @@ function blankAt(data: unknown, path: string, bare: ReadonlySet<string>): boolea
   return parent !== null && typeof parent === 'object' && !Array.isArray(parent) && Object.hasOwn(parent, key) && (parent as Record<string, unknown>)[key] === null;
 }
 
+/** A submission as written and as checked: what `convert` writes in another format, and its places. */
+export interface WrittenSubmission {
+  submission: Submission;
+  /** The data as written (old names under the new ones, blanks dropped), validated but not normalised. */
+  written: SubmissionData;
+  /** The document it was read from: where each field is written, and the text of each number. */
+  parsed: ParsedDocument;
+}
+
 function fromParsed(written: ParsedDocument): Submission {
+  return writtenFromParsed(written).submission;
+}
+
+function writtenFromParsed(written: ParsedDocument): WrittenSubmission {
   // Old names are read as the new ones first, so that everything after (blanks, the schema, places) sees one name.
   const { parsed: parsedFile, notices } = readRenamedFields(written);
   const bare = new Set(parsedFile.bareKeys.map((key) => formatFieldPath(key.path)));
@@ -61,7 +91,7 @@ function fromParsed(written: ParsedDocument): Submission {
   const problems = consistencyProblems(data, parsed);
   if (problems.length > 0) throw new InputError(problems);
   const year = data.year as number;
-  return {
+  const submission: Submission = {
     file: parsed.file,
     sha256: parsed.sha256,
     bureau: data.bureau as Bureau,
@@ -74,6 +104,7 @@ function fromParsed(written: ParsedDocument): Submission {
     locate: (path) => parsed.locate(path),
     evidenceAt: (path) => (parsed.evidenceAt ? parsed.evidenceAt(path) : evidencePosition(parsed.locate(path))),
   };
+  return { submission, written: parsed.data as SubmissionData, parsed };
 }
 
 /**
@@ -87,4 +118,9 @@ export async function loadSubmission(file: string, options?: IntakeOptions): Pro
 /** The same, from bytes already in memory (a file name is still needed for messages and the format). */
 export async function parseSubmission(file: string, bytes: Buffer, options?: IntakeOptions): Promise<Submission> {
   return fromParsed(await parseSubmissionDocument(file, bytes, options));
+}
+
+/** The same, keeping the data as written beside the checked submission (`plancheck convert`). */
+export async function loadWrittenSubmission(file: string): Promise<WrittenSubmission> {
+  return writtenFromParsed(await readSubmissionDocument(file));
 }

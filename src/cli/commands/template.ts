@@ -1,13 +1,12 @@
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../../core/i18n';
 import { SCHEMA_DIR } from '../../core/paths';
-import { bi } from '../../core/i18n';
 import { TEMPLATE_REGISTRY, templateRenderer, type TemplateFormat } from '../../report/template';
 import type { Formats } from '../../report/renderer';
 import { packFiles } from '../../run/inputs';
 import { template, type Template } from '../../run/template';
 import type { CliIo } from '../io';
-import { writeSingleOutput } from '../single-output';
+import { binaryOnTerminal, writeSingleOutput } from '../single-output';
 
 export interface TemplateOptions {
   format: TemplateFormat;
@@ -33,13 +32,9 @@ export async function runTemplate(options: TemplateOptions, io: CliIo): Promise<
   const { lang } = options;
   const outcome = template({ packs: options.pack, level: options.level, year: options.year, schemaPath: schemaPathFor(options.out) });
   const result = outcome.template;
-  const toStdout = options.out === undefined || options.out === '-';
   const registry: Formats<Template> = TEMPLATE_REGISTRY;
-  if (result && registry[options.format].binary && toStdout && (!io.stdoutBytes || process.stdout.isTTY)) {
-    // A workbook is bytes, not text: on a terminal it would be noise, so it needs a file (or a pipe).
-    outcome.problems.push({ file: '', message: bi('工作簿不能显示在终端上:请用 --out 指定要写入的文件', 'A workbook cannot be shown on a terminal: name the file to write with --out'), expected: bi('--out 模板.xlsx', '--out template.xlsx') });
-    return writeSingleOutput(undefined, outcome.problems, { format: options.format, out: options.out, lang }, packFiles(outcome.packs), io);
-  }
+  const terminal = result ? binaryOnTerminal(registry[options.format].binary, options.out, io) : undefined;
+  if (terminal) return writeSingleOutput(undefined, [...outcome.problems, terminal], { format: options.format, out: options.out, lang }, packFiles(outcome.packs), io);
   const render = result ? () => templateRenderer(options.format)(result, lang) : undefined;
   return writeSingleOutput(render, outcome.problems, { format: options.format, out: options.out, lang }, packFiles(outcome.packs), io);
 }

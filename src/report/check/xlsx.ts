@@ -91,5 +91,5 @@ export async function renderXlsx(result: CheckResult, lang: Lang): Promise<Uint8
     if (line.finding) paintStatus(sheet.getRow(index + 2).getCell(STATUS_COLUMN + 1), line.finding.status);
   });
   addTable(workbook, t.provenance, [{ header: t.item }, { header: t.value }], provenanceRows(result, lang), { filter: false });
-  return workbookBytes(workbook);
+  return workbookBytes(workbook, 'report');
 }

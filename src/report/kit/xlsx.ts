@@ -2,6 +2,7 @@ import type { Cell, Workbook, Worksheet } from 'exceljs';
 import type { Status } from '../../findings/types';
 import { workbookText } from '../../core/text-safety';
 import { COLORS } from './labels';
+import { REPORT_MARK } from '../../intake/xlsx-layout';
 
 /**
  * What the workbooks of every subject share (`check --format xlsx`, `review --format xlsx`): exceljs, loaded only
@@ -92,8 +93,34 @@ export function addTable(workbook: Workbook, name: string, columns: readonly Col
     sheetColumn.width = width;
     if (widest + 2 > width) sheetColumn.alignment = { vertical: 'top', wrapText: true };
   });
+  printSetup(sheet, 1, frozen);
   if (options.filter !== false && columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
   return sheet;
+}
+
+/** About how many columns of width (Excel's unit, a narrow character) a landscape A4 page shows at full size. */
+const PAGE_WIDTH = 150;
+
+/**
+ * How a sheet prints: landscape A4, its header rows on every page (and its first columns, where they stay in view on
+ * screen), so that no column is cut off on paper. A sheet not much wider than a page is shrunk to its width; a wider
+ * one (the matrix, 70 rules across) is printed at three quarters of its size across pages, its bureau columns
+ * repeated on each.
+ */
+export function printSetup(sheet: Worksheet, headerRows: number, frozenColumns = 0): void {
+  const width = (sheet.columns ?? []).reduce((sum, column) => sum + (column.hidden ? 0 : (column.width ?? 9)), 0);
+  const fit = width <= PAGE_WIDTH * 1.6;
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: fit,
+    ...(fit ? { fitToWidth: 1, fitToHeight: 0 } : { scale: 75, pageOrder: 'overThenDown' as const }),
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    ...(headerRows > 0 ? { printTitlesRow: `1:${headerRows}` } : {}),
+    ...(frozenColumns > 0 ? { printTitlesColumn: `A:${cellAddress(1, frozenColumns).replace(/\d+$/, '')}` } : {}),
+  };
 }
 
 /** `A1`-style address of a row and column (both from 1). */
@@ -130,14 +157,17 @@ function zipDefaults(): { date: Date | null } {
  * made elsewhere), and every entry of its zip dated `WORKBOOK_DATE`, by setting the zip library's default date while
  * exceljs writes (its zip writer takes no date of its own): no zip or XML of ours.
  */
-export async function workbookBytes(workbook: Workbook): Promise<Uint8Array> {
+export async function workbookBytes(workbook: Workbook, kind: 'report' | 'submission'): Promise<Uint8Array> {
   workbook.created = WORKBOOK_DATE;
   workbook.modified = WORKBOOK_DATE;
   const defaults = zipDefaults();
   const before = defaults.date;
   defaults.date = WORKBOOK_DATE;
   try {
-    return new Uint8Array(await workbook.xlsx.writeBuffer());
+    // A report says so in the zip's own comment, at the end of the file, where a folder walk can see it without
+    // opening the workbook (intake/xlsx.ts): a report put beside the submissions is skipped, not refused.
+    const zip = kind === 'report' ? { comment: REPORT_MARK } : {};
+    return new Uint8Array(await workbook.xlsx.writeBuffer({ zip } as Parameters<Workbook['xlsx']['writeBuffer']>[0]));
   } finally {
     defaults.date = before;
   }

@@ -58,10 +58,15 @@ const TEXT = {
 
 /** The columns that stay in view when the matrix scrolls right: the bureau, its code, its level, the year. */
 const FROZEN = 4;
-/** A rule's column: its symbol is one character; the header (number, short title, id) wraps in it. */
-const RULE_WIDTH = 12;
-/** The height of a line of text in the header, in points. */
-const LINE_HEIGHT = 15;
+/**
+ * A rule's column: its symbol is one character, and its header (number and short title, then the id) is turned to
+ * read upwards, as a matrix's headers are, so that some twenty-five rules fit across a printed page.
+ */
+const RULE_WIDTH = 6;
+/** The points a text takes along its line per unit of display width (a Chinese character counts two). */
+const POINTS_PER_WIDTH = 6;
+/** Excel's tallest row, in points. */
+const MAX_ROW_HEIGHT = 409;
 
 /** The colour of a status on the cells of a sheet that hold it, by their column (from 1) and the row's status. */
 function paintColumn(sheet: Worksheet, column: number, statuses: readonly Status[]): void {
@@ -106,8 +111,11 @@ function addMatrix(result: ReviewResult, name: string, lang: Lang, workbook: Wor
     paintColumn(sheet, column, result.rows.map((row) => row.statuses[c]));
     sheet.getColumn(column).alignment = { horizontal: 'center', vertical: 'middle' };
   });
-  const tallest = Math.max(1, ...result.columns.map((c) => ruleHeader(result, c, lang).split('\n').reduce((n, line) => n + Math.ceil(displayWidth(line) / (RULE_WIDTH - 1)), 0)));
-  sheet.getRow(1).height = LINE_HEIGHT * tallest;
+  result.columns.forEach((_c, i) => {
+    sheet.getRow(1).getCell(6 + i + 1).alignment = { textRotation: 90, vertical: 'bottom', horizontal: 'center', wrapText: true };
+  });
+  const longest = Math.max(1, ...result.columns.flatMap((c) => ruleHeader(result, c, lang).split('\n').map((line) => displayWidth(line))));
+  sheet.getRow(1).height = Math.min(MAX_ROW_HEIGHT, POINTS_PER_WIDTH * longest + 12);
 }
 
 /** Per rule, how many bureau-years have each status, and with several years how many fail in each. */
@@ -186,5 +194,5 @@ export async function renderReviewXlsx(result: ReviewResult, lang: Lang): Promis
   addRejected(result, sheets.rejected, lang, workbook);
   addNotes(result, sheets.notes, lang, workbook);
   addTable(workbook, sheets.provenance, [{ header: TEXT[lang].item }, { header: TEXT[lang].value }], provenanceRows({ ...result, submissions: [...result.rows, ...result.rejected] }, lang), { filter: false });
-  return workbookBytes(workbook);
+  return workbookBytes(workbook, 'report');
 }

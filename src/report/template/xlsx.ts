@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { DataValidation, Workbook, Worksheet } from 'exceljs';
 import type { Lang } from '../../core/i18n';
 import {
@@ -11,6 +12,7 @@ import {
   NONE_THIS_YEAR,
   NOT_REQUIRED_WORD,
   RECORD_FIRST_ROW,
+  SOURCE_NOTE_WORD,
   RECORD_HEADERS_ROW,
   RECORD_NAMES_ROW,
   isDateField,
@@ -19,9 +21,10 @@ import {
   YES,
 } from '../../intake/xlsx-layout';
 import type { CatalogueField } from '../../run/catalogue';
-import type { Template, TemplateNode } from '../../run/template';
+import { writtenAt, type Template, type TemplateNode } from '../../run/template';
 import { LEVEL_LABELS } from '../kit/labels';
-import { newWorkbook, workbookBytes } from '../kit/xlsx';
+import { newWorkbook, printSetup, workbookBytes } from '../kit/xlsx';
+import { writtenCell } from './xlsx-cells';
 
 /**
  * The template as a workbook a clerk fills in Excel or WPS (cli-contract.md, "Excel workbooks"; the layout is
@@ -153,6 +156,13 @@ async function basicSheet(workbook: Workbook, template: Template): Promise<void>
     if (written !== undefined) value.value = written;
     const format = numberFormatOf(leaf.node.field);
     if (format) value.numFmt = format;
+    const filled = template.filled ? writtenAt(template.filled.data, leaf.name) : undefined;
+    if (filled !== undefined) {
+      const cell = writtenCell(leaf.node.field, filled);
+      value.value = cell.value;
+      if (cell.numFmt) value.numFmt = cell.numFmt;
+      if (cell.source !== undefined) row.getCell(BASIC_COLUMNS.source).value = cell.source;
+    }
     const validation = validationOf(leaf.node.field);
     if (validation) value.dataValidation = validation;
     for (const cell of [value, row.getCell(BASIC_COLUMNS.source)]) {
@@ -164,28 +174,36 @@ async function basicSheet(workbook: Workbook, template: Template): Promise<void>
     sheet.getColumn(n).width = widthOf(texts, least, most);
   };
   column(BASIC_COLUMNS.path, ordered.map((leaf) => leaf.name), 12, 48);
+  // The field paths are for the reader, not the clerk: hidden (the contract allows it), shown again with 取消隐藏.
+  sheet.getColumn(BASIC_COLUMNS.path).hidden = true;
   column(BASIC_COLUMNS.label, ordered.map((leaf) => leaf.node.field.label.zh), 12, 40);
   column(BASIC_COLUMNS.requirement, ordered.map((leaf) => requirementText(leaf.node)), 20, 70);
   column(BASIC_COLUMNS.value, [BASIC_HEADERS[BASIC_COLUMNS.value - 1], '示例县人力资源和社会保障局'], 16, 40);
   column(BASIC_COLUMNS.source, [BASIC_HEADERS[BASIC_COLUMNS.source - 1], '2024年度报告 一、(三)'], 16, 40);
+  printSetup(sheet, BASIC_HEADER_ROW);
   await protect(sheet);
 }
 
-async function recordSheet(workbook: Workbook, list: TemplateNode, sheetName: string): Promise<void> {
+async function recordSheet(workbook: Workbook, template: Template, list: TemplateNode, sheetName: string): Promise<void> {
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: RECORD_HEADERS_ROW, xSplit: 0 }] });
   const fields = leaves(list.children, '');
+  const records = template.filled ? writtenAt(template.filled.data, list.path) : undefined;
+  // Rows open to fill in: the template's, or more where a converted list already holds nearly as many.
+  const rows = Math.max(RECORD_ROWS, (Array.isArray(records) ? records.length : 0) + 100);
   sheet.getRow(RECORD_NAMES_ROW).values = fields.map((leaf) => leaf.name);
   sheet.getRow(RECORD_HEADERS_ROW).values = fields.map((leaf) => `${leaf.node.field.label.zh.split(' › ').pop() ?? ''}${leaf.node.required ? '(必填)' : ''}`);
   styleHeader(sheet, RECORD_NAMES_ROW);
   styleHeader(sheet, RECORD_HEADERS_ROW);
   sheet.getRow(RECORD_NAMES_ROW).font = { color: { argb: 'FF808080' }, size: 9 };
+  // The field names are for the reader: hidden as column A of 基本数据 is, the Chinese headers below them shown.
+  sheet.getRow(RECORD_NAMES_ROW).hidden = true;
   fields.forEach((leaf, i) => {
     const column = sheet.getColumn(i + 1);
     const header = String(sheet.getRow(RECORD_HEADERS_ROW).getCell(i + 1).value ?? '');
     column.width = widthOf([header, leaf.name], 12, 40);
     const format = numberFormatOf(leaf.node.field);
     const validation = validationOf(leaf.node.field);
-    for (let row = RECORD_FIRST_ROW; row < RECORD_FIRST_ROW + RECORD_ROWS; row++) {
+    for (let row = RECORD_FIRST_ROW; row < RECORD_FIRST_ROW + rows; row++) {
       const cell = sheet.getRow(row).getCell(i + 1);
       cell.protection = { locked: false };
       if (format) cell.numFmt = format;
@@ -193,9 +211,39 @@ async function recordSheet(workbook: Workbook, list: TemplateNode, sheetName: st
       if (validation && !(row === RECORD_FIRST_ROW && i === 0)) cell.dataValidation = validation;
     }
   });
-  const first = sheet.getRow(RECORD_FIRST_ROW).getCell(1);
-  first.note = `本年度没有此类记录时,在此格填写“${NONE_THIS_YEAR}”;整张表留空表示尚未填写。`;
+  // The first record cell says how to write "none this year", unless a filled record stands there.
+  if (!(Array.isArray(records) && records.length > 0)) sheet.getRow(RECORD_FIRST_ROW).getCell(1).note = `本年度没有此类记录时,在此格填写“${NONE_THIS_YEAR}”;整张表留空表示尚未填写。`;
+  if (Array.isArray(records)) writeRecords(sheet, fields, records);
+  printSetup(sheet, RECORD_HEADERS_ROW);
   await protect(sheet);
+}
+
+/**
+ * A filled list's records, one row each from row 3, or `无` when it was empty this year. A value's source is the
+ * note of its cell (`出处:…`), as a clerk would add a comment in Excel.
+ */
+function writeRecords(sheet: Worksheet, fields: readonly Leaf[], records: readonly unknown[]): void {
+  if (records.length === 0) {
+    sheet.getRow(RECORD_FIRST_ROW).getCell(1).value = NONE_THIS_YEAR;
+    return;
+  }
+  records.forEach((record, r) => {
+    fields.forEach((leaf, i) => {
+      const written = writtenAt(record, leaf.name);
+      if (written === undefined) return;
+      const cell = sheet.getRow(RECORD_FIRST_ROW + r).getCell(i + 1);
+      const value = writtenCell(leaf.node.field, written);
+      cell.value = value.value;
+      if (value.numFmt) cell.numFmt = value.numFmt;
+      if (value.source !== undefined) cell.note = `${SOURCE_NOTE_WORD}${value.source}`;
+    });
+  });
+  // A column as wide as its longest written text, within the template's bounds (a date or a number needs no more).
+  fields.forEach((leaf, i) => {
+    const texts = records.map((record) => writtenCell(leaf.node.field, writtenAt(record, leaf.name) ?? '').value).filter((value): value is string => typeof value === 'string');
+    const column = sheet.getColumn(i + 1);
+    column.width = Math.max(column.width ?? 0, widthOf(texts, 12, 40));
+  });
 }
 
 function guideSheet(workbook: Workbook, template: Template, sheets: readonly string[]): void {
@@ -203,6 +251,7 @@ function guideSheet(workbook: Workbook, template: Template, sheets: readonly str
   const level = LEVEL_LABELS[template.level].zh;
   const lines = [
     `法治人社建设年度数据报送表:${level} · ${template.year} 年度`,
+    ...(template.filled ? [`由 plancheck convert 从 ${basename(template.filled.from)} 转换而来。`] : []),
     ...template.packs.map((p) => `规则包:${p.id} ${p.version}《${p.title.zh}》(${p.document_number})`),
     `本表只列出适用于${level}单位 ${template.year} 年度的 ${template.ruleCount} 项指标所需填写的字段。`,
     '',
@@ -210,8 +259,8 @@ function guideSheet(workbook: Workbook, template: Template, sheets: readonly str
     `1. 在“${BASIC_SHEET}”表的“${BASIC_HEADERS[BASIC_COLUMNS.value - 1]}”列(D 列)逐行填写;“${BASIC_HEADERS[BASIC_COLUMNS.source - 1]}”列可写该数值在年度报告或台账中的出处,检查结果会把它列为依据。`,
     '2. 留空表示“尚未填写”,检查时记为缺数据,不视为通过。',
     `3. 是否类指标从下拉列表选择“${YES}”或“${NO}”;比率填百分比,如 93.5%;日期填成日期,如 2024-03-01;个数填整数。`,
-    ...(sheets.length > 0 ? [`4. 记录表(${sheets.join('、')}):第 3 行起每行一条记录;第 1 行是字段名,第 2 行是表头,请勿修改。本年度没有此类记录时,在第 3 行第一格填写“${NONE_THIS_YEAR}”;整张表留空表示尚未填写。`] : []),
-    '5. 请勿改动工作表名称、A 列和记录表的第 1 行:检查按它们找到每个字段。',
+    ...(sheets.length > 0 ? [`4. 记录表(${sheets.join('、')}):第 3 行起每行一条记录;第 1 行是字段名(已隐藏),第 2 行是表头,请勿修改。本年度没有此类记录时,在第 3 行第一格填写“${NONE_THIS_YEAR}”;整张表留空表示尚未填写。记录中某个数值的出处,可在该单元格插入批注,写“${SOURCE_NOTE_WORD}……”。`] : []),
+    '5. 请勿改动工作表名称、“基本数据”表隐藏的 A 列(字段路径)和记录表隐藏的第 1 行(字段名):检查按它们找到每个字段。',
     '',
     '填好后运行:plancheck check 本文件名.xlsx',
     `${template.tool.name} ${template.tool.version}`,
@@ -221,6 +270,8 @@ function guideSheet(workbook: Workbook, template: Template, sheets: readonly str
   });
   sheet.getRow(1).font = { bold: true, size: 14 };
   sheet.getColumn(1).width = 110;
+  sheet.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
+  printSetup(sheet, 0);
 }
 
 /** The template, as a workbook. */
@@ -232,8 +283,8 @@ export async function renderTemplateXlsx(template: Template, _lang: Lang): Promi
   });
   guideSheet(workbook, template, records.map((r) => r.sheet));
   await basicSheet(workbook, template);
-  for (const { list, sheet } of records) await recordSheet(workbook, list, sheet);
+  for (const { list, sheet } of records) await recordSheet(workbook, template, list, sheet);
   // 基本数据 is what a clerk fills first: it opens on it, with 说明 one tab to its left.
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
-  return workbookBytes(workbook);
+  return workbookBytes(workbook, 'submission');
 }

@@ -1,6 +1,8 @@
+import { basename } from 'node:path';
+import { Document, visit } from 'yaml';
 import type { Lang } from '../../core/i18n';
 import type { CatalogueField, CatalogueRule } from '../../run/catalogue';
-import type { Template, TemplateNode } from '../../run/template';
+import { writtenAt, type Template, type TemplateNode } from '../../run/template';
 import { LEVEL_LABELS } from '../kit/labels';
 
 /**
@@ -10,6 +12,9 @@ import { LEVEL_LABELS } from '../kit/labels';
  * which a check reports as missing data, never as a pass. A list left empty is not filled in either; `[]` says there
  * was nothing of the kind this year. A list's records are shown as one example record in comments, every field the
  * rules read in it, to copy without the leading `# `.
+ *
+ * A filled template (`plancheck convert`) is the same file with the submission's values written in: each field as
+ * the submission wrote it (`{ value, source }` kept), each list's records in full, so that it reads back as the same data.
  */
 
 const T = {
@@ -34,6 +39,8 @@ const T = {
     records: '一条记录以“- ”开头;冒号后留空表示尚未填写;本年度没有此类记录写 []。示例记录(去掉行首的“# ”后使用):',
     level: (level: string) => `单位层级:${level}`,
     choices: '可选',
+    filledTitle: (level: string, year: number) => `法治人社建设年度数据报送文件:${level} · ${year} 年度`,
+    convertedFrom: (file: string) => `由 plancheck convert 从 ${file} 转换而来;未填写的字段留空,检查时记为缺数据。`,
   },
   en: {
     title: (level: string, year: number) => `Template of a rule-of-law submission: ${level} · ${year}`,
@@ -56,6 +63,8 @@ const T = {
     records: 'One record per "- " entry; empty means not filled in; [] means none this year. Example record (use it without the leading "# "):',
     level: (level: string) => `level: ${level}`,
     choices: 'choices',
+    filledTitle: (level: string, year: number) => `Rule-of-law submission: ${level} · ${year}`,
+    convertedFrom: (file: string) => `Converted by plancheck convert from ${file}; fields left empty are not filled in and check as missing data.`,
   },
 } as const;
 
@@ -81,13 +90,16 @@ function writeAs(field: CatalogueField, lang: Lang): string {
 }
 
 /** The comment lines above a field: its label, the rules that read it, and how to write it. */
-function commentLines(node: TemplateNode, indent: string, lang: Lang): string[] {
+function commentLines(node: TemplateNode, indent: string, lang: Lang, filledList = false): string[] {
   const t = T[lang];
   const sep = lang === 'zh' ? ':' : ': ';
   const filled = node.value === undefined ? '' : lang === 'zh' ? `(${t.filled})` : ` (${t.filled})`;
   const lines = [`${indent}# ${node.field.label[lang]}${filled}`];
   for (const rule of node.rules) lines.push(`${indent}#   ${t.reads}${sep}${ruleLine(rule, lang)}`);
-  if (node.field.shape === 'list') lines.push(`${indent}#   ${t.records}`);
+  // A filled list shows its records, not the example: the line that introduces the example is left out with it.
+  if (node.field.shape === 'list') {
+    if (!filledList) lines.push(`${indent}#   ${t.records}`);
+  }
   else if (node.field.shape !== 'group') {
     const how = writeAs(node.field, lang);
     if (how) lines.push(`${indent}#   ${t.writeAs}${sep}${how}`);
@@ -119,12 +131,51 @@ function recordLines(nodes: readonly TemplateNode[], depth: number, first: boole
   return lines;
 }
 
-function nodeLines(node: TemplateNode, depth: number, year: number, lang: Lang): string[] {
+/**
+ * A written value on one line, as YAML reads it back: mappings (`{ value, source }`, `{ not_required }`) in flow
+ * style, text quoted wherever YAML would read it as something else.
+ */
+function inlineYaml(value: unknown): string {
+  const document = new Document(value);
+  visit(document, { Map: (_key, map) => void (map.flow = true), Seq: (_key, seq) => void (seq.flow = true) });
+  return document.toString({ lineWidth: 0, blockQuote: false }).trimEnd();
+}
+
+/** The records of a filled list, each field in the schema's order, one `- ` entry per record. */
+function writtenRecordLines(nodes: readonly TemplateNode[], record: unknown, depth: number, first: boolean): string[] {
+  const lines: string[] = [];
+  let lead = first;
+  for (const node of nodes) {
+    const value = writtenAt(record, node.key);
+    if (value === undefined) continue;
+    const prefix = lead ? `${INDENT.repeat(depth)}- ` : `${INDENT.repeat(depth)}  `;
+    lead = false;
+    if (node.field.shape === 'group') lines.push(`${prefix}${node.key}:`, ...writtenRecordLines(node.children, value, depth + 1, false));
+    else lines.push(`${prefix}${node.key}: ${inlineYaml(value)}`);
+  }
+  // A record with no field the template knows cannot be: the schema requires its id. Kept as `- {}` all the same.
+  return lines.length > 0 ? lines : [`${INDENT.repeat(depth)}- {}`];
+}
+
+/** A field's value line: the written value of a filled template, the value filled from the command line, or empty. */
+function valueLine(node: TemplateNode, indent: string, template: Template, path: string): string[] {
+  const written = template.filled ? writtenAt(template.filled.data, path) : undefined;
+  if (node.field.shape === 'list' && Array.isArray(written)) {
+    if (written.length === 0) return [`${indent}${node.key}: []`];
+    return [`${indent}${node.key}:`, ...written.flatMap((record) => writtenRecordLines(node.children, record, indent.length / INDENT.length + 1, true))];
+  }
+  if (written !== undefined) return [`${indent}${node.key}: ${inlineYaml(written)}`];
+  return [`${indent}${node.key}:${node.value !== undefined ? ` ${node.value}` : ''}`];
+}
+
+function nodeLines(node: TemplateNode, depth: number, template: Template, lang: Lang): string[] {
+  const { year } = template;
   const indent = INDENT.repeat(depth);
-  if (node.field.shape === 'group') return [...commentLines(node, indent, lang), `${indent}${node.key}:`, ...node.children.flatMap((child) => nodeLines(child, depth + 1, year, lang))];
-  const lines = [...commentLines(node, indent, lang), `${indent}${node.key}:${node.value !== undefined ? ` ${node.value}` : ''}`];
+  if (node.field.shape === 'group') return [...commentLines(node, indent, lang), `${indent}${node.key}:`, ...node.children.flatMap((child) => nodeLines(child, depth + 1, template, lang))];
+  const filledList = node.field.shape === 'list' && Array.isArray(template.filled ? writtenAt(template.filled.data, node.path) : undefined);
+  const lines = [...commentLines(node, indent, lang, filledList), ...valueLine(node, indent, template, node.path)];
   // The example record, commented at the list's own indentation: without its "# " it is the list's first record.
-  if (node.field.shape === 'list') lines.push(...recordLines(node.children, depth + 1, true, year, lang).map((line) => `${indent}# ${line.slice(indent.length)}`));
+  if (node.field.shape === 'list' && !filledList) lines.push(...recordLines(node.children, depth + 1, true, year, lang).map((line) => `${indent}# ${line.slice(indent.length)}`));
   return lines;
 }
 
@@ -135,12 +186,13 @@ export function renderTemplateYaml(template: Template, lang: Lang): string {
   const header = [
     `# yaml-language-server: $schema=${template.schemaPath}`,
     `# ${t.schema}`,
-    `# ${t.title(level, template.year)}`,
+    `# ${template.filled ? t.filledTitle(level, template.year) : t.title(level, template.year)}`,
+    ...(template.filled ? [`# ${t.convertedFrom(basename(template.filled.from))}`] : []),
     ...template.packs.map((p) => `# ${t.pack}${lang === 'zh' ? ':' : ': '}${p.id} ${p.version} ${lang === 'zh' ? `《${p.title.zh}》(${p.document_number})` : `"${p.title.en}" (${p.document_number})`}`),
     `# ${t.scope(level, template.year, template.ruleCount)}`,
     ...t.how.map((line) => `# ${line}`),
     `# ${template.tool.name} ${template.tool.version}`,
   ];
-  const body = template.nodes.flatMap((node, i) => [...(i > 0 && node.field.shape === 'group' ? [''] : []), ...nodeLines(node, 0, template.year, lang)]);
+  const body = template.nodes.flatMap((node, i) => [...(i > 0 && node.field.shape === 'group' ? [''] : []), ...nodeLines(node, 0, template, lang)]);
   return `${[...header, '', ...body].join('\n')}\n`;
 }
