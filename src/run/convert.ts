@@ -62,6 +62,5 @@ export async function convert(request: ConvertRequest): Promise<ConvertOutcome> 
     if (!isInputError(error)) throw error;
     return { packs: [], exitStatus: EXIT.invalidInput, problems: [...error.problems] };
   }
-  const outcome = filledTemplate({ packs: request.packs, data: written, from: request.file, schemaPath: request.schemaPath });
-  return outcome;
+  return filledTemplate({ packs: request.packs, data: written, from: request.file, schemaPath: request.schemaPath });
 }

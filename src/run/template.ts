@@ -210,13 +210,3 @@ export function filledTemplate(request: FilledTemplateRequest): TemplateOutcome 
     problems,
   };
 }
-
-/** What a filled template holds at a path of plain keys (`services.online_handling_rate`), or undefined. */
-export function writtenAt(data: unknown, path: string): unknown {
-  let node = data;
-  for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}

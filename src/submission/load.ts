@@ -70,13 +70,13 @@ export interface WrittenSubmission {
   parsed: ParsedDocument;
 }
 
-function fromParsed(written: ParsedDocument): Submission {
-  return writtenFromParsed(written).submission;
+function fromParsed(document: ParsedDocument): Submission {
+  return writtenFromParsed(document).submission;
 }
 
-function writtenFromParsed(written: ParsedDocument): WrittenSubmission {
+function writtenFromParsed(document: ParsedDocument): WrittenSubmission {
   // Old names are read as the new ones first, so that everything after (blanks, the schema, places) sees one name.
-  const { parsed: parsedFile, notices } = readRenamedFields(written);
+  const { parsed: parsedFile, notices } = readRenamedFields(document);
   const bare = new Set(parsedFile.bareKeys.map((key) => formatFieldPath(key.path)));
   const blank = new Set(BLANK_ALLOWED.filter((path) => blankAt(parsedFile.data, path, bare)));
   const parsed = { ...parsedFile, data: dropBlanks(parsedFile.data, '', bare) };

@@ -6,7 +6,8 @@ import type { Formats } from '../../report/renderer';
 import { packFiles } from '../../run/inputs';
 import { template, type Template } from '../../run/template';
 import type { CliIo } from '../io';
-import { binaryOnTerminal, writeSingleOutput } from '../single-output';
+import type { InputProblem } from '../../intake/problem';
+import { binaryOnTerminal, writeSingleOutput, type SingleOutputRequest } from '../single-output';
 
 export interface TemplateOptions {
   format: TemplateFormat;
@@ -31,10 +32,17 @@ export function schemaPathFor(out: string | undefined, cwd = process.cwd()): str
 export async function runTemplate(options: TemplateOptions, io: CliIo): Promise<number> {
   const { lang } = options;
   const outcome = template({ packs: options.pack, level: options.level, year: options.year, schemaPath: schemaPathFor(options.out) });
-  const result = outcome.template;
+  return writeTemplate(outcome.template, outcome.problems, { format: options.format, out: options.out, lang }, packFiles(outcome.packs), io);
+}
+
+/**
+ * A template, blank or filled (`template`, `convert`), written as one document: refused on a terminal when it is a
+ * workbook, never over one of the inputs. Returns the exit status.
+ */
+export function writeTemplate(result: Template | undefined, problems: readonly InputProblem[], request: SingleOutputRequest<TemplateFormat>, inputs: readonly string[], io: CliIo): Promise<number> {
   const registry: Formats<Template> = TEMPLATE_REGISTRY;
-  const terminal = result ? binaryOnTerminal(registry[options.format].binary, options.out, io) : undefined;
-  if (terminal) return writeSingleOutput(undefined, [...outcome.problems, terminal], { format: options.format, out: options.out, lang }, packFiles(outcome.packs), io);
-  const render = result ? () => templateRenderer(options.format)(result, lang) : undefined;
-  return writeSingleOutput(render, outcome.problems, { format: options.format, out: options.out, lang }, packFiles(outcome.packs), io);
+  const terminal = result ? binaryOnTerminal(registry[request.format].binary, request.out, io) : undefined;
+  if (terminal) return writeSingleOutput(undefined, [...problems, terminal], request, inputs, io);
+  const render = result ? () => templateRenderer(request.format)(result, request.lang) : undefined;
+  return writeSingleOutput(render, problems, request, inputs, io);
 }

@@ -110,9 +110,7 @@ function addMatrix(result: ReviewResult, name: string, lang: Lang, workbook: Wor
     const column = 6 + i + 1;
     paintColumn(sheet, column, result.rows.map((row) => row.statuses[c]));
     sheet.getColumn(column).alignment = { horizontal: 'center', vertical: 'middle' };
-  });
-  result.columns.forEach((_c, i) => {
-    sheet.getRow(1).getCell(6 + i + 1).alignment = { textRotation: 90, vertical: 'bottom', horizontal: 'center', wrapText: true };
+    sheet.getRow(1).getCell(column).alignment = { textRotation: 90, vertical: 'bottom', horizontal: 'center', wrapText: true };
   });
   const longest = Math.max(1, ...result.columns.flatMap((c) => ruleHeader(result, c, lang).split('\n').map((line) => displayWidth(line))));
   sheet.getRow(1).height = Math.min(MAX_ROW_HEIGHT, POINTS_PER_WIDTH * longest + 12);

@@ -1,3 +1,4 @@
+import { dayNumber } from '../../core/dates';
 import { isDateField, NO, NOT_REQUIRED_WORD, percentFormat, percentText, YES } from '../../intake/xlsx-layout';
 import type { CatalogueField } from '../../run/catalogue';
 import { percentToRatio } from '../../submission/normalize';
@@ -18,6 +19,7 @@ export interface WrittenCell {
 }
 
 const GENERAL = 'General';
+const DAY_MS = 86_400_000;
 
 /** `{ value, source }` as its parts; any other value has no source. */
 function sourced(written: unknown): { value: unknown; source?: string } {
@@ -28,9 +30,9 @@ function sourced(written: unknown): { value: unknown; source?: string } {
   return { value: written };
 }
 
+/** A date as the date cell of its day (midnight UTC, as the reader takes it back), years below 100 included. */
 function dateCell(text: string): Date {
-  const [year, month, day] = text.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day));
+  return new Date(dayNumber(text) * DAY_MS);
 }
 
 /** A percentage as the number its cell holds, when that number reads back as the same text; else undefined. */

@@ -21,7 +21,8 @@ import {
   YES,
 } from '../../intake/xlsx-layout';
 import type { CatalogueField } from '../../run/catalogue';
-import { writtenAt, type Template, type TemplateNode } from '../../run/template';
+import { getAt } from '../../intake/field-path';
+import type { Template, TemplateNode } from '../../run/template';
 import { LEVEL_LABELS } from '../kit/labels';
 import { newWorkbook, printSetup, workbookBytes } from '../kit/xlsx';
 import { writtenCell } from './xlsx-cells';
@@ -156,7 +157,7 @@ async function basicSheet(workbook: Workbook, template: Template): Promise<void>
     if (written !== undefined) value.value = written;
     const format = numberFormatOf(leaf.node.field);
     if (format) value.numFmt = format;
-    const filled = template.filled ? writtenAt(template.filled.data, leaf.name) : undefined;
+    const filled = template.filled ? getAt(template.filled.data, leaf.name) : undefined;
     if (filled !== undefined) {
       const cell = writtenCell(leaf.node.field, filled);
       value.value = cell.value;
@@ -187,7 +188,7 @@ async function basicSheet(workbook: Workbook, template: Template): Promise<void>
 async function recordSheet(workbook: Workbook, template: Template, list: TemplateNode, sheetName: string): Promise<void> {
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: RECORD_HEADERS_ROW, xSplit: 0 }] });
   const fields = leaves(list.children, '');
-  const records = template.filled ? writtenAt(template.filled.data, list.path) : undefined;
+  const records = template.filled ? getAt(template.filled.data, list.path) : undefined;
   // Rows open to fill in: the template's, or more where a converted list already holds nearly as many.
   const rows = Math.max(RECORD_ROWS, (Array.isArray(records) ? records.length : 0) + 100);
   sheet.getRow(RECORD_NAMES_ROW).values = fields.map((leaf) => leaf.name);
@@ -227,20 +228,19 @@ function writeRecords(sheet: Worksheet, fields: readonly Leaf[], records: readon
     sheet.getRow(RECORD_FIRST_ROW).getCell(1).value = NONE_THIS_YEAR;
     return;
   }
-  records.forEach((record, r) => {
-    fields.forEach((leaf, i) => {
-      const written = writtenAt(record, leaf.name);
+  fields.forEach((leaf, i) => {
+    const texts: string[] = [];
+    records.forEach((record, r) => {
+      const written = getAt(record, leaf.name);
       if (written === undefined) return;
       const cell = sheet.getRow(RECORD_FIRST_ROW + r).getCell(i + 1);
       const value = writtenCell(leaf.node.field, written);
       cell.value = value.value;
       if (value.numFmt) cell.numFmt = value.numFmt;
       if (value.source !== undefined) cell.note = `${SOURCE_NOTE_WORD}${value.source}`;
+      if (typeof value.value === 'string') texts.push(value.value);
     });
-  });
-  // A column as wide as its longest written text, within the template's bounds (a date or a number needs no more).
-  fields.forEach((leaf, i) => {
-    const texts = records.map((record) => writtenCell(leaf.node.field, writtenAt(record, leaf.name) ?? '').value).filter((value): value is string => typeof value === 'string');
+    // A column as wide as its longest written text, within the template's bounds (a date or a number needs no more).
     const column = sheet.getColumn(i + 1);
     column.width = Math.max(column.width ?? 0, widthOf(texts, 12, 40));
   });

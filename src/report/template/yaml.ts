@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { Document, visit } from 'yaml';
 import type { Lang } from '../../core/i18n';
 import type { CatalogueField, CatalogueRule } from '../../run/catalogue';
-import { writtenAt, type Template, type TemplateNode } from '../../run/template';
+import { getAt } from '../../intake/field-path';
+import type { Template, TemplateNode } from '../../run/template';
 import { LEVEL_LABELS } from '../kit/labels';
 
 /**
@@ -146,7 +147,7 @@ function writtenRecordLines(nodes: readonly TemplateNode[], record: unknown, dep
   const lines: string[] = [];
   let lead = first;
   for (const node of nodes) {
-    const value = writtenAt(record, node.key);
+    const value = getAt(record, node.key);
     if (value === undefined) continue;
     const prefix = lead ? `${INDENT.repeat(depth)}- ` : `${INDENT.repeat(depth)}  `;
     lead = false;
@@ -159,7 +160,7 @@ function writtenRecordLines(nodes: readonly TemplateNode[], record: unknown, dep
 
 /** A field's value line: the written value of a filled template, the value filled from the command line, or empty. */
 function valueLine(node: TemplateNode, indent: string, template: Template, path: string): string[] {
-  const written = template.filled ? writtenAt(template.filled.data, path) : undefined;
+  const written = template.filled ? getAt(template.filled.data, path) : undefined;
   if (node.field.shape === 'list' && Array.isArray(written)) {
     if (written.length === 0) return [`${indent}${node.key}: []`];
     return [`${indent}${node.key}:`, ...written.flatMap((record) => writtenRecordLines(node.children, record, indent.length / INDENT.length + 1, true))];
@@ -172,7 +173,7 @@ function nodeLines(node: TemplateNode, depth: number, template: Template, lang: 
   const { year } = template;
   const indent = INDENT.repeat(depth);
   if (node.field.shape === 'group') return [...commentLines(node, indent, lang), `${indent}${node.key}:`, ...node.children.flatMap((child) => nodeLines(child, depth + 1, template, lang))];
-  const filledList = node.field.shape === 'list' && Array.isArray(template.filled ? writtenAt(template.filled.data, node.path) : undefined);
+  const filledList = node.field.shape === 'list' && Array.isArray(template.filled ? getAt(template.filled.data, node.path) : undefined);
   const lines = [...commentLines(node, indent, lang, filledList), ...valueLine(node, indent, template, node.path)];
   // The example record, commented at the list's own indentation: without its "# " it is the list's first record.
   if (node.field.shape === 'list' && !filledList) lines.push(...recordLines(node.children, depth + 1, true, year, lang).map((line) => `${indent}# ${line.slice(indent.length)}`));
