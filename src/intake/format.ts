@@ -31,6 +31,11 @@ export interface ParsedDocument {
   plainNumbers?: boolean;
   /** Places are cells of a workbook, whose fields of set choices are picked from Chinese words (县级), not codes. */
   cells?: boolean;
+  /**
+   * `report` where the data was drafted from a bureau's prose report by extraction (places are paragraphs and
+   * sentences; a field the report does not state is 报告未载明); absent for a submission written as data.
+   */
+  origin?: 'report';
 }
 
 /** How a file is to be read. */
