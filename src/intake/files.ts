@@ -4,6 +4,7 @@ import { bi } from '../core/i18n';
 import type { InputProblem } from './problem';
 import { intakeFormatOf, isSupported, supportedEndings } from './registry';
 import { byCodePoint } from '../core/order';
+import { isOtherMapping } from './submission-keys';
 
 export interface CollectedFiles {
   /**
@@ -96,6 +97,8 @@ class Walk {
         if (kind === 'file' && format?.isSubmission?.(path) === false) {
           const name = format.reportName ?? bi('报告', 'report');
           this.note(path, `已跳过:这是 plancheck 生成的 ${name.zh},不是报送`, `skipped: a ${name.en} made by plancheck, not a submission`);
+        } else if (kind === 'file' && (format?.id === 'yaml' || format?.id === 'json') && isOtherMapping(path)) {
+          this.note(path, '已跳过:不是报送文件(其中没有 bureau、year 等报送字段);如确为报送,请在命令行直接写出这个文件名', 'skipped: not a submission (it has none of the fields bureau, year…); name it on the command line if it is one');
         } else {
           // A FIFO, a device or a broken link with a submission's name is found, and refused when it is read.
           this.addFile(path);
@@ -138,6 +141,24 @@ function emptyFolder(path: string, recursive: boolean): InputProblem {
   };
 }
 
+/**
+ * check reads only the folder it is given: where its subfolders hold submissions too, it says how many it left
+ * unread and which command reads them all, so that none is lost without a word.
+ */
+function unreadSubfolders(path: string, read: number): InputProblem[] {
+  const unread = countBelow(path) - read;
+  if (unread <= 0) return [];
+  return [
+    {
+      file: path,
+      message: bi(
+        `子文件夹中还有 ${unread} 份报送没有检查:check 只读所给文件夹本身;要连同子文件夹一起检查,请用 plancheck review ${path}`,
+        `its subfolders hold ${unread} more submissions, not checked: check reads only the folder named; plancheck review ${path} reads every subfolder`,
+      ),
+    },
+  ];
+}
+
 function countBelow(path: string): number {
   const walk = new Walk(true, true);
   walk.folder(path, []);
@@ -162,6 +183,7 @@ export function collectFiles(paths: readonly string[], recursive = false): Colle
     } else {
       const before = walk.met;
       if (walk.folder(path, []) && walk.met === before) problems.push(emptyFolder(path, recursive));
+      else if (!recursive) walk.notes.push(...unreadSubfolders(path, walk.met - before));
     }
   }
   return { files: walk.files, problems, notes: walk.notes };
