@@ -6,6 +6,9 @@ import { launchChromium, openFile } from './browser/chromium';
 import { cli, tempDir } from './helpers';
 import { FIXTURE_NAME, RULE_IDS, ruleNo, writeReviewFixture } from './review-fixture';
 
+/** The matrix leaves out the suffix every bureau's name ends in. */
+const SHORT_NAME = (code: string): string => FIXTURE_NAME(code).replace(/人力资源和社会保障局$/, '');
+
 describe('the review page in headless Chromium', () => {
   let browser: Browser;
   let page: Page;
@@ -32,7 +35,10 @@ describe('the review page in headless Chromium', () => {
   test('shows the matrix: 21 bureau-years × every rule, failures marked, each column numbered as in the pack', async () => {
     expect(await page.$$eval('table.matrix tbody tr', (rows) => rows.length)).toBe(21);
     expect(await page.$$eval('table.matrix tbody tr:first-child td.cell', (cells) => cells.length)).toBe(RULE_IDS.length);
-    expect(await page.textContent(`th[data-key="HN-12-archived"]`)).toBe(String(ruleNo('HN-12-archived')));
+    // A target's head is its Chinese title, its number below, the id and clause on hover.
+    expect(await page.textContent(`table.matrix th[data-key="HN-12-archived"] span`)).toBe('重大行政决策立卷归档');
+    expect(await page.textContent(`table.matrix th[data-key="HN-12-archived"] small`)).toBe(String(ruleNo('HN-12-archived')));
+    expect(await page.getAttribute(`table.matrix th[data-key="HN-12-archived"]`, 'title')).toContain('HN-12-archived (十二)');
     // archived 3 + online handling 2 + budget 2 + collective study 2
     expect(await page.$$eval('td.cell.s-fail', (cells) => cells.length)).toBe(9);
   });
@@ -73,7 +79,7 @@ describe('the review page in headless Chromium', () => {
   });
 
   test('a cell links to that bureau\'s finding for that rule', async () => {
-    const row = page.locator('table.matrix tbody tr', { hasText: FIXTURE_NAME('430102') }).filter({ hasText: '2024' });
+    const row = page.locator('table.matrix tbody tr', { hasText: SHORT_NAME('430102') }).filter({ hasText: '2024' });
     await row.locator('td.cell[data-rule="HN-32-collective-study"] a').click();
     const target = await page.evaluate(() => {
       const article = document.querySelector(':target');
@@ -81,6 +87,72 @@ describe('the review page in headless Chromium', () => {
     });
     expect(target).toEqual({ rule: 'HN-32-collective-study', status: 'fail', bureau: `${FIXTURE_NAME('430102')} 2024 年度` });
     expect(await page.isVisible(':target')).toBe(true);
+  });
+
+  test('the matrix is filtered by a name, a code or a year, and to the bureaus needing attention', async () => {
+    const visible = (): Promise<string[]> => page.$$eval('table.matrix tbody tr:not([hidden]) td.name a', (links) => links.map((a) => a.textContent ?? ''));
+    await page.fill('.matrix-filter input[type=search]', '430102 2024');
+    expect(await visible()).toEqual([SHORT_NAME('430102')]);
+    expect(await page.textContent('.matrix-filter output')).toBe('1 / 21');
+    await page.fill('.matrix-filter input[type=search]', '');
+    await page.check('.matrix-filter input[name=attention]');
+    const attention = await page.$$eval('table.matrix tbody tr:not([hidden])', (rows) => rows.map((row) => [(row as HTMLTableRowElement).querySelectorAll('td.s-fail, td.s-missing_data').length]));
+    expect(attention.length).toBeGreaterThan(0);
+    expect(attention.length).toBeLessThan(21);
+    expect(attention.every(([n]) => n > 0)).toBe(true);
+    await page.uncheck('.matrix-filter input[name=attention]');
+    expect(await page.textContent('.matrix-filter output')).toBe('21 / 21');
+  });
+
+  test('the name column drops the common suffix and keeps the full name on hover', async () => {
+    const cell = page.locator('table.matrix td.name', { hasText: SHORT_NAME('430102') }).first();
+    expect(await cell.locator('a').textContent()).toBe(SHORT_NAME('430102'));
+    expect(await cell.getAttribute('title')).toBe(FIXTURE_NAME('430102'));
+  });
+
+  test('at 1280 px wide every column of the matrix is on screen: nothing cut off, no sideways scrolling', async () => {
+    const wide = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await wide.goto(page.url());
+    const fit = await wide.evaluate(() => {
+      const scroll = document.querySelector('.scroll') as HTMLElement;
+      const cells = Array.from(document.querySelectorAll('table.matrix thead th'));
+      return { overflow: scroll.scrollWidth - scroll.clientWidth, right: Math.max(...cells.map((th) => th.getBoundingClientRect().right)), width: document.documentElement.clientWidth, heads: cells.length };
+    });
+    await wide.close();
+    expect(fit.heads).toBe(6 + RULE_IDS.length);
+    expect(fit.overflow).toBeLessThanOrEqual(0);
+    expect(fit.right).toBeLessThanOrEqual(fit.width);
+  });
+
+  test('printed, the matrix is split across landscape pages, the bureau column on each, no column cut off', async () => {
+    const paper = await browser.newPage();
+    await paper.goto(page.url());
+    await paper.emulateMedia({ media: 'print' });
+    // A4 landscape less the page's 10 mm margins: 277 mm at 96 px to the inch.
+    const printable = (277 / 25.4) * 96;
+    await paper.setViewportSize({ width: Math.floor(printable), height: 700 });
+    const parts = await paper.$$eval('table.paper', (tables) =>
+      tables.map((table) => ({
+        right: table.getBoundingClientRect().right,
+        first: table.querySelector('thead th')?.textContent,
+        numbers: Array.from(table.querySelectorAll('thead th.rule small')).map((small) => Number(small.textContent)),
+        rows: table.querySelectorAll('tbody tr').length,
+      })),
+    );
+    expect(await paper.isVisible('.scroll')).toBe(false);
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    expect(parts.flatMap((p) => p.numbers)).toEqual(RULE_IDS.map((id) => ruleNo(id)));
+    for (const part of parts) {
+      expect(part.first).toBe('单位');
+      expect(part.rows).toBe(21);
+      expect(part.right).toBeLessThanOrEqual(printable);
+    }
+    const pdf = await paper.pdf({ preferCSSPageSize: true, printBackground: true });
+    await paper.close();
+    // Every page landscape A4: its media box 842 × 595 points.
+    const boxes = pdf.toString('latin1').match(/\/MediaBox \[[^\]]*\]/g) ?? [];
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const box of boxes) expect(box).toMatch(/^\/MediaBox \[0 0 841\.9\d* 59[45]\.9?\d*\]$/);
   });
 
   test('draws the per-rule bar chart, most-failed first: Chinese labels, the figures its bar draws, a legend under Chinese titles', async () => {

@@ -5,25 +5,47 @@ import type { ReviewResult, ReviewRow, YearChange } from '../../run/review/types
 import { COLORS, escapeHtml, findingHtml, inputProblemsHtml, STYLE, summaryBar } from '../kit/html';
 import { ATTENTION_ORDER, STATUS_LABELS, STATUS_SYMBOLS } from '../kit/labels';
 import { byAttention, clauseText, problemText, provenanceRows, submissionHeading, submissionSubline } from '../kit/view';
-import { changeLine, columnOf, countedOnceLine, duplicateFiles, duplicateNote, levelName, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './view';
+import { changeLine, columnOf, countedOnceLine, duplicateFiles, duplicateNote, levelName, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems, shortName } from './view';
 
 const REVIEW_STYLE = `
-body { max-width: none; }
-table.matrix { border-collapse: collapse; font-size: 0.85em; }
-table.matrix th, table.matrix td { border: 1px solid #e0e0e0; padding: 2px 4px; text-align: center; white-space: nowrap; }
-table.matrix th { background: #f5f5f5; cursor: pointer; position: sticky; top: 0; }
+body { max-width: none; padding: 12px; }
+table.matrix { border-collapse: collapse; font-size: 11px; line-height: 1.3; }
+table.matrix th, table.matrix td { border: 1px solid #e0e0e0; padding: 1px 2px; text-align: center; white-space: nowrap; }
+table.matrix th { background: #f5f5f5; cursor: pointer; position: sticky; top: 0; vertical-align: bottom; }
+table.matrix th.rule, table.matrix th.count { padding: 1px 0; min-width: 12px; }
+table.matrix th.count span { writing-mode: vertical-rl; display: inline-block; } table.matrix th.rule span { writing-mode: vertical-rl; display: inline-block; max-height: 12em; overflow: hidden; text-overflow: ellipsis; font-weight: normal; letter-spacing: -0.05em; line-height: 1.1; }
+table.matrix th.rule small { display: block; color: #757575; font-weight: normal; }
 table.matrix th[aria-sort="ascending"]::after { content: " ▲"; } table.matrix th[aria-sort="descending"]::after { content: " ▼"; }
-table.matrix td.name { text-align: left; } table.matrix td.name small { display: block; color: #757575; }
+table.matrix td.name { text-align: left; max-width: 8em; overflow: hidden; text-overflow: ellipsis; } table.matrix td.name small { display: block; color: #757575; }
 ul.chart-legend { list-style: none; padding: 0; display: flex; gap: 16px; } ul.chart-legend .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: middle; }
 table.year-counts { border-collapse: collapse; font-size: 0.9em; } table.year-counts td, table.year-counts th { border: 1px solid #e0e0e0; padding: 2px 8px; } table.year-counts td.n { text-align: right; }
-table.matrix td.cell a { color: #fff; text-decoration: none; display: block; min-width: 1.2em; }
+table.matrix td.cell { padding: 1px 0; } table.matrix td.cell a { color: #fff; text-decoration: none; display: block; min-width: 12px; }
 table.matrix td.s-pass { background: #c8e6c9; } table.matrix td.s-pass a { color: #2e7d32; }
 table.matrix td.s-fail { background: #c62828; font-weight: bold; }
 table.matrix td.s-warn { background: #ef6c00; } table.matrix td.s-pending { background: #1565c0; }
 table.matrix td.s-not_applicable { background: #eeeeee; } table.matrix td.s-not_applicable a { color: #9e9e9e; }
 table.matrix td.s-missing_data { background: #6a1b9a; } table.matrix td.s-waived { background: #00838f; }
 .scroll { overflow-x: auto; }
-section.bureau { break-before: page; }`;
+.print-matrix { display: none; }
+section.bureau { break-before: page; }
+@page { size: A4 landscape; margin: 10mm; }
+@media print {
+  .scroll, nav.filter, .matrix-filter { display: none; }
+  .print-matrix { display: block; }
+  table.paper { break-after: page; font-size: 13px; }
+  table.paper th.rule span { max-height: 15em; }
+  table.paper td { min-width: 18px; }
+  table.paper thead { display: table-header-group; }
+  table.paper tr { break-inside: avoid; }
+  table.paper td.s-fail, table.paper td.s-missing_data, table.paper td.s-warn, table.paper td.s-pending, table.paper td.s-waived { color: #fff; }
+  td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}`;
+
+/** The printed parts look as the matrix on screen does. */
+const STYLE_OF_PAGE = REVIEW_STYLE.replace(/table\.matrix/g, ':is(table.matrix, table.paper)');
+
+/** On paper a page holds the bureau's columns and this many targets; the matrix is printed in parts of it. */
+const PRINTED_COLUMNS = 24;
 
 /** Click a header to sort the matrix by that column; statuses sort worst first. Plain script, no network. */
 const SORT_SCRIPT = `
@@ -45,6 +67,22 @@ const SORT_SCRIPT = `
       rows.forEach(function (row) { body.appendChild(row); });
     });
   });
+  var search = document.querySelector('.matrix-filter input[type=search]');
+  var attention = document.querySelector('.matrix-filter input[name=attention]');
+  var shown = document.querySelector('.matrix-filter output');
+  function filter() {
+    var words = search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    var n = 0;
+    Array.prototype.forEach.call(body.rows, function (row) {
+      var text = row.getAttribute('data-search').toLowerCase();
+      var show = words.every(function (w) { return text.indexOf(w) >= 0; }) && (!attention.checked || row.hasAttribute('data-attention'));
+      row.hidden = !show;
+      if (show) n++;
+    });
+    shown.textContent = n + ' / ' + body.rows.length;
+  }
+  search.addEventListener('input', filter);
+  attention.addEventListener('change', filter);
 })();`;
 
 /** The anchor of one bureau-year's finding for one rule: where a matrix cell links to. */
@@ -62,33 +100,66 @@ function sortKey(first: number, second: number): number {
   return first * 10000 + second;
 }
 
+/** A target's column head: its Chinese title written downwards, its number below; the id and clause on hover. */
+function ruleHead(result: ReviewResult, column: number, lang: Lang): string {
+  const rule = result.rules[column];
+  return `<th class="rule" data-key="${escapeHtml(rule.id)}" data-numeric title="${escapeHtml(`${ruleNumber(column)} ${rule.id} ${clauseText(rule)} ${rule.title[lang]}`)}"><span>${escapeHtml(rule.title[lang])}</span><small>${ruleNumber(column)}</small></th>`;
+}
+
+/** A bureau's name cell: the common suffix left out, the full name on hover, a duplicate's file named below it. */
+function nameCell(row: ReviewRow, index: number, note: string | undefined): string {
+  const name = row.bureau?.name ?? '';
+  return `<td class="name" data-sort="${escapeHtml(name)}" title="${escapeHtml(name)}"><a href="#b${index + 1}">${escapeHtml(shortName(name))}</a>${note ? `<small class="file" title="${escapeHtml(row.file)}">${escapeHtml(note)}</small>` : ''}</td>`;
+}
+
+function statusCell(result: ReviewResult, row: ReviewRow, index: number, column: number, lang: Lang): string {
+  const status = row.statuses[column];
+  const rule = result.rules[column].id;
+  return `<td class="cell s-${status}" data-status="${status}" data-rule="${escapeHtml(rule)}" data-sort="${statusSortKey(status)}"><a href="#${escapeHtml(reviewAnchor(index, rule))}" title="${escapeHtml(`${row.bureau?.name ?? row.file} ${row.year} · ${rule} · ${STATUS_LABELS[status][lang]}`)}">${STATUS_SYMBOLS[status]}</a></td>`;
+}
+
+/**
+ * The matrix for paper: landscape pages, each with the bureau and year columns and up to PRINTED_COLUMNS targets,
+ * so that no column is cut off; the header row repeats on every page a part runs over.
+ */
+function printedMatrixHtml(result: ReviewResult, lang: Lang): string {
+  const t = REVIEW_TEXT[lang];
+  const duplicates = duplicateFiles(result);
+  const parts: number[][] = [];
+  for (let i = 0; i < result.columns.length; i += PRINTED_COLUMNS) parts.push(result.columns.slice(i, i + PRINTED_COLUMNS));
+  const tables = parts.map((columns, p) => {
+    // The page's own cells, without the links and data a script or test reads off the matrix on screen.
+    const cell = (row: ReviewRow, c: number): string => `<td class="s-${row.statuses[c]}">${STATUS_SYMBOLS[row.statuses[c]]}</td>`;
+    const rows = result.rows.map((row) => `<tr><td class="name">${escapeHtml(shortName(row.bureau?.name ?? ''))}${duplicateNote(row, duplicates, lang) ? `<small>${escapeHtml(duplicateNote(row, duplicates, lang) ?? '')}</small>` : ''}</td><td>${row.year}</td>${columns.map((c) => cell(row, c)).join('')}</tr>`);
+    const heads = columns.map((c) => `<th class="rule"><span>${escapeHtml(result.rules[c].title[lang])}</span><small>${ruleNumber(c)}</small></th>`);
+    const head = [`<th>${t.bureau}</th>`, `<th>${t.year}</th>`, ...heads].join('');
+    return `<table class="paper" data-part="${p + 1}"><caption>${escapeHtml(t.printedPart(p + 1, parts.length, ruleNumber(columns[0]), ruleNumber(columns[columns.length - 1])))}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  });
+  return `<div class="print-matrix">${tables.join('\n')}</div>`;
+}
+
 function matrixHtml(result: ReviewResult, lang: Lang): string {
   const t = REVIEW_TEXT[lang];
-  const head = [`<th data-key="bureau">${t.bureau}</th>`, `<th data-key="code">${t.code}</th>`, `<th data-key="level">${t.level}</th>`, `<th data-key="year" data-numeric>${t.year}</th>`, `<th data-key="fails" data-numeric>${t.fails}</th>`, `<th data-key="missing" data-numeric>${t.missing}</th>`];
-  for (const c of result.columns) {
-    const rule = result.rules[c];
-    head.push(`<th data-key="${escapeHtml(rule.id)}" data-numeric title="${escapeHtml(`${rule.id} ${clauseText(rule)} ${rule.title[lang]}`)}">${ruleNumber(c)}</th>`);
-  }
+  const head = [`<th data-key="bureau">${t.bureau}</th>`, `<th data-key="code">${t.code}</th>`, `<th data-key="level">${t.level}</th>`, `<th data-key="year" data-numeric>${t.year}</th>`, `<th class="count" data-key="fails" data-numeric><span>${t.fails}</span></th>`, `<th class="count" data-key="missing" data-numeric><span>${t.missing}</span></th>`];
+  for (const c of result.columns) head.push(ruleHead(result, c, lang));
   const duplicates = duplicateFiles(result);
   const rows = result.rows.map((row, r) => {
     const counts = shownSummary(row, result.columns);
     const note = duplicateNote(row, duplicates, lang);
     const cells = [
-      `<td class="name" data-sort="${escapeHtml(row.bureau?.name ?? '')}"><a href="#b${r + 1}">${escapeHtml(row.bureau?.name ?? '')}</a>${note ? `<small class="file" title="${escapeHtml(row.file)}">${escapeHtml(note)}</small>` : ''}</td>`,
+      nameCell(row, r, note),
       `<td data-sort="${escapeHtml(row.bureau?.region_code ?? '')}">${escapeHtml(row.bureau?.region_code ?? '')}</td>`,
       `<td data-sort="${escapeHtml(row.bureau?.level ?? '')}">${escapeHtml(levelName(row, lang))}</td>`,
       `<td data-sort="${row.year}">${row.year}</td>`,
       `<td data-sort="${sortKey(counts.fail, counts.missing_data)}">${counts.fail}</td>`,
       `<td data-sort="${sortKey(counts.missing_data, counts.fail)}">${counts.missing_data}</td>`,
-      ...result.columns.map((c) => {
-        const status = row.statuses[c];
-        const rule = result.rules[c].id;
-        return `<td class="cell s-${status}" data-status="${status}" data-rule="${escapeHtml(rule)}" data-sort="${statusSortKey(status)}"><a href="#${escapeHtml(reviewAnchor(r, rule))}" title="${escapeHtml(`${row.bureau?.name ?? row.file} ${row.year} · ${rule} · ${STATUS_LABELS[status][lang]}`)}">${STATUS_SYMBOLS[status]}</a></td>`;
-      }),
+      ...result.columns.map((c) => statusCell(result, row, r, c, lang)),
     ];
-    return `<tr data-file="${escapeHtml(row.file)}">${cells.join('')}</tr>`;
+    const attention = counts.fail > 0 || counts.missing_data > 0 ? ' data-attention' : '';
+    return `<tr data-file="${escapeHtml(row.file)}" data-search="${escapeHtml(`${row.bureau?.name ?? ''} ${row.bureau?.region_code ?? ''} ${row.year ?? ''}`)}"${attention}>${cells.join('')}</tr>`;
   });
-  return `<div class="scroll"><table class="matrix"><thead><tr>${head.join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
+  const filter = `<p class="matrix-filter"><input type="search" aria-label="${escapeHtml(t.filterLabel)}" placeholder="${escapeHtml(t.filterLabel)}"> <label><input type="checkbox" name="attention"> ${escapeHtml(t.attentionOnly)}</label> <output></output></p>`;
+  return `${filter}\n<div class="scroll"><table class="matrix"><thead><tr>${head.join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>\n${printedMatrixHtml(result, lang)}`;
 }
 
 /** The statuses the chart draws, in the order of its segments. */
@@ -166,7 +237,7 @@ export function renderReviewHtml(result: ReviewResult, lang: Lang): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(t.heading)}</title>
-<style>${STYLE}${REVIEW_STYLE}</style>
+<style>${STYLE}${STYLE_OF_PAGE}</style>
 </head>
 <body>
 <header><h1>${escapeHtml(t.heading)}</h1><p class="sub">${escapeHtml(result.packs.map((p) => p.title[lang]).join(' · '))} · ${escapeHtml(packLine(result, lang))}</p><p class="totals">${escapeHtml(t.totals(result))}</p><p class="verdict">${escapeHtml(reviewVerdict(result, lang))}</p></header>

@@ -5,11 +5,7 @@ import type { ReviewResult } from '../../run/review/types';
 import { STATUS_SYMBOLS } from '../kit/labels';
 import { displayWidth, fit, inputProblemLines, right } from '../kit/text';
 import { clauseText, problemText, unreadableInputsLine } from '../kit/view';
-import { changeLine, columnOf, COMMON_SUFFIX, countedOnceLine, duplicateFiles, duplicateNote, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './view';
-
-function shortName(name: string): string {
-  return name.endsWith(COMMON_SUFFIX) && name.length > COMMON_SUFFIX.length ? name.slice(0, -COMMON_SUFFIX.length) : name;
-}
+import { changeLine, columnOf, countedOnceLine, shortName, duplicateFiles, duplicateNote, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './view';
 
 /** Three cells a column, so that numbers past 9 stay apart: ` 9 10 11`. */
 const CELL = 3;

@@ -39,6 +39,9 @@ export const REVIEW_TEXT = {
     shortened: '单位名称略去末尾的“人力资源和社会保障局”,过长的名称以“…”截断',
     totals: (r: ReviewResult) => `找到 ${r.counts.found} 个文件:已评估 ${r.counts.evaluated} 个,无法读取 ${r.counts.rejected} 个`,
     shown: (rows: number, columns: number) => `显示 ${rows} 个单位年度 × ${columns} 项指标`,
+    filterLabel: '按单位名称、区划代码或年度筛选',
+    attentionOnly: '只看有不通过或缺数据的单位',
+    printedPart: (part: number, parts: number, first: string, last: string) => `矩阵(第 ${part}/${parts} 部分:指标 ${first}—${last})`,
     problems: (n: number) => `${n} 个问题`,
     findings: '各单位的检查结果',
     provenance: '来源与校验',
@@ -74,6 +77,9 @@ export const REVIEW_TEXT = {
     shortened: 'Names drop the common suffix 人力资源和社会保障局; long names are cut with "…"',
     totals: (r: ReviewResult) => `${r.counts.found} files found: ${r.counts.evaluated} evaluated, ${r.counts.rejected} could not be read`,
     shown: (rows: number, columns: number) => `${rows} bureau-years × ${columns} targets shown`,
+    filterLabel: 'Filter by bureau name, region code or year',
+    attentionOnly: 'only bureaus with a failure or missing data',
+    printedPart: (part: number, parts: number, first: string, last: string) => `Matrix (part ${part} of ${parts}: targets ${first}–${last})`,
     problems: (n: number) => `${n} problem${n === 1 ? '' : 's'}`,
     findings: 'Each bureau\'s findings',
     provenance: 'Provenance',
@@ -81,8 +87,12 @@ export const REVIEW_TEXT = {
   },
 } as const;
 
-/** The suffix nearly every bureau's name ends in; the terminal matrix leaves it out. */
+/** The suffix nearly every bureau's name ends in; the matrices leave it out (the full name stays on hover). */
 export const COMMON_SUFFIX = '人力资源和社会保障局';
+
+export function shortName(name: string): string {
+  return name.endsWith(COMMON_SUFFIX) && name.length > COMMON_SUFFIX.length ? name.slice(0, -COMMON_SUFFIX.length) : name;
+}
 
 export function levelName(row: ReviewRow, lang: Lang): string {
   return row.bureau ? LEVEL_LABELS[row.bureau.level][lang] : '';
