@@ -27,8 +27,8 @@ const FURNITURE_WORDS = new Set([
   'copyright', 'logo', 'banner', 'print', 'search', 'login', 'skip', 'tools',
 ]);
 
-/** Short blocks that open with these words are breadcrumbs, share bars and print links, whatever they are called. */
-const FURNITURE_TEXT = /^(当前位置|您现在的位置|您的位置|你的位置|首页\s*[>>›»]|分享到|【打印】|打印本页|关闭窗口|【关闭】)/;
+/** Short blocks that open with these words are breadcrumbs, share bars, print links and the article's date line, whatever they are called. */
+const FURNITURE_TEXT = /^(当前位置|您现在的位置|您的位置|你的位置|首页\s*[>>›»]|分享到|【打印】|打印本页|关闭窗口|【关闭】|发布时间|发布日期|信息来源|来源[::]|浏览次数|字号[::])/;
 
 /** Containers of the article in the CMSs government sites run on (TRS WCM, 拓尔思, 大汉, 政府网站集约化平台). */
 const ARTICLE_CONTAINERS = [

@@ -31,22 +31,36 @@ export function byteOrderMark(bytes: Uint8Array): { encoding: TextEncoding; leng
   return undefined;
 }
 
+/** Characters a Chinese report is made of: ASCII, Latin-1 punctuation, general and CJK punctuation, CJK, full-width forms. */
+const REPORT_CHARACTER = /[\t\n\r\u0020-\u007e\u00a0-\u00ff\u2000-\u206f\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
+
+function mostlyReportCharacters(text: string): boolean {
+  let plain = 0;
+  let all = 0;
+  for (const char of text) {
+    all++;
+    if (REPORT_CHARACTER.test(char)) plain++;
+  }
+  return all > 0 && plain >= all * 0.95;
+}
+
 /**
  * UTF-16 without a BOM, told by its zero bytes: the high byte of every ASCII character (digits, line ends) is zero,
- * so zeros stand at odd offsets in little-endian text and at even ones in big-endian. UTF-8 and GB18030 text has no
- * zero byte at all; a binary file has them on both sides.
+ * so zeros stand mostly at odd offsets in little-endian text and at even ones in big-endian (an ideograph such as 一,
+ * U+4E00, puts one on the other side). UTF-8 and GB18030 text has no zero byte at all. The text it decodes to must
+ * then be a report's characters, which the other byte order or a binary file does not give.
  */
-function utf16ByZeros(bytes: Uint8Array): TextEncoding | undefined {
+function utf16ByZeros(bytes: Uint8Array): DecodedText | undefined {
   if (bytes.length < 2 || bytes.length % 2 !== 0) return undefined;
   let even = 0;
   let odd = 0;
   for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
   const zeros = even + odd;
-  // Nearly all on one side, and enough of them to be a pattern rather than chance.
-  if (zeros < 2 || zeros < bytes.length / 100) return undefined;
-  if (odd >= zeros * 0.95) return 'utf-16le';
-  if (even >= zeros * 0.95) return 'utf-16be';
-  return undefined;
+  if (zeros < 2) return undefined;
+  const encoding: TextEncoding | undefined = odd >= zeros * 0.7 ? 'utf-16le' : even >= zeros * 0.7 ? 'utf-16be' : undefined;
+  if (!encoding) return undefined;
+  const decoded = asText(decodeStrictly(bytes, encoding), encoding);
+  return decoded && mostlyReportCharacters(decoded.text) ? decoded : undefined;
 }
 
 /**
@@ -66,10 +80,5 @@ function asText(text: string | undefined, encoding: TextEncoding): DecodedText |
 export function detectText(bytes: Uint8Array): DecodedText | undefined {
   const mark = byteOrderMark(bytes);
   if (mark) return asText(decodeStrictly(bytes.subarray(mark.length), mark.encoding), mark.encoding);
-  const utf16 = utf16ByZeros(bytes);
-  if (utf16) {
-    const text = asText(decodeStrictly(bytes, utf16), utf16);
-    if (text) return text;
-  }
-  return asText(decodeStrictly(bytes, 'utf-8'), 'utf-8') ?? asText(decodeStrictly(bytes, 'gb18030'), 'gb18030');
+  return utf16ByZeros(bytes) ?? asText(decodeStrictly(bytes, 'utf-8'), 'utf-8') ?? asText(decodeStrictly(bytes, 'gb18030'), 'gb18030');
 }
