@@ -39,7 +39,7 @@ function offlineEnv(home: string): NodeJS.ProcessEnv {
 
 function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv): SpawnSyncReturns<string> {
   // npm is npm.cmd on Windows, which only a shell runs.
-  return spawnSync('npm', args, { cwd, env, encoding: 'utf8', shell: WINDOWS, timeout: 120_000 });
+  return spawnSync('npm', args, { cwd, env, encoding: 'utf8', shell: WINDOWS, timeout: 300_000 });
 }
 
 interface Installed {
@@ -77,7 +77,7 @@ beforeAll(() => {
     packageDir: WINDOWS ? join(prefix, 'node_modules', 'plancheck') : join(prefix, 'lib', 'node_modules', 'plancheck'),
     work,
   };
-}, 120_000);
+}, 600_000);
 
 /** Runs the installed command in the folder outside the project, as a clerk would type it. */
 function plancheck(...args: string[]): { status: number; stdout: string; stderr: string } {
