@@ -1,4 +1,5 @@
 import { STATUSES, type Status } from '../../findings/types';
+import { COMPLETENESS_WORDS, hasReports, statedCell } from '../kit/completeness';
 import type { Lang } from '../../core/i18n';
 import { shownSummary } from '../../run/review/aggregate';
 import type { ReviewResult, ReviewRow, YearChange } from '../../run/review/types';
@@ -62,9 +63,19 @@ function sortKey(first: number, second: number): number {
   return first * 10000 + second;
 }
 
+/** A row's 已载明 cell, sorted by the share stated; empty for a submission written as data. */
+function statedHtml(row: ReviewRow, columns: readonly number[]): string {
+  const cell = statedCell(row, columns);
+  const [stated, applicable] = cell ? cell.split('/').map(Number) : [-1, 1];
+  return `<td data-sort="${applicable > 0 ? (stated / applicable).toFixed(6) : 0}">${escapeHtml(cell)}</td>`;
+}
+
 function matrixHtml(result: ReviewResult, lang: Lang): string {
   const t = REVIEW_TEXT[lang];
   const head = [`<th data-key="bureau">${t.bureau}</th>`, `<th data-key="code">${t.code}</th>`, `<th data-key="level">${t.level}</th>`, `<th data-key="year" data-numeric>${t.year}</th>`, `<th data-key="fails" data-numeric>${t.fails}</th>`, `<th data-key="missing" data-numeric>${t.missing}</th>`];
+  // Rows from prose reports add 已载明 (`12/30`) after the counts; a review of submissions written as data has none.
+  const stated = hasReports(result.rows);
+  if (stated) head.push(`<th data-key="stated" data-numeric>${escapeHtml(COMPLETENESS_WORDS.column[lang])}</th>`);
   for (const c of result.columns) {
     const rule = result.rules[c];
     head.push(`<th data-key="${escapeHtml(rule.id)}" data-numeric title="${escapeHtml(`${rule.id} ${clauseText(rule)} ${rule.title[lang]}`)}">${ruleNumber(c)}</th>`);
@@ -80,6 +91,7 @@ function matrixHtml(result: ReviewResult, lang: Lang): string {
       `<td data-sort="${row.year}">${row.year}</td>`,
       `<td data-sort="${sortKey(counts.fail, counts.missing_data)}">${counts.fail}</td>`,
       `<td data-sort="${sortKey(counts.missing_data, counts.fail)}">${counts.missing_data}</td>`,
+      ...(stated ? [statedHtml(row, result.columns)] : []),
       ...result.columns.map((c) => {
         const status = row.statuses[c];
         const rule = result.rules[c].id;
