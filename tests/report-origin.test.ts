@@ -192,6 +192,22 @@ describe('a submission from a report, checked', () => {
     expect(notice?.message.zh).toContain('报告未载明单位名称');
   });
 
+  test('a record the report names without a fact a rule needs: 报告未载明 that field of that record', async () => {
+    const withRecord = `${DRAFT}major_decisions.items.0.id = MD-2024-01 @6.1 | 2024年我局作出重大行政决策1项,即《示例县就业帮扶车间认定办法》。
+major_decisions.items.0.title = 示例县就业帮扶车间认定办法 @6.1 | 2024年我局作出重大行政决策1项,即《示例县就业帮扶车间认定办法》。
+major_decisions.items.0.collective_discussion = true @6.2 | 该决策经局党组会议集体讨论决定。
+`;
+    const outcome = await check({ paths: [writeTemp('决策.draft', withRecord)], formats: [reportDraftFormat] });
+    const submission = outcome.result?.submissions[0] as SubmissionResult;
+    expect(submission.error).toBeNull();
+    const archived = finding(submission, 'HN-12-archived');
+    expect(archived.status).toBe('missing_data');
+    expect(archived.message.zh).toContain(`报告未载明${fieldLabel(['major_decisions', 'items', 0, 'archived'], 'zh')}(1/1 条记录无法判断)`);
+    expect(archived.message.en).toContain(`the report does not state ${fieldLabel(['major_decisions', 'items', 0, 'archived'], 'en')} (1 of 1 records cannot be judged)`);
+    // What the report does state of the record passes on its own sentence.
+    expect(finding(submission, 'HN-12-collective-discussion').status).toBe('pass');
+  });
+
   test('the seam: a submission loads from a ParsedDocument with origin report', () => {
     const submission = submissionFromDocument(parseReportDraft('x.draft', DRAFT));
     expect(submission.origin).toBe('report');

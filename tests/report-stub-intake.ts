@@ -10,6 +10,7 @@ import { sha256Hex, type IntakeFormat, type ParsedDocument } from '../src/intake
  *
  *     year = 2024
  *     services.online_handling_rate = 85% @3.2 | 全县政务服务事项网上可办率达85%。
+ *     major_decisions.items.0.id = MD-1 @6.1 | …
  *
  * A value with `@paragraph.sentence | sentence` becomes `{ value, source: 第N段:<sentence> }` at that place, as the
  * extraction writes it; one without (the bureau and the year, from the title) is plain, at paragraph 1. `true` and
@@ -25,11 +26,17 @@ function scalar(text: string): string | number | boolean | null {
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }
 
-function setAt(data: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let node = data;
-  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-  node[keys[keys.length - 1]] = value;
+/** `major_decisions.items.0.archived` → the field path, a record's number (from 0) as a list index. */
+function pathOf(dotted: string): FieldPath {
+  return dotted.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key));
+}
+
+function setAt(data: Record<string, unknown>, path: FieldPath, value: unknown): void {
+  let node: Record<string | number, unknown> = data;
+  path.slice(0, -1).forEach((key, i) => {
+    node = (node[key] ??= typeof path[i + 1] === 'number' ? [] : {}) as Record<string | number, unknown>;
+  });
+  node[path[path.length - 1]] = value;
 }
 
 /** Reads a draft's text into a ParsedDocument whose origin is the report. */
@@ -41,13 +48,14 @@ export function parseReportDraft(file: string, text: string): ParsedDocument {
     if (line === '' || line.startsWith('#')) return;
     const match = LINE.exec(line);
     if (!match) throw new Error(`${file}: line ${index + 1} is not "path = value [@p.s | sentence]"`);
-    const [, path, value, paragraph, sentence, quoted] = match;
+    const [, dotted, value, paragraph, sentence, quoted] = match;
+    const path = pathOf(dotted);
     if (quoted === undefined) {
       setAt(data, path, scalar(value));
       return;
     }
     setAt(data, path, { value: scalar(value), source: `第${paragraph}段:${quoted}` });
-    places.set(path, { paragraph: Number(paragraph), sentence: Number(sentence) });
+    places.set(formatFieldPath(path), { paragraph: Number(paragraph), sentence: Number(sentence) });
   });
   // A field's place, or its nearest placed ancestor's (`….value` of a `{value, source}`), else the report's title.
   const locate = (path: FieldPath): Position => {
