@@ -5,6 +5,8 @@
  * (tests/report-stub-intake.ts) through a run's `formats`, the seam the real report format also has.
  */
 import { Workbook } from 'exceljs';
+import { writeFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
 import { check } from '../src/run/check';
 import { review } from '../src/run/review';
@@ -16,6 +18,7 @@ import type { ReviewResult } from '../src/run/review/types';
 import { fieldLabel } from '../src/submission/field-labels';
 import { submissionFromDocument } from '../src/submission/load';
 import { EXAMPLES, tempDir, writeTemp } from './helpers';
+import { launchChromium, openFile } from './browser/chromium';
 import { parseReportDraft, reportDraftFormat } from './report-stub-intake';
 
 const ONLINE_SENTENCE = '全县政务服务事项网上可办率达85%。';
@@ -116,6 +119,8 @@ describe('a submission from a report, checked', () => {
     expect(english).toMatch(new RegExp(`paragraph 3, sentence 2: Online handling rate = 85%.*${ONLINE_SENTENCE}`));
     const markdown = await text(RENDERERS.markdown(result, 'zh'));
     expect(markdown).toContain(`第 3 段第 2 句: 网上可办率 = 85%`);
+    const csv = await text(RENDERERS.csv(result, 'zh'));
+    expect(csv).toContain(`第 3 段第 2 句: 网上可办率 = 85% [第3段:${ONLINE_SENTENCE}]`);
     const json = JSON.parse(await text(RENDERERS.json(result, 'zh')));
     const evidence = json.submissions[0].findings.find((f: { rule: string }) => f.rule === 'HN-07-online-handling-rate').evidence[0];
     expect(evidence).toMatchObject({ field: 'services.online_handling_rate', paragraph: 3, sentence: 2 });
@@ -185,6 +190,13 @@ describe('a submission from a report, checked', () => {
     expect(Object.keys(plain)).toEqual(['file', 'sha256', 'bureau', 'year', 'summary', 'findings', 'error', 'notices']);
   });
 
+  test('the same report gives the same bytes in every format, run after run', async () => {
+    const again = (await check({ paths: [draftFile, ORDINARY], formats: [reportDraftFormat] })).result as CheckResult;
+    for (const format of ['table', 'json', 'markdown', 'html', 'csv'] as const) expect(await text(RENDERERS[format](again, 'zh'))).toBe(await text(RENDERERS[format](result, 'zh')));
+    const [first, second] = await Promise.all([RENDERERS.xlsx(result, 'zh'), RENDERERS.xlsx(again, 'zh')]);
+    expect(Buffer.from(second as Uint8Array).equals(Buffer.from(first as Uint8Array))).toBe(true);
+  });
+
   test('a report that does not name its bureau says so in the report’s words', async () => {
     const nameless = writeTemp('无名.draft', DRAFT.replace(/^bureau\.name = .*$/m, 'bureau.name ='), tempDir());
     const outcome = await check({ paths: [nameless], formats: [reportDraftFormat] });
@@ -213,6 +225,33 @@ major_decisions.items.0.collective_discussion = true @6.2 | 该决策经局党�
     expect(submission.origin).toBe('report');
     expect(submission.sources.get('services.online_handling_rate')).toBe(`第3段:${ONLINE_SENTENCE}`);
     expect(submission.evidenceAt(['services', 'online_handling_rate'])).toEqual({ paragraph: 3, sentence: 2 });
+  });
+});
+
+describe('the section in a browser', () => {
+  let browser: Browser;
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('shows the counts and a row per target; a row’s rule leads to its finding, which quotes the report', async () => {
+    const file = join(tempDir(), 'report.html');
+    writeFileSync(file, await text(RENDERERS.html(result, 'zh')));
+    browser = await launchChromium();
+    const { page, requests } = await openFile(browser, file);
+    expect(requests).toEqual([]);
+    const section = page.locator('section#s1 section.completeness');
+    expect(await section.isVisible()).toBe(true);
+    const { stated, applicable } = expectedCounts(report);
+    expect(await section.locator('p.completeness-line').innerText()).toContain(`报告载明 ${applicable} 项适用指标中的 ${stated} 项`);
+    expect(await section.locator('tr[data-stated]').count()).toBe(report.findings.length);
+    expect(await page.locator('section#s2 section.completeness').count()).toBe(0);
+    await section.locator('a[href="#s1-HN-07-online-handling-rate"]').click();
+    const target = page.locator('article.finding:target');
+    expect(await target.getAttribute('data-rule')).toBe('HN-07-online-handling-rate');
+    const shown = await target.innerText();
+    expect(shown).toContain('第 3 段第 2 句');
+    expect(shown).toContain(ONLINE_SENTENCE);
   });
 });
 

@@ -1,6 +1,7 @@
 import { completenessLine, completenessOf, STATED_LABELS, statedFraction, type Completeness, type StatedState } from '../../findings/completeness';
 import type { Finding, Status, SubmissionResult } from '../../findings/types';
 import { bi, type Lang } from '../../core/i18n';
+import type { ReviewRow } from '../../run/review/types';
 import { clauseText } from './view';
 
 /**
@@ -50,14 +51,22 @@ export function completenessView(result: SubmissionResult, lang: Lang): Complete
   return { completeness, line: completenessLine(completeness)[lang], rows };
 }
 
+/** A review's row as far as its completeness goes: where it came from and its statuses by rule. */
+type StatedRow = Pick<ReviewRow, 'origin' | 'statuses' | 'error'>;
+
+/** A review row's completeness over the rules shown, or undefined for a submission written as data. */
+export function rowCompleteness(row: StatedRow, columns: readonly number[]): Completeness | undefined {
+  if (row.origin !== 'report' || row.error) return undefined;
+  return completenessOf(columns.map((c) => row.statuses[c]));
+}
+
 /** The review's cell for a row: `12/30` for a report, '' for a submission written as data. */
-export function statedCell(row: { origin?: string; statuses: readonly Status[]; error: unknown }, columns?: readonly number[]): string {
-  if (row.origin !== 'report' || row.error) return '';
-  const statuses = columns ? columns.map((c) => row.statuses[c]) : row.statuses;
-  return statedFraction(completenessOf(statuses));
+export function statedCell(row: StatedRow, columns: readonly number[]): string {
+  const completeness = rowCompleteness(row, columns);
+  return completeness ? statedFraction(completeness) : '';
 }
 
 /** Whether any row of a review comes from a report: only then has the review the column 已载明. */
-export function hasReports(rows: readonly { origin?: string }[]): boolean {
+export function hasReports(rows: readonly Pick<ReviewRow, 'origin'>[]): boolean {
   return rows.some((row) => row.origin === 'report');
 }

@@ -1,5 +1,5 @@
 import { STATUSES, type Status } from '../../findings/types';
-import { COMPLETENESS_WORDS, hasReports, statedCell } from '../kit/completeness';
+import { COMPLETENESS_WORDS, hasReports, rowCompleteness, statedCell } from '../kit/completeness';
 import type { Lang } from '../../core/i18n';
 import { shownSummary } from '../../run/review/aggregate';
 import type { ReviewResult, ReviewRow, YearChange } from '../../run/review/types';
@@ -65,9 +65,9 @@ function sortKey(first: number, second: number): number {
 
 /** A row's 已载明 cell, sorted by the share stated; empty for a submission written as data. */
 function statedHtml(row: ReviewRow, columns: readonly number[]): string {
-  const cell = statedCell(row, columns);
-  const [stated, applicable] = cell ? cell.split('/').map(Number) : [-1, 1];
-  return `<td data-sort="${applicable > 0 ? (stated / applicable).toFixed(6) : 0}">${escapeHtml(cell)}</td>`;
+  const completeness = rowCompleteness(row, columns);
+  const share = completeness ? (completeness.applicable > 0 ? completeness.stated / completeness.applicable : 0) : -1;
+  return `<td data-sort="${share.toFixed(6)}">${escapeHtml(statedCell(row, columns))}</td>`;
 }
 
 function matrixHtml(result: ReviewResult, lang: Lang): string {
