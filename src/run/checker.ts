@@ -35,8 +35,9 @@ export function packInfo(pack: RulePack): PackInfo {
 }
 
 /** A template's blank `name:` (submission/load.ts): the findings are made, but a reader must know whose they are. */
-const BUREAU_NAME_UNSTATED = bi('报告未载明单位名称:报告暂以文件名代替单位名称', "The report does not state the bureau's name: the reports name the file instead");
 const BUREAU_NAME_MISSING = bi('单位名称未填写:请在 bureau 下的 name 写上单位全称;报告暂以文件名代替单位名称', "The bureau's name is not filled in: write its full name at bureau.name; the reports name the file instead");
+/** The same for a draft from a prose report, which has no form to fill in: the report does not name the bureau. */
+const BUREAU_NAME_UNSTATED = bi('报告未载明单位名称:检查结果暂以文件名代替单位名称', "The report does not state the bureau's name: the results name the file instead");
 
 /** Evaluates submissions against one or more packs; each pack is compiled into its engine once. */
 export class Checker {
