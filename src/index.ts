@@ -1,6 +1,6 @@
 /** plancheck as a library: load a pack and a submission, evaluate, and render or read the findings. */
 export { loadPack } from './pack/load';
-export { loadSubmission, parseSubmission } from './submission/load';
+export { loadSubmission, parseSubmission, submissionFromDocument } from './submission/load';
 export { evaluate, Checker } from './run/checker';
 export { check, prepareCheck, type CheckRequest, type CheckPlan, type CheckOutcome } from './run/check';
 export { review, prepareReview, reviewExitStatus, type ReviewRequest, type ReviewPlan, type ReviewOutcome } from './run/review';

@@ -16,6 +16,7 @@ import { checkMessage, findingMessage, foundFigure, undecidedMessage } from './m
 import { leafStatus, statusOf } from './status';
 import type { Citation, Evidence, Expected, Finding, LeafFinding, Status } from './types';
 import type { Position } from '../core/place';
+import { fromReport, UNSTATED_VALUE, unstatedMessage } from './report-words';
 
 /** What a check requires in a reporting year, in the contract's terms (operator, value, unit), as its kind says. */
 export function expectedOf(check: Check, year: number): Expected {
@@ -63,6 +64,7 @@ function writtenValue(submission: Submission, path: FieldPath, unit: Expected['u
   if (typeof value === 'boolean') return formatQuantity(value, 'boolean', lang);
   if (typeof value === 'number') return formatQuantity(submission.exacts.get(formatFieldPath(path)) ?? exactOf(value), unit, lang);
   if (typeof value === 'string') return value;
+  if (fromReport(submission)) return UNSTATED_VALUE[lang];
   return lang === 'zh' ? '未填写' : 'not given';
 }
 
@@ -110,7 +112,8 @@ function leafFinding(leaf: LeafOutcome, submission: Submission): LeafFinding {
     expected,
     found: known ? bi(foundFigure(check, observation, expected, 'zh'), foundFigure(check, observation, expected, 'en')) : bi('—', '—'),
     subject: labels(topFieldsOf(check)),
-    message: checkMessage(check, status, observation, expected),
+    // From a report, what is missing is what the report does not state (报告未载明), not a blank of a form.
+    message: (status === 'missing_data' && fromReport(submission) ? unstatedMessage(check, observation, submission) : undefined) ?? checkMessage(check, status, observation, expected),
     evidence: leafEvidence(leaf, submission, expected, status, AS_IS),
   };
 }

@@ -5,7 +5,7 @@ import type { CheckKind } from '../pack/types';
 import type { InputProblem } from '../intake/problem';
 import type { Position } from '../core/place';
 import type { RestatedCitation, Severity } from '../pack/types';
-import type { Bureau, SubmissionNotice } from '../submission/types';
+import type { Bureau, SubmissionNotice, SubmissionOrigin } from '../submission/types';
 import type { WaiverReport, WaiverUse } from './waiver-types';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'pending' | 'not_applicable' | 'missing_data' | 'waived';
@@ -113,6 +113,8 @@ export interface SubmissionResult {
   error: SubmissionError | null;
   /** What a reader must know before the findings: a bureau outside the pack's jurisdiction, for one. */
   notices: Notice[];
+  /** `report` where the data was drafted from a bureau's prose report; absent for a submission written as data. */
+  origin?: SubmissionOrigin;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { CheckResult } from '../findings/types';
 import { collectFiles } from '../intake/files';
 import type { InputProblem } from '../intake/problem';
+import type { IntakeFormat } from '../intake/format';
 import { parseMaxBytes, setMaxSubmissionBytes } from '../intake/read-file';
 import { applyWaivers } from '../waivers/apply';
 import { loadWaivers, waiverDateProblems } from '../waivers/load';
@@ -23,6 +24,11 @@ export interface CheckRequest {
   maxBytes?: string;
   /** Write the run's time into the result (the reports are then no longer byte-for-byte reproducible). */
   timestamp?: boolean;
+  /**
+   * Intake formats of this run besides the registry's, read first for the endings they take: a library caller's
+   * own (a test's report reader). A file named on its own is read whatever its ending; a folder walk asks the registry.
+   */
+  formats?: readonly IntakeFormat[];
 }
 
 /** A check ready to run: what it will read, and what is wrong so far. */
@@ -62,7 +68,7 @@ export function prepareCheck(request: CheckRequest): CheckPlan {
     problems,
     ready: packs.length > 0 && refused.length === 0,
     async run(more = []) {
-      const result = await new Checker(packs, calendar).checkFiles(files);
+      const result = await new Checker(packs, calendar, undefined, request.formats).checkFiles(files);
       if (waivers) result.waivers = applyWaivers(result.submissions, waivers, request.waiverDate);
       if (request.timestamp) result.generatedAt = new Date().toISOString();
       result.errors = [...problems, ...more];

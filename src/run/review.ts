@@ -2,6 +2,7 @@ import { bi, type Bilingual } from '../core/i18n';
 import { STATUSES, type Status } from '../findings/types';
 import { collectFiles } from '../intake/files';
 import type { InputProblem } from '../intake/problem';
+import type { IntakeFormat } from '../intake/format';
 import { maxSubmissionBytes, parseMaxBytes, setMaxSubmissionBytes } from '../intake/read-file';
 import { LEVELS, type Level } from '../pack/types';
 import { TOOL } from '../core/version';
@@ -31,6 +32,8 @@ export interface ReviewRequest {
   jobs?: string;
   maxBytes?: string;
   timestamp?: boolean;
+  /** Intake formats of this run besides the registry's (as CheckRequest's); their files are read in this thread. */
+  formats?: readonly IntakeFormat[];
 }
 
 export interface ReviewRunOptions {
@@ -118,7 +121,9 @@ export function prepareReview(request: ReviewRequest): ReviewPlan {
       const setup = { packs, holidayYears, keepFindings, maxBytes: maxSubmissionBytes(), ...(waivers ? { waivers, waiverDate: request.waiverDate } : {}) };
       let evaluated: Awaited<ReturnType<typeof evaluateFiles>>;
       try {
-        evaluated = await evaluateFiles(files, setup, () => new Checker(packs, calendar), jobs, progress);
+        // A format of the run is code, which a worker thread cannot be sent: its files are evaluated here.
+        const formats = request.formats ?? [];
+        evaluated = await evaluateFiles(files, setup, () => new Checker(packs, calendar, undefined, formats), jobs, progress, formats.length === 0);
       } catch (error) {
         if (error instanceof WorkerFailure) return { failure: error.said };
         throw error;

@@ -2,8 +2,9 @@ import { bi } from '../core/i18n';
 import { formatFieldPath, holdsNull } from '../intake/field-path';
 import { InputError } from '../intake/problem';
 import { validateAgainst } from '../intake/schema-validator';
-import type { IntakeOptions, ParsedDocument } from '../intake/format';
+import type { IntakeFormat, IntakeOptions, ParsedDocument } from '../intake/format';
 import { parseSubmissionDocument, readSubmissionDocument } from '../intake/registry';
+import { readSubmissionBytes } from '../intake/read-file';
 import { consistencyProblems } from './consistency';
 import { normalizeSubmission } from './normalize';
 import { readRenamedFields } from './renamed-fields';
@@ -70,7 +71,12 @@ export interface WrittenSubmission {
   parsed: ParsedDocument;
 }
 
-function fromParsed(document: ParsedDocument): Submission {
+/**
+ * A submission from a document an intake format has read: renamed fields, blanks, the schema, normalisation and
+ * consistency, as for a file. The one way in for a format the registry does not list (a prose report's draft), and
+ * what every loader below ends in; a user's mistake throws an InputError with places.
+ */
+export function submissionFromDocument(document: ParsedDocument): Submission {
   return writtenFromParsed(document).submission;
 }
 
@@ -103,6 +109,7 @@ function writtenFromParsed(document: ParsedDocument): WrittenSubmission {
     notices,
     locate: (path) => parsed.locate(path),
     evidenceAt: (path) => (parsed.evidenceAt ? parsed.evidenceAt(path) : evidencePosition(parsed.locate(path))),
+    ...(parsed.origin ? { origin: parsed.origin } : {}),
   };
   return { submission, written: parsed.data as SubmissionData, parsed };
 }
@@ -111,13 +118,24 @@ function writtenFromParsed(document: ParsedDocument): WrittenSubmission {
  * Reads, validates and normalises one submission, in whichever format the intake registry reads it; a user's
  * mistake rejects with an InputError with places.
  */
-export async function loadSubmission(file: string, options?: IntakeOptions): Promise<Submission> {
-  return fromParsed(await readSubmissionDocument(file, options));
+export async function loadSubmission(file: string, options?: IntakeOptions, formats: readonly IntakeFormat[] = []): Promise<Submission> {
+  return submissionFromDocument(await readDocument(file, options, formats));
+}
+
+/**
+ * A file read by the first of `formats` that takes its name's ending, else by the registry's formats. `formats` are
+ * a run's own (a library caller's, a test's): the registry's list stays what `--help` names.
+ */
+function readDocument(file: string, options: IntakeOptions | undefined, formats: readonly IntakeFormat[]): Promise<ParsedDocument> | ParsedDocument {
+  const name = file.toLowerCase();
+  const own = formats.find((format) => format.extensions.some((ending) => name.endsWith(ending)));
+  if (own) return own.parse(file, readSubmissionBytes(file), options);
+  return readSubmissionDocument(file, options);
 }
 
 /** The same, from bytes already in memory (a file name is still needed for messages and the format). */
 export async function parseSubmission(file: string, bytes: Buffer, options?: IntakeOptions): Promise<Submission> {
-  return fromParsed(await parseSubmissionDocument(file, bytes, options));
+  return submissionFromDocument(await parseSubmissionDocument(file, bytes, options));
 }
 
 /** The same, keeping the data as written beside the checked submission (`plancheck convert`). */

@@ -44,4 +44,12 @@ export interface Submission {
   locate(path: FieldPath): Position;
   /** Where a field is shown as evidence: its line (no column), or its cell. */
   evidenceAt(path: FieldPath): Position;
+  /**
+   * `report` where the data was drafted from a bureau's prose report (its places are paragraphs and sentences, and a
+   * field it leaves out is 报告未载明); absent for a submission written as data.
+   */
+  origin?: SubmissionOrigin;
 }
+
+/** Where a submission's data came from, when it was not written as data: a bureau's prose report. */
+export type SubmissionOrigin = 'report';

@@ -3,7 +3,7 @@ import type { Lang } from '../../core/i18n';
 import { formatQuantity } from '../../pack/units';
 import { BOM, csvNumber, csvText, type CsvValue } from '../kit/csv';
 import { LEVEL_LABELS, STATUS_LABELS, UNREADABLE } from '../kit/labels';
-import { calendarsText, clauseText, foundText, problemText, requiredText, severityText, waiverText } from '../kit/view';
+import { calendarsText, clauseText, evidenceWhere, foundText, problemText, requiredText, severityText, waiverText } from '../kit/view';
 import { noticeLines } from './view';
 
 const HEADERS: Readonly<Record<Lang, readonly string[]>> = {
@@ -30,8 +30,14 @@ function requiredCell(finding: Finding, lang: Lang): string {
   return operator === '=' && unit !== 'boolean' ? `${EQUAL_TO[lang]} ${formatQuantity(value, unit, lang)}` : requiredText(finding, lang);
 }
 
-function evidenceCell(finding: Finding, lang: Lang): string {
-  return finding.evidence.map((e) => `${e.record ? `${e.record}: ` : ''}${e.detail[lang]}${e.source ? ` [${e.source}]` : ''}`).join('\n');
+/** Evidence with its record; from a prose report with its place too (第 4 段第 2 句), which the report's reader looks up. */
+function evidenceCell(finding: Finding, lang: Lang, fromReport: boolean): string {
+  return finding.evidence
+    .map((e) => {
+      const where = fromReport ? evidenceWhere(e, lang) : e.record;
+      return `${where ? `${where}: ` : ''}${e.detail[lang]}${e.source ? ` [${e.source}]` : ''}`;
+    })
+    .join('\n');
 }
 
 /** Provenance on every row, so that any row cut out of the sheet still says what produced it. */
@@ -63,7 +69,7 @@ function rows(result: CheckResult, submission: SubmissionResult, lang: Lang): Cs
     clauseText(f.citation),
     f.citation.quote,
     f.message[lang],
-    evidenceCell(f, lang),
+    evidenceCell(f, lang, submission.origin === 'report'),
     waiverText(f, lang) ?? '',
     noticeLines(submission, lang).join('\n'),
     ...provenance(result, f.pack, lang),

@@ -4,6 +4,7 @@ import { COLORS, escapeHtml, findingHtml, inputProblemsHtml, pageHead, STYLE, su
 import { STATUS_LABELS, UNREADABLE } from '../kit/labels';
 import { problemText, provenanceRows, submissionHeading, submissionSubline, unreadableInputsLine } from '../kit/view';
 import { chapterHeading, groupByChapter, noticeLines } from './view';
+import { COMPLETENESS_WORDS, completenessView, STATE_STATUS } from '../kit/completeness';
 
 const T = {
   zh: { heading: '法治建设指标检查报告', filter: '按状态筛选', provenance: '来源与校验', unused: '未使用的豁免', errors: '无法读取的文件' },
@@ -44,7 +45,19 @@ function submissionHtml(result: CheckResult, submission: SubmissionResult, index
     (group) => `<section class="chapter">\n<h3>${escapeHtml(chapterHeading(group, lang))}</h3>\n${group.findings.map((f) => findingHtml(f, findingAnchor(index, f.rule), lang, result.packs.length)).join('\n')}\n</section>`,
   );
   const notices = noticeLines(submission, lang).map((notice) => `\n<p class="notice" role="note">⚠ ${escapeHtml(notice)}</p>`).join('');
-  return `${head}${notices}\n<div class="summary">${summaryBar(submission.summary, lang)}${summaryTable(submission.summary, lang)}</div>\n${chapters.join('\n')}\n</section>`;
+  return `${head}${notices}\n<div class="summary">${summaryBar(submission.summary, lang)}${summaryTable(submission.summary, lang)}</div>\n${chapters.join('\n')}${completenessHtml(submission, index, lang)}\n</section>`;
+}
+
+/** A report's section 报告载明情况: the counts, and a table of the targets in the pack's order, each linked to its finding. */
+function completenessHtml(submission: SubmissionResult, index: number, lang: Lang): string {
+  const view = completenessView(submission, lang);
+  if (!view) return '';
+  const head = COMPLETENESS_WORDS.columns[lang].map((name) => `<th>${escapeHtml(name)}</th>`).join('');
+  const rows = view.rows.map(({ state, finding, cells: [label, clause, rule, title] }) => {
+    const status = STATE_STATUS[state];
+    return `<tr data-stated="${state}"><td style="color:${COLORS[status]}">${escapeHtml(label)}</td><td>${escapeHtml(clause)}</td><td><a href="#${findingAnchor(index, finding.rule)}"><code>${escapeHtml(rule)}</code></a></td><td>${escapeHtml(title)}</td></tr>`;
+  });
+  return `\n<section class="completeness">\n<h3>${escapeHtml(COMPLETENESS_WORDS.heading[lang])}</h3>\n<p class="completeness-line">${escapeHtml(view.line)}</p>\n<table class="provenance completeness"><tr>${head}</tr>${rows.join('')}</table>\n</section>`;
 }
 
 function filterHtml(result: CheckResult, lang: Lang): string {

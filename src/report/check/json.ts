@@ -3,6 +3,7 @@ import type { Lang } from '../../core/i18n';
 import type { InputProblem } from '../../intake/problem';
 import type { WaiverReport, WaiverUse } from '../../findings/waiver-types';
 import { positionFields } from '../../core/place';
+import { completenessOf, STATED_STATES } from '../../findings/completeness';
 
 // Objects are built key by key: the key order is part of the byte-identical output.
 
@@ -110,6 +111,20 @@ function submissionJson(result: SubmissionResult, lang: Lang): object {
     findings: result.findings.map((f) => findingJson(f, lang)),
     error: result.error ? errorJson(result.error) : null,
     notices: result.notices.map((n) => ({ code: n.code, message: { zh: n.message.zh, en: n.message.en }, ...(n.field !== undefined ? { field: n.field } : {}), ...positionFields(n.at) })),
+    // Only for a submission drafted from a prose report: a submission written as data keeps the contract's keys alone.
+    ...(result.origin ? { origin: result.origin } : {}),
+    ...(result.origin === 'report' && !result.error ? { completeness: completenessJson(result) } : {}),
+  };
+}
+
+/** What the report states: targets stated of those that apply, the count of each state, and each rule's state. */
+function completenessJson(result: SubmissionResult): object {
+  const completeness = completenessOf(result.findings.map((f) => f.status));
+  return {
+    stated: completeness.stated,
+    applicable: completeness.applicable,
+    counts: Object.fromEntries(STATED_STATES.map((state) => [state, completeness.counts[state]])),
+    rules: result.findings.map((f, i) => ({ rule: f.rule, state: completeness.states[i] })),
   };
 }
 

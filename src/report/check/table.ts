@@ -5,6 +5,7 @@ import { STATUS_LABELS, STATUS_SYMBOLS, UNREADABLE } from '../kit/labels';
 import { inputProblemLines, problemLines } from '../kit/text';
 import { byAttention, clauseText, evidenceWhere, packTag, restatesText, severityText, unreadableInputsLine, verdictText, waiverText } from '../kit/view';
 import { bureauLine, noticeLines } from './view';
+import { COMPLETENESS_WORDS, completenessView } from '../kit/completeness';
 
 const T = {
   zh: {
@@ -52,7 +53,14 @@ function submissionLines(result: SubmissionResult, lang: Lang, packCount: number
   lines.push(`  ${bureauLine(result, lang)}`, ...noticeLines(result, lang).map((notice) => `  ⚠ ${notice}`), `  ${t.counts(result.summary)}`, '');
   const ordered = [...result.findings].sort(byAttention);
   for (const finding of ordered) lines.push(...findingLines(finding, lang, packCount));
-  return lines;
+  return [...lines, ...completenessLines(result, lang)];
+}
+
+/** A report's section 报告载明情况: the counts, then each target's state in the pack's order. */
+function completenessLines(result: SubmissionResult, lang: Lang): string[] {
+  const view = completenessView(result, lang);
+  if (!view) return [];
+  return ['', `  ${COMPLETENESS_WORDS.heading[lang]}`, `  ${view.line}`, ...view.rows.map((row) => `    ${row.cells[0]}  ${row.cells[1]} ${row.cells[2]}  ${row.cells[3]}`)];
 }
 
 /**

@@ -4,6 +4,8 @@ import { LEVEL_LABELS, UNREADABLE } from '../kit/labels';
 import { clauseText, evidenceWhere, foundText, problemText, provenanceRows, requiredText, restatesText, severityText, statusText, waiverText } from '../kit/view';
 import { addTable, newWorkbook, paintStatus, workbookBytes, type CellValue, type Column } from '../kit/xlsx';
 import { noticeLines } from './view';
+import { COMPLETENESS_WORDS, completenessView, STATE_STATUS } from '../kit/completeness';
+import { statedFraction } from '../../findings/completeness';
 
 const TEXT = {
   zh: {
@@ -77,9 +79,32 @@ function lines(submission: SubmissionResult, lang: Lang): Line[] {
   }));
 }
 
+const COMPLETENESS_COLUMNS = {
+  zh: ['单位', '年度', '文件', '指标编号', '指标名称', '条目', '载明情况', '已载明'],
+  en: ['Bureau', 'Year', 'File', 'Rule', 'Title', 'Clause', 'Stated', 'Stated of applicable'],
+} as const;
+const STATE_COLUMN = COMPLETENESS_COLUMNS.zh.indexOf('载明情况');
+
+/**
+ * The sheet 报告载明情况 when a submission comes from a prose report: one row per (report, target), its state in its
+ * colour, and on each row the report's targets stated of those that apply (`12/30`), so that a filtered row says it.
+ */
+function addCompleteness(workbook: Parameters<typeof addTable>[0], result: CheckResult, lang: Lang): void {
+  const rows = result.submissions.flatMap((submission) => {
+    const view = completenessView(submission, lang);
+    if (!view) return [];
+    const fraction = statedFraction(view.completeness);
+    return view.rows.map((row) => ({ state: row.state, cells: [submission.bureau?.name ?? '', submission.year, submission.file, row.finding.rule, row.finding.title[lang], row.cells[1], row.cells[0], fraction] as CellValue[] }));
+  });
+  if (rows.length === 0) return;
+  const sheet = addTable(workbook, COMPLETENESS_WORDS.heading[lang], COMPLETENESS_COLUMNS[lang].map((header) => ({ header })), rows.map((row) => row.cells));
+  rows.forEach((row, index) => paintStatus(sheet.getRow(index + 2).getCell(STATE_COLUMN + 1), STATE_STATUS[row.state]));
+}
+
 /**
  * The check as a workbook: `检查结果`, one row per (submission, rule) in the words of the other reports, the status
- * in its colour, filterable, its header frozen; and `来源`, what the results were made from, with every sha256.
+ * in its colour, filterable, its header frozen; `报告载明情况` when a submission comes from a prose report; and `来源`,
+ * what the results were made from, with every sha256.
  */
 export async function renderXlsx(result: CheckResult, lang: Lang): Promise<Uint8Array> {
   const t = TEXT[lang];
@@ -90,6 +115,7 @@ export async function renderXlsx(result: CheckResult, lang: Lang): Promise<Uint8
   all.forEach((line, index) => {
     if (line.finding) paintStatus(sheet.getRow(index + 2).getCell(STATUS_COLUMN + 1), line.finding.status);
   });
+  addCompleteness(workbook, result, lang);
   addTable(workbook, t.provenance, [{ header: t.item }, { header: t.value }], provenanceRows(result, lang), { filter: false });
   return workbookBytes(workbook, 'report');
 }

@@ -6,6 +6,7 @@ import { BOM, csvText } from '../kit/csv';
 import { STATUS_LABELS } from '../kit/labels';
 import { calendarsText, noticeText } from '../kit/view';
 import { levelName, rowProblems } from './view';
+import { COMPLETENESS_WORDS, hasReports, statedCell } from '../kit/completeness';
 
 const HEAD: Readonly<Record<Lang, { who: readonly string[]; error: string; notice: string; provenance: readonly string[] }>> = {
   zh: { who: ['文件', 'sha256', '单位', '行政区划代码', '层级', '年度'], error: '无法读取的原因', notice: '提示', provenance: ['工具', '规则包', '规则包版本', '规则包sha256', '节假日安排', '豁免文件', '豁免文件sha256', '生成时间'] },
@@ -30,10 +31,13 @@ export function* renderReviewCsv(result: ReviewResult, lang: Lang): Iterable<str
   const head = HEAD[lang];
   const ruleIds = result.columns.map((c) => result.rules[c].id);
   const tail = provenance(result, lang);
-  yield `${BOM}${csvText([[...head.who, ...STATUSES.map((s) => STATUS_LABELS[s][lang]), ...ruleIds, head.error, head.notice, ...head.provenance]])}`;
+  // A review with rows from prose reports has one column more, 已载明 (`12/30`), after the counts; others have none.
+  const stated = hasReports(result.rows) ? [COMPLETENESS_WORDS.column[lang]] : [];
+  const statedOf = (row: ReviewRow): string[] => (stated.length > 0 ? [statedCell(row, result.columns)] : []);
+  yield `${BOM}${csvText([[...head.who, ...STATUSES.map((s) => STATUS_LABELS[s][lang]), ...stated, ...ruleIds, head.error, head.notice, ...head.provenance]])}`;
   for (const row of result.rows) {
     const counts = shownSummary(row, result.columns);
-    yield csvText([[...who(row, lang), ...STATUSES.map((s) => String(counts[s])), ...result.columns.map((c) => STATUS_LABELS[row.statuses[c]][lang]), '', row.notices.map((n) => noticeText(n, lang)).join('\n'), ...tail]]);
+    yield csvText([[...who(row, lang), ...STATUSES.map((s) => String(counts[s])), ...statedOf(row), ...result.columns.map((c) => STATUS_LABELS[row.statuses[c]][lang]), '', row.notices.map((n) => noticeText(n, lang)).join('\n'), ...tail]]);
   }
-  for (const row of result.rejected) yield csvText([[...who(row, lang), ...STATUSES.map(() => ''), ...ruleIds.map(() => ''), rowProblems(row, lang).join('\n'), '', ...tail]]);
+  for (const row of result.rejected) yield csvText([[...who(row, lang), ...STATUSES.map(() => ''), ...statedOf(row), ...ruleIds.map(() => ''), rowProblems(row, lang).join('\n'), '', ...tail]]);
 }

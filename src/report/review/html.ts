@@ -1,4 +1,5 @@
 import { STATUSES, type Status } from '../../findings/types';
+import { COMPLETENESS_WORDS, hasReports, rowCompleteness, statedCell } from '../kit/completeness';
 import type { Lang } from '../../core/i18n';
 import { shownSummary } from '../../run/review/aggregate';
 import type { ReviewResult, ReviewRow, YearChange } from '../../run/review/types';
@@ -138,9 +139,19 @@ function printedMatrixHtml(result: ReviewResult, lang: Lang): string {
   return `<div class="print-matrix">${tables.join('\n')}</div>`;
 }
 
+/** A row's 已载明 cell, sorted by the share stated; empty for a submission written as data. */
+function statedHtml(row: ReviewRow, columns: readonly number[]): string {
+  const completeness = rowCompleteness(row, columns);
+  const share = completeness ? (completeness.applicable > 0 ? completeness.stated / completeness.applicable : 0) : -1;
+  return `<td data-sort="${share.toFixed(6)}">${escapeHtml(statedCell(row, columns))}</td>`;
+}
+
 function matrixHtml(result: ReviewResult, lang: Lang): string {
   const t = REVIEW_TEXT[lang];
   const head = [`<th data-key="bureau">${t.bureau}</th>`, `<th data-key="code">${t.code}</th>`, `<th data-key="level">${t.level}</th>`, `<th data-key="year" data-numeric>${t.year}</th>`, `<th class="count" data-key="fails" data-numeric><span>${t.fails}</span></th>`, `<th class="count" data-key="missing" data-numeric><span>${t.missing}</span></th>`];
+  // Rows from prose reports add 已载明 (`12/30`) after the counts; a review of submissions written as data has none.
+  const stated = hasReports(result.rows);
+  if (stated) head.push(`<th data-key="stated" data-numeric>${escapeHtml(COMPLETENESS_WORDS.column[lang])}</th>`);
   for (const c of result.columns) head.push(ruleHead(result, c, lang));
   const duplicates = duplicateFiles(result);
   const rows = result.rows.map((row, r) => {
@@ -153,6 +164,7 @@ function matrixHtml(result: ReviewResult, lang: Lang): string {
       `<td data-sort="${row.year}">${row.year}</td>`,
       `<td data-sort="${sortKey(counts.fail, counts.missing_data)}">${counts.fail}</td>`,
       `<td data-sort="${sortKey(counts.missing_data, counts.fail)}">${counts.missing_data}</td>`,
+      ...(stated ? [statedHtml(row, result.columns)] : []),
       ...result.columns.map((c) => statusCell(result, row, r, c, lang)),
     ];
     const attention = counts.fail > 0 || counts.missing_data > 0 ? ' data-attention' : '';

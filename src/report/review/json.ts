@@ -2,6 +2,7 @@ import type { Lang } from '../../core/i18n';
 import type { InputProblem } from '../../intake/problem';
 import type { ReviewResult, ReviewRow, YearChange } from '../../run/review/types';
 import { positionFields, positionFieldsOrNull } from '../../core/place';
+import { rowCompleteness } from '../kit/completeness';
 
 function changeJson(result: ReviewResult, change: YearChange): object {
   return {
@@ -26,7 +27,14 @@ function bureauJson(result: ReviewResult, row: ReviewRow, lang: Lang): object {
     summary: { ...row.summary },
     statuses: Object.fromEntries(result.columns.map((c) => [result.rules[c].id, row.statuses[c]])),
     notices: row.notices.map((n) => ({ code: n.code, message: n.message[lang], ...(n.field !== undefined ? { field: n.field } : {}), ...positionFields(n.at) })),
+    // Only for a row from a prose report: how many of the targets shown that apply the report states.
+    ...statedJson(result, row),
   };
+}
+
+function statedJson(result: ReviewResult, row: ReviewRow): object {
+  const completeness = rowCompleteness(row, result.columns);
+  return completeness ? { origin: row.origin, completeness: { stated: completeness.stated, applicable: completeness.applicable } } : {};
 }
 
 function problemJson(problem: Omit<InputProblem, 'file'>, lang: Lang): object {

@@ -5,6 +5,7 @@ import type { ReviewResult } from '../../run/review/types';
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../kit/labels';
 import { md, table } from '../kit/markdown';
 import { clauseText, problemsByFile, problemText, provenanceRows } from '../kit/view';
+import { COMPLETENESS_WORDS, hasReports, statedCell } from '../kit/completeness';
 import { changeLine, columnOf, countedOnceLine, duplicateFiles, duplicateNote, levelName, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './view';
 
 function list(items: readonly string[], none: string): string[] {
@@ -24,12 +25,14 @@ export function renderReviewMarkdown(result: ReviewResult, lang: Lang): string {
   }
   lines.push(md.heading(2, t.matrix), '', md.paragraph(`${t.shown(result.rows.length, result.columns.length)}${lang === 'zh' ? '。' : '. '}${t.legend}`), '');
   const duplicates = duplicateFiles(result);
-  const header = [t.bureau, t.code, t.level, t.year, t.fails, t.missing, ...result.columns.map(ruleNumber)];
+  // Rows from prose reports add 已载明 (`12/30`) after the counts; a review of submissions written as data has no such column.
+  const stated = hasReports(result.rows);
+  const header = [t.bureau, t.code, t.level, t.year, t.fails, t.missing, ...(stated ? [COMPLETENESS_WORDS.column[lang]] : []), ...result.columns.map(ruleNumber)];
   const rows = result.rows.map((row) => {
     const counts = shownSummary(row, result.columns);
     const note = duplicateNote(row, duplicates, lang);
     const name = `${row.bureau?.name ?? ''}${note ? `\n${note}` : ''}`;
-    return [name, row.bureau?.region_code ?? '', levelName(row, lang), String(row.year), String(counts.fail), String(counts.missing_data), ...result.columns.map((c) => STATUS_SYMBOLS[row.statuses[c]])];
+    return [name, row.bureau?.region_code ?? '', levelName(row, lang), String(row.year), String(counts.fail), String(counts.missing_data), ...(stated ? [statedCell(row, result.columns)] : []), ...result.columns.map((c) => STATUS_SYMBOLS[row.statuses[c]])];
   });
   lines.push(...table(header, rows), '');
   lines.push(...table(['#', t.rule, '', ''], result.columns.map((c) => [ruleNumber(c), result.rules[c].id, clauseText(result.rules[c]), result.rules[c].title[lang]])), '');

@@ -5,6 +5,7 @@ import type { ReviewResult } from '../../run/review/types';
 import { STATUS_SYMBOLS } from '../kit/labels';
 import { displayWidth, fit, inputProblemLines, right } from '../kit/text';
 import { clauseText, problemText, unreadableInputsLine } from '../kit/view';
+import { COMPLETENESS_WORDS, hasReports, statedCell } from '../kit/completeness';
 import { changeLine, columnOf, countedOnceLine, shortName, duplicateFiles, duplicateNote, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './view';
 
 /** Three cells a column, so that numbers past 9 stay apart: ` 9 10 11`. */
@@ -25,13 +26,16 @@ export function* renderReviewTable(result: ReviewResult, lang: Lang): Iterable<s
   // Each column as wide as its heading, so that no heading is cut.
   const width = (label: string, least: number): number => Math.max(least, displayWidth(label) + 1);
   const [code, year, fails, missing] = [width(t.code, 9), width(t.year, 6), width(t.fails, 7), width(t.missing, 7)];
-  yield `${fit(t.bureau, NAME_WIDTH)} ${fit(t.code, code)}${fit(t.year, year)}${fit(t.fails, fails)}${fit(t.missing, missing)}${numbers}\n`;
+  // Rows from prose reports add 已载明 (`12/30`) after the counts; a review of submissions written as data has no such column.
+  const statedHead = hasReports(result.rows) ? COMPLETENESS_WORDS.column[lang] : undefined;
+  const stated = statedHead ? width(statedHead, 8) : 0;
+  yield `${fit(t.bureau, NAME_WIDTH)} ${fit(t.code, code)}${fit(t.year, year)}${fit(t.fails, fails)}${fit(t.missing, missing)}${statedHead ? fit(statedHead, stated) : ''}${numbers}\n`;
   const duplicates = duplicateFiles(result);
   for (const [i, row] of result.rows.entries()) {
     const cells = result.columns.map((c) => STATUS_SYMBOLS[row.statuses[c]].padStart(CELL)).join('');
     const counts = shownSummary(row, result.columns);
     const note = duplicateNote(row, duplicates, lang);
-    yield `${terminalLines([`${names[i]} ${fit(terminalText(row.bureau?.region_code ?? ''), code)}${fit(String(row.year), year)}${fit(String(counts.fail), fails)}${fit(String(counts.missing_data), missing)}${cells}${note ? `  ${note}` : ''}`])}\n`;
+    yield `${terminalLines([`${names[i]} ${fit(terminalText(row.bureau?.region_code ?? ''), code)}${fit(String(row.year), year)}${fit(String(counts.fail), fails)}${fit(String(counts.missing_data), missing)}${statedHead ? fit(statedCell(row, result.columns), stated) : ''}${cells}${note ? `  ${note}` : ''}`])}\n`;
   }
   const lines: string[] = [];
   lines.push('', ...result.columns.map((c) => `${ruleNumber(c).padStart(3)} ${result.rules[c].id} ${clauseText(result.rules[c])} ${result.rules[c].title[lang]}`));

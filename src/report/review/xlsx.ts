@@ -1,3 +1,4 @@
+import { COMPLETENESS_WORDS, hasReports, statedCell } from '../kit/completeness';
 import type { Workbook, Worksheet } from 'exceljs';
 import { STATUSES, type Status } from '../../findings/types';
 import type { Lang } from '../../core/i18n';
@@ -83,8 +84,11 @@ function addMatrix(result: ReviewResult, name: string, lang: Lang, workbook: Wor
   const t = REVIEW_TEXT[lang];
   const own = TEXT[lang];
   const duplicates = duplicateFiles(result);
+  // Rows from prose reports add 已载明 (`12/30`, text) after the counts; a review of submissions written as data has none.
+  const stated = hasReports(result.rows) ? [COMPLETENESS_WORDS.column[lang]] : [];
+  const lead = 6 + stated.length;
   const columns: Column[] = [
-    ...[t.bureau, t.code, t.level, t.year, t.fails, t.missing].map((header) => ({ header })),
+    ...[t.bureau, t.code, t.level, t.year, t.fails, t.missing, ...stated].map((header) => ({ header })),
     ...result.columns.map((c) => ({ header: ruleHeader(result, c, lang), width: RULE_WIDTH })),
     { header: own.file },
     { header: own.notice },
@@ -100,6 +104,7 @@ function addMatrix(result: ReviewResult, name: string, lang: Lang, workbook: Wor
       row.year,
       counts.fail,
       counts.missing_data,
+      ...(stated.length > 0 ? [statedCell(row, result.columns)] : []),
       ...result.columns.map((c) => STATUS_SYMBOLS[row.statuses[c]]),
       row.file,
       [note, ...notices].filter(Boolean).join('\n'),
@@ -107,7 +112,7 @@ function addMatrix(result: ReviewResult, name: string, lang: Lang, workbook: Wor
   });
   const sheet = addTable(workbook, name, columns, rows, { frozenColumns: FROZEN });
   result.columns.forEach((c, i) => {
-    const column = 6 + i + 1;
+    const column = lead + i + 1;
     paintColumn(sheet, column, result.rows.map((row) => row.statuses[c]));
     sheet.getColumn(column).alignment = { horizontal: 'center', vertical: 'middle' };
     sheet.getRow(1).getCell(column).alignment = { textRotation: 90, vertical: 'bottom', horizontal: 'center', wrapText: true };

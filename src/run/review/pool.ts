@@ -87,6 +87,7 @@ function keptRow(row: ReviewRow, copyStrings: boolean): ReviewRow {
     statuses: row.statuses.map((status) => STATUS_CONSTANTS[status]),
     ...(waivers ? { waivers } : {}),
     error,
+    ...(row.origin ? { origin: row.origin } : {}),
   };
 }
 
@@ -157,15 +158,16 @@ function runWorker(worker: Worker, next: () => { index: number; file: string } |
  * start only when there is enough to share; with it, that many are used (never more than the files). The caller
  * has loaded the packs and calendars already, and reported their errors: `checker` builds the engines that run in
  * this thread with them, only when the files are evaluated here (workers build their own from the same data in
- * `setup`, so the main thread does not pay it a third time). Rejects with a WorkerFailure when a worker fails.
+ * `setup`, so the main thread does not pay it a third time). `threadsAllowed` false keeps every file in this thread
+ * (the checker reads formats a worker could not be sent). Rejects with a WorkerFailure when a worker fails.
  */
-export async function evaluateFiles(files: readonly string[], setup: WorkerSetup, checker: () => Checker, jobs?: number, progress?: Progress): Promise<EvaluatedFiles> {
+export async function evaluateFiles(files: readonly string[], setup: WorkerSetup, checker: () => Checker, jobs?: number, progress?: Progress, threadsAllowed = true): Promise<EvaluatedFiles> {
   const workers = jobs === undefined ? Math.min(defaultJobs(), Math.floor(files.length / FILES_PER_WORKER_WORTH_IT)) : Math.min(jobs, files.length);
   // One job over many files still runs in a worker: this thread then keeps only the rows, and its heap does not
   // carry every file's garbage (evaluated in this thread, the peak at 37,000 files was 2.3 times that at 3,700; in
   // one worker, 1.4 times: 185 → 261 MiB).
   const threaded = workers >= 2 || (workers === 1 && files.length >= FILES_PER_WORKER_WORTH_IT);
-  if (!threaded || !existsSync(WORKER_SCRIPT)) return inThisThread(files, checker(), setup, progress);
+  if (!threaded || !threadsAllowed || !existsSync(WORKER_SCRIPT)) return inThisThread(files, checker(), setup, progress);
   const rows: ReviewRow[] = new Array(files.length);
   let nextIndex = 0;
   let done = 0;

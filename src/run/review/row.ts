@@ -24,5 +24,6 @@ export function toReviewRow(result: SubmissionResult, setup: RowSetup): ReviewRo
     ...(waivers ? { waivers } : {}),
     error: result.error,
     notices: result.notices,
+    ...(result.origin ? { origin: result.origin } : {}),
   };
 }

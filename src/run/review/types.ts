@@ -2,7 +2,7 @@ import type { CalendarInfo, Finding, PackInfo, Status, SubmissionError, Summary,
 import type { Bilingual } from '../../core/i18n';
 import type { InputProblem } from '../../intake/problem';
 import type { Level } from '../../pack/types';
-import type { Bureau } from '../../submission/types';
+import type { Bureau, SubmissionOrigin } from '../../submission/types';
 import type { WaiverReport } from '../../findings/waiver-types';
 
 /** One submission as the review keeps it: its statuses by rule, not its whole data, so memory stays small. */
@@ -21,6 +21,8 @@ export interface ReviewRow {
   /** With --waivers: the waivers applied to this submission, and those that matched but had expired. */
   waivers?: { applied: string[]; expired: string[] };
   error: SubmissionError | null;
+  /** `report` for a submission drafted from a prose report: its row says how many targets the report states. */
+  origin?: SubmissionOrigin;
 }
 
 export interface RuleInfo {
