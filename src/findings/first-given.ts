@@ -1,0 +1,81 @@
+import type { RuleOutcome } from '../engine/engine';
+import { bi, type Bilingual } from '../core/i18n';
+import { foldCheck, leafNumber, type CheckPath } from '../pack/check-tree';
+import { chosenOf } from './status';
+import type { LeafFinding } from './types';
+
+/**
+ * A `first_given` in a finding (docs/aggregate-rates.md): the alternative that decides is shown as what was checked
+ * (the records, or the stated rate with its source); the others are passed over, said so, and a given one that
+ * disagrees with the one that decides is said in the message.
+ */
+
+/** A path as a map key. */
+export function pathKey(path: CheckPath): string {
+  return JSON.stringify(path);
+}
+
+/** Which alternatives of the rule's `first_given` nodes decide, and, for each one passed over, the one that does (undefined: none is given). */
+export interface AlternativeUse {
+  decides: ReadonlySet<string>;
+  passedOver: ReadonlyMap<string, CheckPath | undefined>;
+}
+
+export function alternativeUse(outcome: RuleOutcome): AlternativeUse {
+  const decides = new Set<string>();
+  const passedOver = new Map<string, CheckPath | undefined>();
+  foldCheck<null>(outcome.rule.check, {
+    leaf: () => null,
+    all: () => null,
+    any: () => null,
+    not: () => null,
+    first: (_items, alternatives) => {
+      const chosen = chosenOf(outcome.leaves, alternatives);
+      alternatives.forEach(({ path }, i) => {
+        if (i === chosen) decides.add(pathKey(path));
+        else passedOver.set(pathKey(path), chosen < 0 ? undefined : alternatives[chosen].path);
+      });
+      return null;
+    },
+  });
+  return { decides, passedOver };
+}
+
+/** A leaf passed over: another alternative decides, or none is given. */
+export function passedOverMessage(by: CheckPath | undefined, reason: Bilingual): Bilingual {
+  if (by === undefined) return reason;
+  const n = leafNumber(by);
+  return bi(`未采用:本项依据条件${n}检查`, `not used: condition ${n} decides`);
+}
+
+/** What was checked: the records (a per-record leaf), or the stated figure with its source. */
+export function checkedWhat(leaf: LeafFinding, perRecord: boolean, sources: readonly string[]): Bilingual {
+  if (perRecord) return bi(`依据所列记录(${leaf.subject.zh})检查`, `checked on the records listed (${leaf.subject.en})`);
+  const from = sources.length > 0 ? bi(`,出处:${sources.join(';')}`, `, source: ${sources.join('; ')}`) : bi(',未注明出处', ', no source given');
+  return bi(`依据所报的${leaf.subject.zh}检查(报告未逐项列出${from.zh})`, `checked on the stated ${leaf.subject.en} (the records are not listed${from.en})`);
+}
+
+/**
+ * The message of a `first_given` decided by `chosen`: what was checked, its verdict, and any alternative passed over
+ * that was given and, judged on its own (`others`, before it is marked as passed over), disagrees.
+ */
+export function decidedMessage(chosen: LeafFinding, what: Bilingual, others: readonly LeafFinding[]): Bilingual {
+  const zh = [`${what.zh}:${chosen.message.zh}`];
+  const en = [`${what.en}: ${chosen.message.en}`];
+  for (const other of others) {
+    const judged = other.status === 'pass' || other.status === 'fail';
+    if (!judged || other.status === chosen.status) continue;
+    zh.push(`另报的${other.subject.zh}为 ${other.found.zh},与按${chosen.subject.zh}检查的结论不一致,以${chosen.subject.zh}为准`);
+    en.push(`the ${other.subject.en} also given (${other.found.en}) disagrees; ${chosen.subject.en} decides`);
+  }
+  return bi(zh.join(';'), en.join('; '));
+}
+
+/** No alternative is given: missing data, naming each. */
+export function noneGivenMessage(alternatives: readonly LeafFinding[]): Bilingual {
+  const subjects = alternatives.map((leaf) => leaf.subject);
+  return bi(
+    `缺少数据:未填写${subjects.map((s) => s.zh).join(',也未填写')};填写其中之一即可检查,缺少数据不视为通过`,
+    `missing data: ${subjects.map((s) => s.en).join(', nor ')} ${subjects.length > 1 ? 'are' : 'is'} given; either one can be checked, and missing data never counts as a pass`,
+  );
+}
