@@ -12,7 +12,7 @@ import { fieldLabel } from '../submission/field-labels';
 import type { Submission } from '../submission/types';
 import { formatQuantity } from '../pack/units';
 import { compositeFound, compositeMessage, compositeRequirement } from './composite-words';
-import { alternativeUse, checkedWhat, decidedMessage, noneGivenMessage, passedOverMessage, pathKey, type AlternativeUse } from './first-given';
+import { alternativeUse, checkedName, checkedWhat, decidedMessage, noneGivenMessage, passedOverMessage, pathKey, type AlternativeUse } from './first-given';
 import { checkMessage, findingMessage, foundFigure, undecidedMessage } from './messages';
 import { leafStatus, statusOf } from './status';
 import type { Citation, Evidence, Expected, Finding, LeafFinding, Status } from './types';
@@ -143,14 +143,16 @@ function firstGivenFinding(outcome: RuleOutcome, submission: Submission): Pick<F
   }
   const decider = outcome.leaves[chosen];
   const sources = decider.observation.fields.map((path) => submission.sources.get(formatFieldPath(path))).filter((s): s is string => s !== undefined);
-  const what = checkedWhat(leaves[chosen], kindOf(decider.check).meta.perRecord, sources);
+  const perRecord = kindOf(decider.check).meta.perRecord;
+  const name = checkedName(leaves[chosen], perRecord);
+  const what = checkedWhat(leaves[chosen], name, perRecord, sources);
   const others = outcome.leaves.filter((_, i) => i !== chosen).map((leaf) => ownLeafFinding(leaf, submission));
   return {
     status: statusOf(outcome),
     actual: leaves[chosen].actual,
     expected: leaves[chosen].expected,
     found: leaves[chosen].found,
-    message: findingMessage(outcome.rule.title, decidedMessage(leaves[chosen], what, others)),
+    message: findingMessage(outcome.rule.title, decidedMessage(leaves[chosen], name, what, others)),
     evidence: leaves[chosen].evidence,
     leaves,
   };

@@ -48,25 +48,30 @@ export function passedOverMessage(by: CheckPath | undefined, reason: Bilingual):
   return bi(`未采用:本项依据条件${n}检查`, `not used: condition ${n} decides`);
 }
 
-/** What was checked: the records (a per-record leaf), or the stated figure with its source. */
-export function checkedWhat(leaf: LeafFinding, perRecord: boolean, sources: readonly string[]): Bilingual {
-  if (perRecord) return bi(`依据所列记录(${leaf.subject.zh})检查`, `checked on the records listed (${leaf.subject.en})`);
-  const from = sources.length > 0 ? bi(`,出处:${sources.join(';')}`, `, source: ${sources.join('; ')}`) : bi(',未注明出处', ', no source given');
-  return bi(`依据所报的${leaf.subject.zh}检查(报告未逐项列出${from.zh})`, `checked on the stated ${leaf.subject.en} (the records are not listed${from.en})`);
+/** What was checked, as the message names it in short: the records listed, or the stated figure. */
+export function checkedName(leaf: LeafFinding, perRecord: boolean): Bilingual {
+  return perRecord ? bi('所列记录', 'the records listed') : bi(`所报的${leaf.subject.zh}`, `the stated ${leaf.subject.en}`);
+}
+
+/** What was checked, the list of records named, or the stated figure with its source where the bureau gave one. */
+export function checkedWhat(leaf: LeafFinding, name: Bilingual, perRecord: boolean, sources: readonly string[]): Bilingual {
+  if (perRecord) return bi(`依据${name.zh}(${leaf.subject.zh})检查`, `checked on ${name.en} (${leaf.subject.en})`);
+  const from = sources.length > 0 ? bi(`出处:${sources.join(';')}`, `source: ${sources.join('; ')}`) : bi('未注明出处', 'no source given');
+  return bi(`依据${name.zh}检查(${from.zh})`, `checked on ${name.en} (${from.en})`);
 }
 
 /**
  * The message of a `first_given` decided by `chosen`: what was checked, its verdict, and any alternative passed over
  * that was given and, judged on its own (`others`, before it is marked as passed over), disagrees.
  */
-export function decidedMessage(chosen: LeafFinding, what: Bilingual, others: readonly LeafFinding[]): Bilingual {
+export function decidedMessage(chosen: LeafFinding, name: Bilingual, what: Bilingual, others: readonly LeafFinding[]): Bilingual {
   const zh = [`${what.zh}:${chosen.message.zh}`];
   const en = [`${what.en}: ${chosen.message.en}`];
   for (const other of others) {
     const judged = other.status === 'pass' || other.status === 'fail';
     if (!judged || other.status === chosen.status) continue;
-    zh.push(`另报的${other.subject.zh}为 ${other.found.zh},与按${chosen.subject.zh}检查的结论不一致,以${chosen.subject.zh}为准`);
-    en.push(`the ${other.subject.en} also given (${other.found.en}) disagrees; ${chosen.subject.en} decides`);
+    zh.push(`另报的${other.subject.zh}为 ${other.found.zh},与${name.zh}的结论不一致,以${name.zh}为准`);
+    en.push(`the ${other.subject.en} also given (${other.found.en}) disagrees; ${name.en} decide`);
   }
   return bi(zh.join(';'), en.join('; '));
 }
