@@ -145,7 +145,7 @@ function firstGivenFinding(outcome: RuleOutcome, submission: Submission): Pick<F
   const sources = decider.observation.fields.map((path) => submission.sources.get(formatFieldPath(path))).filter((s): s is string => s !== undefined);
   const perRecord = kindOf(decider.check).meta.perRecord;
   const name = checkedName(leaves[chosen], perRecord);
-  const what = checkedWhat(leaves[chosen], name, perRecord, sources);
+  const what = checkedWhat(leaves[chosen], name, perRecord, sources, chosen > 0);
   const others = outcome.leaves.filter((_, i) => i !== chosen).map((leaf) => ownLeafFinding(leaf, submission));
   return {
     status: statusOf(outcome),

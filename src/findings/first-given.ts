@@ -53,9 +53,13 @@ export function checkedName(leaf: LeafFinding, perRecord: boolean): Bilingual {
   return perRecord ? bi('所列记录', 'the records listed') : bi(`所报的${leaf.subject.zh}`, `the stated ${leaf.subject.en}`);
 }
 
-/** What was checked, the list of records named, or the stated figure with its source where the bureau gave one. */
-export function checkedWhat(leaf: LeafFinding, name: Bilingual, perRecord: boolean, sources: readonly string[]): Bilingual {
+/**
+ * What was checked: the list of records named, or the stated figure. A figure that stands in for an alternative before
+ * it (a rate for the records) names its source, or says there is none: a reader weighs a rate by where it is stated.
+ */
+export function checkedWhat(leaf: LeafFinding, name: Bilingual, perRecord: boolean, sources: readonly string[], standsIn: boolean): Bilingual {
   if (perRecord) return bi(`依据${name.zh}(${leaf.subject.zh})检查`, `checked on ${name.en} (${leaf.subject.en})`);
+  if (sources.length === 0 && !standsIn) return bi(`依据${name.zh}检查`, `checked on ${name.en}`);
   const from = sources.length > 0 ? bi(`出处:${sources.join(';')}`, `source: ${sources.join('; ')}`) : bi('未注明出处', 'no source given');
   return bi(`依据${name.zh}检查(${from.zh})`, `checked on ${name.en} (${from.en})`);
 }
@@ -65,6 +69,8 @@ export function checkedWhat(leaf: LeafFinding, name: Bilingual, perRecord: boole
  * that was given and, judged on its own (`others`, before it is marked as passed over), disagrees.
  */
 export function decidedMessage(chosen: LeafFinding, name: Bilingual, what: Bilingual, others: readonly LeafFinding[]): Bilingual {
+  // Nothing of the kind this year (`[]`, a zero count) says so by itself, naming the field.
+  if (chosen.status === 'not_applicable') return chosen.message;
   const zh = [`${what.zh}:${chosen.message.zh}`];
   const en = [`${what.en}: ${chosen.message.en}`];
   for (const other of others) {
