@@ -52,7 +52,7 @@ describe('x-submission-field: a misspelt field in each scope is refused with its
   test('scope records: one name of a field of the records of the list the check opened', () => {
     expect(problems(replace('conditions: [{ field: legality_review', 'conditions: [{ field: legality_reviewd'))).toEqual([
       {
-        field: 'rules[16].check.conditions[0].field',
+        field: 'rules[16].check.first_given[0].conditions[0].field',
         zh: '规则 HN-10-legality-review:报送格式中没有字段 legality_reviewd(normative_documents.items 的记录中没有 legality_reviewd,是不是 legality_review?)',
         en: 'Rule HN-10-legality-review: the submission schema has no field legality_reviewd (the records of normative_documents.items has no legality_reviewd; did you mean legality_review?)',
         expected: 'a yes/no field (true/false) in the records of normative_documents.items',
@@ -86,7 +86,7 @@ describe('x-submission-field: a misspelt field in each scope is refused with its
   test('opens: where the opener is not proved, nothing in its scope is', () => {
     // The list is a count: its records' fields are not looked for.
     expect(problems(replace('list: normative_documents.items, conditions: [{ field: legality_review', 'list: normative_documents.post_enactment_evaluations, conditions: [{ field: legality_reviewd'))).toEqual([
-      expect.objectContaining({ field: 'rules[16].check.list', en: expect.stringContaining('is a count (a whole number), but a every_record check needs a list of records here') }),
+      expect.objectContaining({ field: 'rules[16].check.first_given[0].list', en: expect.stringContaining('is a count (a whole number), but a every_record check needs a list of records here') }),
     ]);
     // The group is misspelt: from, to and exception, the group's fields, are not looked for.
     expect(problems((text) => replace('      period: public_consultation\n', '      period: consultation\n')(replace('      to: to\n', '      to: until\n')(text)))).toEqual([
@@ -124,7 +124,7 @@ describe('x-submission-field: a field of the wrong shape is refused with its mes
 
   test('shapesWhen on a sibling: names_text reads a text, the other tests a yes/no field', () => {
     expect(problems(replace('conditions: [{ field: legality_review, test: is_true }]', 'conditions: [{ field: legality_review, test: names_text }]'))).toEqual([
-      expect.objectContaining({ field: 'rules[16].check.conditions[0].field', en: 'Rule HN-10-legality-review: legality_review is a yes/no field (true/false), but a every_record check needs a text field here' }),
+      expect.objectContaining({ field: 'rules[16].check.first_given[0].conditions[0].field', en: 'Rule HN-10-legality-review: legality_review is a yes/no field (true/false), but a every_record check needs a text field here' }),
     ]);
     expect(() => loadPack(editedPack(replace('conditions: [{ field: legality_review, test: is_true }]', 'conditions: [{ field: title, test: names_text }]')))).not.toThrow();
   });

@@ -172,7 +172,7 @@ describe('D7: the fields a rule names are proved against the submission schema w
       expect(run.status).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr).toBe(
-        `plancheck: ${join(pack, 'pack.yaml')}:${line}:40 rules[16].check.list: 规则 HN-10-legality-review:normative_documents.post_enactment_evaluations(制定后评估件数) 为数量字段(整数),而 every_record 检查在这里需要记录列表(应为:报送格式(schemas/submission.schema.json)中的记录列表)\n`,
+        `plancheck: ${join(pack, 'pack.yaml')}:${line}:39 rules[16].check.first_given[0].list: 规则 HN-10-legality-review:normative_documents.post_enactment_evaluations(制定后评估件数) 为数量字段(整数),而 every_record 检查在这里需要记录列表(应为:报送格式(schemas/submission.schema.json)中的记录列表)\n`,
       );
     }
     const compiled = binWith(['review', EXAMPLES, '--pack', pack, '--jobs', '2']);
@@ -194,18 +194,18 @@ describe('D7: the fields a rule names are proved against the submission schema w
   });
 
   test.each([
-    ['__proto__ as a list', 'list: normative_documents.items, conditions: [{ field: legality_review', 'list: __proto__, conditions: [{ field: legality_review', 'rules[16].check.list: 规则 HN-10-legality-review:字段 __proto__ 不是报送中的字段名,而是 JavaScript 对象的内部名称'],
+    ['__proto__ as a list', 'list: normative_documents.items, conditions: [{ field: legality_review', 'list: __proto__, conditions: [{ field: legality_review', 'rules[16].check.first_given[0].list: 规则 HN-10-legality-review:字段 __proto__ 不是报送中的字段名,而是 JavaScript 对象的内部名称'],
     ['constructor inside a path', 'fields: [functions.power_list_published]', 'fields: [functions.constructor]', 'rules[0].check.fields[0]: 规则 HN-04-power-list-published:字段 functions.constructor 中的 constructor 不是报送中的字段名'],
-    ['prototype as a record field', 'conditions: [{ field: legality_review', 'conditions: [{ field: prototype', 'rules[16].check.conditions[0].field: 规则 HN-10-legality-review:字段 prototype 不是报送中的字段名'],
+    ['prototype as a record field', 'conditions: [{ field: legality_review', 'conditions: [{ field: prototype', 'rules[16].check.first_given[0].conditions[0].field: 规则 HN-10-legality-review:字段 prototype 不是报送中的字段名'],
     ['a field in another section', 'fields: [functions.power_list_published]', 'fields: [services.budgeted]', 'rules[0].check.fields[0]: 规则 HN-04-power-list-published:报送格式中没有字段 services.budgeted(services 中没有 budgeted;budgeted 在 leadership.budgeted)'],
     ['a count for a yes/no field', 'fields: [functions.power_list_published]', 'fields: [training.law_lectures]', 'rules[0].check.fields[0]: 规则 HN-04-power-list-published:training.law_lectures(法治专题讲座期数) 为数量字段(整数),而 boolean 检查在这里需要是/否字段(true/false)'],
     ['a section for a yes/no field', 'fields: [functions.power_list_published]', 'fields: [functions.service_lists]', 'rules[0].check.fields[0]: 规则 HN-04-power-list-published:functions.service_lists'],
     ['a rate for a count', 'field: training.law_lectures', 'field: services.one_window_rate', 'rules[66].check.field: 规则 HN-32-law-lectures:services.one_window_rate'],
-    ['a rate as a numerator', 'numerator: enforcement.officers_certified', 'numerator: services.one_window_rate', 'rules[28].check.numerator: 规则 HN-14-certified-officers:services.one_window_rate'],
-    ['a misspelt denominator', 'denominator: enforcement.officers_total', 'denominator: enforcement.officer_total', 'rules[28].check.denominator: 规则 HN-14-certified-officers:报送格式中没有字段 enforcement.officer_total(enforcement 中没有 officer_total,是不是 enforcement.officers_total?)'],
-    ['a misspelt record field', 'conditions: [{ field: legality_review', 'conditions: [{ field: legality_reviewd', 'rules[16].check.conditions[0].field: 规则 HN-10-legality-review:报送格式中没有字段 legality_reviewd(normative_documents.items 的记录中没有 legality_reviewd,是不是 legality_review?)'],
-    ['a text for a yes/no condition', 'conditions: [{ field: legality_review', 'conditions: [{ field: title', 'rules[16].check.conditions[0].field: 规则 HN-10-legality-review:title(文件名称) 为文字字段,而 every_record 检查在这里需要是/否字段(true/false)'],
-    ['a dotted record field', 'conditions: [{ field: legality_review', 'conditions: [{ field: items.legality_review', 'rules[16].check.conditions[0].field: 规则 HN-10-legality-review:items.legality_review 应为 normative_documents.items 的记录中的一个字段名,不含“.”'],
+    ['a rate as a numerator', 'numerator: enforcement.officers_certified', 'numerator: services.one_window_rate', 'rules[28].check.first_given[0].numerator: 规则 HN-14-certified-officers:services.one_window_rate'],
+    ['a misspelt denominator', 'denominator: enforcement.officers_total', 'denominator: enforcement.officer_total', 'rules[28].check.first_given[0].denominator: 规则 HN-14-certified-officers:报送格式中没有字段 enforcement.officer_total(enforcement 中没有 officer_total,是不是 enforcement.officers_total?)'],
+    ['a misspelt record field', 'conditions: [{ field: legality_review', 'conditions: [{ field: legality_reviewd', 'rules[16].check.first_given[0].conditions[0].field: 规则 HN-10-legality-review:报送格式中没有字段 legality_reviewd(normative_documents.items 的记录中没有 legality_reviewd,是不是 legality_review?)'],
+    ['a text for a yes/no condition', 'conditions: [{ field: legality_review', 'conditions: [{ field: title', 'rules[16].check.first_given[0].conditions[0].field: 规则 HN-10-legality-review:title(文件名称) 为文字字段,而 every_record 检查在这里需要是/否字段(true/false)'],
+    ['a dotted record field', 'conditions: [{ field: legality_review', 'conditions: [{ field: items.legality_review', 'rules[16].check.first_given[0].conditions[0].field: 规则 HN-10-legality-review:items.legality_review 应为 normative_documents.items 的记录中的一个字段名,不含“.”'],
     ['a misspelt satisfied_by', 'satisfied_by: public_consultation', 'satisfied_by: public_consultaton', 'check.conditions[1].satisfied_by: 规则 HN-12-legal-procedures:报送格式中没有字段 public_consultaton'],
     ['a misspelt unless', 'unless: withheld_under', 'unless: withheld_undr', 'check.conditions[1].unless: 规则 HN-12-legal-procedures:报送格式中没有字段 withheld_undr'],
     ['a misspelt exempt_when', 'exempt_when: { field: withheld_under }', 'exempt_when: { field: withheld }', '.check.exempt_when.field: 规则 HN-12-public-participation:报送格式中没有字段 withheld'],

@@ -1,7 +1,7 @@
 import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import { foldCheck, isComposite, pathText, type CheckPath } from '../pack/check-tree';
 import type { Rule } from '../pack/types';
-import { settledLeaf, type LeafCondition } from './conditions';
+import { givenLeaf, settledLeaf, type LeafCondition } from './conditions';
 import { kindOf } from './kinds';
 
 /**
@@ -20,7 +20,8 @@ type ConditionTree = LeafCondition | { all: ConditionTree[] } | { any: Condition
  * Observation), so the leaf's operator and value state the requirement directly. A composite is json-rules-engine's
  * own condition tree: `all` and `any` as they are, each leaf on its own fact, and every `not` under a guard that each
  * leaf it covers is settled (it can only pass or fail), so that the engine's own verdict is never true for a `not`
- * over missing data (a missing value passes a `not:`: json-rules-engine-notes.md). The finding's status is read off
+ * over missing data (a missing value passes a `not:`: json-rules-engine-notes.md); a `first_given` is an `any` of
+ * its alternatives, each guarded by its own data being given and that of every one before it not. The finding's status is read off
  * every leaf's result in the evaluated tree (findings/combine.ts), not off the engine's verdict alone. Figures are
  * compared as exact rationals.
  */
@@ -32,6 +33,10 @@ export function compileRule(rule: Rule): RuleProperties {
     all: (items) => ({ all: items }),
     any: (items) => ({ any: items }),
     not: (item, leaves) => ({ all: [...leaves.map((leaf) => settledLeaf(factName(rule.id, leaf.path))), { not: item }] }),
+    // The first alternative whose data is given decides: each one holds only where every one before it is not given.
+    first: (items, leaves) => ({
+      any: items.map((item, i) => ({ all: [...leaves.slice(0, i).map((before) => givenLeaf(factName(rule.id, before.path), false)), givenLeaf(factName(rule.id, leaves[i].path), true), item] })),
+    }),
   });
   return { name: rule.id, conditions: conditions as TopLevelCondition, event };
 }

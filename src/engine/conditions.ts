@@ -5,6 +5,7 @@ import { OPERATOR_NAMES } from './operators';
 export const ALL_TRUE = 'allTrue';
 export const NO_PROBLEMS = 'noProblems';
 export const SETTLED = 'settled';
+export const GIVEN = 'given';
 
 /** The value a leaf compares with: a constant, or a key of the leaf's own fact (the threshold in force that year). */
 export type LeafValue = number | boolean | { fact: string; path: 'threshold' };
@@ -43,4 +44,9 @@ export function noProblemsLeaf(fact: string): LeafCondition {
  */
 export function settledLeaf(fact: string): LeafCondition {
   return { fact, operator: SETTLED, value: true };
+}
+
+/** The leaf's data is given (`true`) or not (`false`): a `first_given` takes the first alternative that is (compile.ts). */
+export function givenLeaf(fact: string, isGiven: boolean): LeafCondition {
+  return { fact, operator: GIVEN, value: isGiven };
 }

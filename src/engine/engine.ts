@@ -4,10 +4,10 @@ import type { Check, Operator, Rule, RulePack } from '../pack/types';
 import type { Submission } from '../submission/types';
 import { inapplicable } from './applicability';
 import { compileRule, factName } from './compile';
-import { ALL_TRUE, NO_PROBLEMS, SETTLED } from './conditions';
+import { ALL_TRUE, GIVEN, NO_PROBLEMS, SETTLED } from './conditions';
 import { measure, type MeasureContext } from './kinds';
 import type { Observation, Undecided } from './observation';
-import { allTrue, COMPARE, noProblems, OPERATOR_NAMES, settled } from './operators';
+import { allTrue, COMPARE, given, noProblems, OPERATOR_NAMES, settled } from './operators';
 
 /** One leaf of a rule (the rule's one check of a kind, or a leaf of its composite) on one submission. */
 export interface LeafOutcome {
@@ -37,6 +37,7 @@ function buildEngine(pack: RulePack): Engine {
   engine.addOperator<unknown, boolean>(ALL_TRUE, (actual) => allTrue(actual));
   engine.addOperator<unknown, boolean>(NO_PROBLEMS, (actual) => noProblems(actual));
   engine.addOperator<unknown, boolean>(SETTLED, (actual) => settled(actual));
+  engine.addOperator<unknown, boolean>(GIVEN, (actual, expected) => given(actual) === expected);
   for (const rule of pack.rules) engine.addRule(compileRule(rule));
   return engine;
 }
@@ -51,10 +52,10 @@ interface EvaluatedNode {
   result?: boolean;
 }
 
-/** Each leaf condition's result in a rule's evaluated tree, by its fact (the guards of a `not` left out). */
+/** Each leaf condition's result in a rule's evaluated tree, by its fact (the guards of a `not` and a `first_given` left out). */
 function leafResults(node: EvaluatedNode, into: Map<string, boolean>): void {
   for (const child of [...(node.all ?? []), ...(node.any ?? []), ...(node.not ? [node.not] : [])]) leafResults(child, into);
-  if (node.fact !== undefined && node.operator !== SETTLED) into.set(node.fact, node.result === true);
+  if (node.fact !== undefined && node.operator !== SETTLED && node.operator !== GIVEN) into.set(node.fact, node.result === true);
 }
 
 /**

@@ -61,3 +61,17 @@ export function settled(actual: unknown): boolean {
   if (!Array.isArray(observation.problems) || !observation.problems.every((problem) => problem.verdict === 'fail')) return false;
   return !(observation.notes ?? []).some((note) => note.remark === 'not_due');
 }
+
+/**
+ * True for an observation whose data is given: anything but missing data found before a comparison (the list, the
+ * field or a count not written at all). What a `first_given` asks of its alternatives, in order (compile.ts).
+ */
+export function given(actual: unknown): boolean {
+  if (actual === null || typeof actual !== 'object') return false;
+  return (actual as Partial<Observation>).undecided?.status !== 'missing_data';
+}
+
+/** The alternative of a `first_given` that decides: the first whose data is given, or -1 when none is (an absent one is not). */
+export function chosenAlternative(observations: readonly (Observation | undefined)[]): number {
+  return observations.findIndex((observation) => given(observation));
+}

@@ -12,11 +12,12 @@ import { fieldLabel } from '../submission/field-labels';
 import type { Submission } from '../submission/types';
 import { formatQuantity } from '../pack/units';
 import { compositeFound, compositeMessage, compositeRequirement } from './composite-words';
+import { alternativeUse, checkedName, checkedWhat, decidedMessage, noneGivenMessage, passedOverMessage, pathKey, type AlternativeUse } from './first-given';
 import { checkMessage, findingMessage, foundFigure, undecidedMessage } from './messages';
 import { leafStatus, statusOf } from './status';
 import type { Citation, Evidence, Expected, Finding, LeafFinding, Status } from './types';
 import type { Position } from '../core/place';
-import { fromReport, UNSTATED_VALUE, unstatedMessage } from './report-words';
+import { fromReport, noneStatedMessage, UNSTATED_VALUE, unstatedMessage } from './report-words';
 
 /** What a check requires in a reporting year, in the contract's terms (operator, value, unit), as its kind says. */
 export function expectedOf(check: Check, year: number): Expected {
@@ -69,10 +70,11 @@ function writtenValue(submission: Submission, path: FieldPath, unit: Expected['u
 }
 
 /** A scalar's evidence: where it stands, and the bureau's own source for it where one is given. */
-function fieldEvidence(leaf: LeafOutcome, submission: Submission, expected: Expected, status: Status, heading: Heading): Evidence[] {
+function fieldEvidence(leaf: LeafOutcome, submission: Submission, expected: Expected, status: Status, heading: Heading, always: boolean): Evidence[] {
   const evidence: Evidence[] = [];
   for (const path of leaf.observation.fields) {
-    if (!submission.sources.has(formatFieldPath(path)) && status !== 'fail') continue;
+    // A figure that decides in place of the records is always named with its place: it is what was checked.
+    if (!always && !submission.sources.has(formatFieldPath(path)) && status !== 'fail') continue;
     // A kind's fields may be written in a unit of their own: a rate's are the counts it is computed from.
     const unit = kindOf(leaf.check).meta.fieldUnit ?? expected.unit;
     const label = bi(fieldLabel(path, 'zh'), fieldLabel(path, 'en'));
@@ -92,12 +94,24 @@ function citationOf(rule: Rule, pack: RulePack): Citation {
   };
 }
 
-function leafEvidence(leaf: LeafOutcome, submission: Submission, expected: Expected, status: Status, heading: Heading): Evidence[] {
-  return kindOf(leaf.check).meta.perRecord ? recordEvidence(leaf.observation, submission, heading) : fieldEvidence(leaf, submission, expected, status, heading);
+function leafEvidence(leaf: LeafOutcome, submission: Submission, expected: Expected, status: Status, heading: Heading, use?: AlternativeUse): Evidence[] {
+  const key = pathKey(leaf.path);
+  if (use?.passedOver.has(key)) return [];
+  return kindOf(leaf.check).meta.perRecord ? recordEvidence(leaf.observation, submission, heading) : fieldEvidence(leaf, submission, expected, status, heading, use?.decides.has(key) === true);
 }
 
-/** One leaf worded: its status, found against required, its message and its own evidence. */
-function leafFinding(leaf: LeafOutcome, submission: Submission): LeafFinding {
+/**
+ * One leaf worded: its status, found against required, its message and its own evidence. An alternative of a
+ * `first_given` passed over binds nothing (not applicable), says which one decides, and keeps the figure it found.
+ */
+function leafFinding(leaf: LeafOutcome, submission: Submission, use?: AlternativeUse): LeafFinding {
+  const own = ownLeafFinding(leaf, submission, use);
+  if (!use?.passedOver.has(pathKey(leaf.path))) return own;
+  const reason = own.message;
+  return { ...own, status: 'not_applicable', message: passedOverMessage(use.passedOver.get(pathKey(leaf.path)), reason), evidence: [] };
+}
+
+function ownLeafFinding(leaf: LeafOutcome, submission: Submission, use?: AlternativeUse): LeafFinding {
   const { check, observation } = leaf;
   const status = leafStatus(leaf);
   const expected = expectedOf(check, submission.year);
@@ -114,7 +128,36 @@ function leafFinding(leaf: LeafOutcome, submission: Submission): LeafFinding {
     subject: labels(topFieldsOf(check)),
     // From a report, what is missing is what the report does not state (报告未载明), not a blank of a form.
     message: (status === 'missing_data' && fromReport(submission) ? unstatedMessage(check, observation, submission) : undefined) ?? checkMessage(check, status, observation, expected),
-    evidence: leafEvidence(leaf, submission, expected, status, AS_IS),
+    evidence: leafEvidence(leaf, submission, expected, status, AS_IS, use),
+  };
+}
+
+/**
+ * A rule whose check is a `first_given`: the finding is the deciding alternative's (its status, figure, requirement
+ * and evidence), its message saying what was checked; with none given, missing data naming each. Every alternative
+ * is listed in `leaves`.
+ */
+function firstGivenFinding(outcome: RuleOutcome, submission: Submission): Pick<Finding, 'status' | 'actual' | 'expected' | 'found' | 'message' | 'evidence' | 'leaves'> {
+  const use = alternativeUse(outcome);
+  const leaves = outcome.leaves.map((leaf) => leafFinding(leaf, submission, use));
+  const chosen = outcome.leaves.findIndex((leaf) => use.decides.has(pathKey(leaf.path)));
+  if (chosen < 0) {
+    return { status: 'missing_data', actual: null, expected: leaves[0].expected, found: bi('—', '—'), message: findingMessage(outcome.rule.title, fromReport(submission) ? noneStatedMessage(leaves) : noneGivenMessage(leaves)), evidence: [], leaves };
+  }
+  const decider = outcome.leaves[chosen];
+  const sources = decider.observation.fields.map((path) => submission.sources.get(formatFieldPath(path))).filter((s): s is string => s !== undefined);
+  const perRecord = kindOf(decider.check).meta.perRecord;
+  const name = checkedName(leaves[chosen], perRecord);
+  const what = checkedWhat(leaves[chosen], name, perRecord, sources, chosen > 0);
+  const others = outcome.leaves.filter((_, i) => i !== chosen).map((leaf) => ownLeafFinding(leaf, submission));
+  return {
+    status: statusOf(outcome),
+    actual: leaves[chosen].actual,
+    expected: leaves[chosen].expected,
+    found: leaves[chosen].found,
+    message: findingMessage(outcome.rule.title, decidedMessage(leaves[chosen], name, what, others)),
+    evidence: leaves[chosen].evidence,
+    leaves,
   };
 }
 
@@ -144,12 +187,17 @@ export function buildFinding(outcome: RuleOutcome, submission: Submission, pack:
       pack: common.pack,
     };
   }
-  const leaves = outcome.leaves.map((leaf) => leafFinding(leaf, submission));
+  if ('first_given' in rule.check && !outcome.inapplicable) {
+    const { status, actual, expected, found, message, evidence, leaves } = firstGivenFinding(outcome, submission);
+    return { rule: common.rule, status, actual, expected, found, message, citation: common.citation, evidence, title: common.title, severity: common.severity, pack: common.pack, leaves };
+  }
+  const use = alternativeUse(outcome);
+  const leaves = outcome.leaves.map((leaf) => leafFinding(leaf, submission, use));
   const status = statusOf(outcome);
   // The finding's evidence is every leaf's, each headed by its leaf; the leaves keep their own as they are.
   const evidence = outcome.leaves.flatMap((leaf, i) => {
     const heading: Heading = (detail) => bi(`条件${leaves[i].number}:${detail.zh}`, `condition ${leaves[i].number}: ${detail.en}`);
-    return leafEvidence(leaf, submission, leaves[i].expected, leaves[i].status, heading);
+    return leafEvidence(leaf, submission, leaves[i].expected, leaves[i].status, heading, use);
   });
   return {
     rule: common.rule,

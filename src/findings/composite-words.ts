@@ -14,9 +14,9 @@ interface Formula {
   compound: boolean;
 }
 
-const JOINS: Readonly<Record<Lang, { all: string; any: string; not: string; leaf: (n: string) => string }>> = {
-  zh: { all: ' 且 ', any: ' 或 ', not: '非 ', leaf: (n) => `条件${n}` },
-  en: { all: ' and ', any: ' or ', not: 'not ', leaf: (n) => `condition ${n}` },
+const JOINS: Readonly<Record<Lang, { all: string; any: string; not: string; leaf: (n: string) => string; first: (head: string, rest: string[]) => string }>> = {
+  zh: { all: ' 且 ', any: ' 或 ', not: '非 ', leaf: (n) => `条件${n}`, first: (head, rest) => `${head}(未填写时依 ${rest.join('、')})` },
+  en: { all: ' and ', any: ' or ', not: 'not ', leaf: (n) => `condition ${n}`, first: (head, rest) => `${head} (where not given, ${rest.join(', then ')})` },
 };
 
 /** `条件1 且 (条件2 或 非 条件3)` / `condition 1 and (condition 2 or not condition 3)`: the tree as a formula over the leaves' numbers. */
@@ -28,6 +28,7 @@ function formula(check: RuleCheck, lang: Lang): string {
     all: (items) => ({ text: items.map(wrap).join(words.all), compound: items.length > 1 }),
     any: (items) => ({ text: items.map(wrap).join(words.any), compound: items.length > 1 }),
     not: (item) => ({ text: `${words.not}${wrap(item)}`, compound: false }),
+    first: (items) => ({ text: words.first(items[0].text, items.slice(1).map((item) => item.text)), compound: true }),
   }).text;
 }
 

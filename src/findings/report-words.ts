@@ -48,3 +48,8 @@ export function unstatedMessage(check: Check, observation: Observation, submissi
   const n = observation.checked;
   return unstated(bi(named('zh').join('、'), named('en').join(', ')), bi(`(${missing.length}/${n} 条记录无法判断)`, ` (${missing.length} of ${n} records cannot be judged)`));
 }
+
+/** A `first_given` rule none of whose alternatives a report states (neither the records nor the rate): each named. */
+export function noneStatedMessage(alternatives: readonly { subject: Bilingual }[]): Bilingual {
+  return unstated(bi(alternatives.map((leaf) => leaf.subject.zh).join(',也未载明'), alternatives.map((leaf) => leaf.subject.en).join(', nor ')));
+}

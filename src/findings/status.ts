@@ -1,5 +1,6 @@
 import type { LeafOutcome, RuleOutcome } from '../engine/engine';
 import { kindOf } from '../engine/kinds';
+import { chosenAlternative } from '../engine/operators';
 import { foldCheck } from '../pack/check-tree';
 import { allOf, anyOf, notOf, type LeafStatus } from './combine';
 
@@ -35,5 +36,12 @@ export function statusOf({ rule, leaves }: RuleOutcome): LeafStatus {
     all: allOf,
     any: anyOf,
     not: notOf,
+    first: (items, alternatives) => items[chosenOf(leaves, alternatives)] ?? 'missing_data',
   });
+}
+
+/** The alternative of a `first_given` that decides, by its index among them; -1 when no alternative's data is given. */
+export function chosenOf(leaves: readonly LeafOutcome[], alternatives: readonly { path: LeafOutcome['path'] }[]): number {
+  const byPath = new Map(leaves.map((leaf) => [JSON.stringify(leaf.path), leaf.observation]));
+  return chosenAlternative(alternatives.map(({ path }) => byPath.get(JSON.stringify(path))));
 }

@@ -2,7 +2,7 @@ import type { Check, CompositeCheck, RuleCheck } from './types';
 
 /**
  * The checks a rule's `check` is made of. A rule's check is one check of a kind, or a composite of them: `all`,
- * `any` and `not` over checks, nestable, each leaf a check of an existing kind. Whatever walks a rule's checks (its
+ * `any` and `not` over checks, nestable, and `first_given` over checks of a kind, each leaf a check of an existing kind. Whatever walks a rule's checks (its
  * fields, its wording, its engine conditions, its catalogue entry, its template rows, lint) goes through here, so it
  * follows composites.
  */
@@ -27,6 +27,8 @@ export interface CheckFold<T> {
   any(items: T[], path: CheckPath): T;
   /** `leaves` are the leaves under the `not`, for a fold that must know what its negation covers. */
   not(item: T, leaves: CheckLeaf[], path: CheckPath): T;
+  /** `first_given`: its alternatives, each a leaf (a check of a kind), in the pack's order. */
+  first(items: T[], leaves: CheckLeaf[], path: CheckPath): T;
 }
 
 /** Folds a rule's check tree, leaves first, in the order the pack writes them. */
@@ -34,12 +36,16 @@ export function foldCheck<T>(check: RuleCheck, fold: CheckFold<T>, path: CheckPa
   if (!isComposite(check)) return fold.leaf({ path, check });
   if ('all' in check) return fold.all(check.all.map((child, i) => foldCheck(child, fold, [...path, 'all', i])), path);
   if ('any' in check) return fold.any(check.any.map((child, i) => foldCheck(child, fold, [...path, 'any', i])), path);
+  if ('first_given' in check) {
+    const leaves = check.first_given.map((child, i) => ({ path: [...path, 'first_given', i], check: child }));
+    return fold.first(leaves.map((leaf) => fold.leaf(leaf)), leaves, path);
+  }
   return fold.not(foldCheck(check.not, fold, [...path, 'not']), leavesOf(check.not, [...path, 'not']), path);
 }
 
 /** Every leaf of a rule's check, with its path, in the order the pack writes them. */
 export function leavesOf(check: RuleCheck, path: CheckPath = []): CheckLeaf[] {
-  return foldCheck(check, { leaf: (leaf) => [leaf], all: (items) => items.flat(), any: (items) => items.flat(), not: (item) => item }, path);
+  return foldCheck(check, { leaf: (leaf) => [leaf], all: (items) => items.flat(), any: (items) => items.flat(), not: (item) => item, first: (items) => items.flat() }, path);
 }
 
 /** The checks of the kinds a rule's check is made of: itself, or the leaves of its composite. */

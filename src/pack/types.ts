@@ -222,8 +222,17 @@ export interface NotCheck {
   not: RuleCheck;
 }
 
-/** Checks combined with `all`, `any` and `not`, nestable; the leaves are checks of the kinds (`Check`). */
-export type CompositeCheck = AllOfCheck | AnyOfCheck | NotCheck;
+/**
+ * The first of these checks whose data is given decides: records where they are listed, else the rate a report states
+ * (docs/aggregate-rates.md). Each alternative is a check of a kind; one whose kind finds its data not given at all
+ * (missing data before anything is compared) is passed over; when none is given, missing data.
+ */
+export interface FirstGivenCheck {
+  first_given: Check[];
+}
+
+/** Checks combined with `all`, `any`, `not` and `first_given`, nestable; the leaves are checks of the kinds (`Check`). */
+export type CompositeCheck = AllOfCheck | AnyOfCheck | NotCheck | FirstGivenCheck;
 
 /** What a rule's `check` holds: one check of a kind, or a composite of them (walked by pack/check-tree.ts). */
 export type RuleCheck = Check | CompositeCheck;

@@ -438,8 +438,20 @@ function treeOf(check: RuleCheck, calendar: WorkingDays): Evaluate {
     const any = check.any.map((c) => treeOf(c, calendar));
     return (s) => firstOf(ANY_FIRST, any.map((e) => e(s)));
   }
+  if ('first_given' in check) {
+    // The first alternative whose data is written decides (a list, a field, both counts of a rate); none: missing.
+    const alternatives = check.first_given.map((c) => ({ evaluate: leafOf(c, calendar), given: givenOf(c) }));
+    return (s) => alternatives.find((a) => a.given(s))?.evaluate(s) ?? 'missing_data';
+  }
   const inner = treeOf(check.not, calendar);
   return (s) => NOT[inner(s)];
+}
+
+/** A check's data is written: every list, field or count it names from the top of a submission. */
+function givenOf(check: Check): (s: Submission) => boolean {
+  const named = check as { list?: string; field?: string; numerator?: string; denominator?: string; fields?: string[] };
+  const reads = [named.list, named.field, named.numerator, named.denominator, ...(named.fields ?? [])].filter((f): f is string => f !== undefined).map(at);
+  return (s) => reads.every((read) => scalar(read(s.data)) !== undefined);
 }
 
 function ruleOf(rule: Rule, years: PackDefinition['years'], calendar: WorkingDays): Evaluate {

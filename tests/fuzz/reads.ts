@@ -75,10 +75,27 @@ function recordsAt(data: unknown, list: string): Records {
 
 /** Every absent field that forbids the rule a `pass` on this data (the submission as written, parsed). */
 export function forbiddenPasses(rule: Rule, data: unknown): Forbidden[] {
-  // A composite's `any` may pass with one leaf's field left out (another leaf meets it); the bundled pack the fuzzer
-  // mutates has no composite, and tests/composite-checks.test.ts holds composites to missing data never passing.
-  if (isComposite(rule.check)) return [];
-  const check = rule.check;
+  if (!isComposite(rule.check)) return leafForbidden(rule, rule.check, data);
+  // A `first_given` (the bundled pack's records-or-rate rules): the first alternative whose data is written decides, so
+  // what forbids it a pass forbids the rule one; with none written, every alternative's own data is absent.
+  if ('first_given' in rule.check) {
+    const alternatives = rule.check.first_given.map((check) => leafForbidden(rule, check, data));
+    const decides = rule.check.first_given.findIndex((check) => topFieldsWritten(check, data));
+    return decides < 0 ? alternatives.flat() : alternatives[decides];
+  }
+  // A composite's `any` may pass with one leaf's field left out (another leaf meets it); tests/composite-checks.test.ts
+  // holds composites to missing data never passing.
+  return [];
+}
+
+/** The list, field or counts a check names from the top of a submission are all written (a `first_given`'s test). */
+function topFieldsWritten(check: Check, data: unknown): boolean {
+  const named = check as { list?: string; field?: string; numerator?: string; denominator?: string; fields?: string[] };
+  const fields = [named.list, named.field, named.numerator, named.denominator, ...(named.fields ?? [])].filter((f): f is string => f !== undefined);
+  return fields.every((field) => !absent(at(data, field)));
+}
+
+function leafForbidden(rule: Rule, check: Check, data: unknown): Forbidden[] {
   const out: Forbidden[] = [];
   const forbid = (field: string): void => void out.push({ rule: rule.id, field });
   const scalarFields = (fields: string[]): void => {

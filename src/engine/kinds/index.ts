@@ -110,20 +110,23 @@ export function checkDefinition(): JsonSchema {
 export function ruleCheckDefinition(): JsonSchema {
   return {
     type: 'object',
-    description: 'a check of a kind ({ kind: ... }), or checks combined: { all: [...] }, { any: [...] }, { not: ... }',
+    description: 'a check of a kind ({ kind: ... }), or checks combined: { all: [...] }, { any: [...] }, { not: ... }, { first_given: [...] }',
     // With a kind, a check of it; else a composite when it names one; else a check again, so that a check that lost
     // its kind is told so once (缺少必填字段 kind), not that it is no composite.
     allOf: [
       {
         if: { required: ['kind'] },
         then: { $ref: '#/definitions/check' },
-        else: { allOf: [{ if: { anyOf: [{ required: ['all'] }, { required: ['any'] }, { required: ['not'] }] }, then: { $ref: '#/definitions/composite_check' }, else: { $ref: '#/definitions/check' } }] },
+        else: { allOf: [{ if: { anyOf: [{ required: ['all'] }, { required: ['any'] }, { required: ['not'] }, { required: ['first_given'] }] }, then: { $ref: '#/definitions/composite_check' }, else: { $ref: '#/definitions/check' } }] },
       },
     ],
   };
 }
 
-/** `{ all: [checks] }`, `{ any: [checks] }` or `{ not: check }`, exactly one of them, nestable (pack/check-tree.ts). */
+/**
+ * `{ all: [checks] }`, `{ any: [checks] }`, `{ not: check }` or `{ first_given: [checks of a kind] }`, exactly one of
+ * them, nestable (pack/check-tree.ts); a `first_given`'s alternatives are checks of a kind, at least two.
+ */
 export function compositeCheckDefinition(): JsonSchema {
   const checks = { type: 'array', minItems: 1, items: { $ref: '#/definitions/rule_check' } };
   return {
@@ -135,6 +138,12 @@ export function compositeCheckDefinition(): JsonSchema {
       all: { ...checks, description: 'every one of these checks holds' },
       any: { ...checks, description: 'at least one of these checks holds' },
       not: { $ref: '#/definitions/rule_check' },
+      first_given: {
+        type: 'array',
+        minItems: 2,
+        items: { $ref: '#/definitions/check' },
+        description: 'the first of these checks whose data is given decides (the records where they are listed, else a stated rate); none given: missing data',
+      },
     },
   };
 }
