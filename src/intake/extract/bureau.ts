@@ -27,7 +27,7 @@ interface PlaceUnit {
 /** The place units that make up all of `text` (湖南省长沙市 → 湖南省, 长沙市), or undefined. */
 function placeUnits(text: string): PlaceUnit[] | undefined {
   if (text.length === 0) return [];
-  for (let length = 2; length <= Math.min(8, text.length); length += 1) {
+  for (let length = 2; length <= Math.min(12, text.length); length += 1) {
     const unit = text.slice(0, length);
     const suffix = PLACE_SUFFIXES.find(([end]) => unit.endsWith(end) && unit.length > end.length);
     if (!suffix || NOT_IN_PLACE.test(unit)) continue;
