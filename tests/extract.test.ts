@@ -7,8 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { draftData, extractDraft, loadPhrasings, parsePhrasings, splitClauses, splitSentences, type Draft, type ExtractedValue } from '../src/intake/extract';
+import { BUNDLED_PHRASINGS, draftData, extractDraft, loadPhrasings, parsePhrasings, splitClauses, splitSentences, type Draft, type ExtractedValue } from '../src/intake/extract';
 import { chineseNumeral, numberValue } from '../src/intake/extract/numerals';
+import { DIGESTED_PHRASINGS } from '../src/intake/extract/phrasings';
+import { createHash } from 'node:crypto';
 import { isInputError } from '../src/intake/problem';
 import { ROOT, writeTemp } from './helpers';
 
@@ -203,6 +205,14 @@ describe('the phrasings file', () => {
     const fields = loadPhrasings().targets.map((t) => t.field);
     expect(new Set(fields).size).toBe(fields.length);
     expect(fields).toEqual(expect.arrayContaining(['training.collective_law_study_sessions', 'services.online_handling_rate', 'normative_documents.filing_rate', 'leadership.leading_group']));
+  });
+
+  test('npm run build writes the bundled phrasings checked (dist/phrasings.json) from the file as it is, and a run reads them', () => {
+    const text = readFileSync(BUNDLED_PHRASINGS, 'utf8');
+    const digest = JSON.parse(readFileSync(DIGESTED_PHRASINGS, 'utf8')) as { sha256: string; phrasings: unknown };
+    expect(digest.sha256).toBe(createHash('sha256').update(text).digest('hex'));
+    expect(digest.phrasings).toEqual(parsePhrasings(BUNDLED_PHRASINGS, text));
+    expect(loadPhrasings()).toEqual(digest.phrasings);
   });
 
   test('a bad file is refused with its name, the line and what is wrong, in Chinese and English', () => {

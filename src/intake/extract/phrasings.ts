@@ -2,12 +2,13 @@
  * The phrasings file (rules/phrasings.yaml): how reports state each figure, as data. Loaded once, checked against
  * schemas/phrasings.schema.json; a bad file is refused with its place and what was expected.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { bi } from '../../core/i18n';
 import { PACKAGE_ROOT } from '../../core/paths';
 import { InputError } from '../problem';
+import { sha256Hex } from '../format';
 import { schemaValidator } from '../schema-compiler';
 import { foldWidth } from './sentences';
 
@@ -111,13 +112,42 @@ function foldedWords(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The bundled phrasings as `npm run build` checked them (dist/phrasings.json): reading it spares a run the YAML
+ * parser and the schema, most of a cold extraction. It names the sha256 of the text it was made from; when the file
+ * has changed since, the file is read and checked as any other.
+ */
+export const DIGESTED_PHRASINGS = join(PACKAGE_ROOT, 'dist', 'phrasings.json');
+
+interface Digest {
+  sha256: string;
+  phrasings: Phrasings;
+}
+
+/** `npm run build`: checks the bundled phrasings and writes their digest (whole, then renamed). */
+export function writeDigestedPhrasings(target = DIGESTED_PHRASINGS): string {
+  const text = readFileSync(BUNDLED_PHRASINGS, 'utf8');
+  const digest: Digest = { sha256: sha256Hex(text), phrasings: parsePhrasings(BUNDLED_PHRASINGS, text) };
+  mkdirSync(join(target, '..'), { recursive: true });
+  writeFileSync(`${target}.tmp`, `${JSON.stringify(digest)}\n`);
+  renameSync(`${target}.tmp`, target);
+  return target;
+}
+
+function digested(file: string, text: string): Phrasings | undefined {
+  if (file !== BUNDLED_PHRASINGS || !existsSync(DIGESTED_PHRASINGS)) return undefined;
+  const digest = JSON.parse(readFileSync(DIGESTED_PHRASINGS, 'utf8')) as Digest;
+  return digest.sha256 === sha256Hex(text) ? digest.phrasings : undefined;
+}
+
 const loaded = new Map<string, Phrasings>();
 
 /** The phrasings of a file (the bundled one unless another is named), read once per run. */
 export function loadPhrasings(file = BUNDLED_PHRASINGS): Phrasings {
   let phrasings = loaded.get(file);
   if (!phrasings) {
-    phrasings = parsePhrasings(file, readFileSync(file, 'utf8'));
+    const text = readFileSync(file, 'utf8');
+    phrasings = digested(file, text) ?? parsePhrasings(file, text);
     loaded.set(file, phrasings);
   }
   return phrasings;

@@ -9,6 +9,7 @@
  * in the verbatim one.
  */
 export function foldWidth(text: string): string {
+  if (!/[\uFF01-\uFF5E\u3000]/.test(text)) return text;
   let folded = '';
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
