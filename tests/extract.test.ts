@@ -133,10 +133,13 @@ describe('each trap phrase in isolation', () => {
     expect(valueOf(draftOf('集中学法4次。', '共集中学法4次。'), 'training.collective_law_study_sessions')).toBe(4);
   });
 
-  test('head counts are taken only as a pair', () => {
+  test('head counts are taken only as a pair, and the certification rate only without them', () => {
     expect(valueOf(draftOf('全局共有行政执法人员40名。'), 'enforcement.officers_total')).toBeUndefined();
     const pair = draftOf('全局共有行政执法人员40名,其中持证上岗38名。');
     expect([valueOf(pair, 'enforcement.officers_total'), valueOf(pair, 'enforcement.officers_certified')]).toEqual([40, 38]);
+    const both = draftOf('全局共有行政执法人员40名,其中持证上岗38名。', '执法人员持证上岗率95%。');
+    expect([valueOf(both, 'enforcement.officers_certified'), valueOf(both, 'enforcement.certified_rate')]).toEqual([38, undefined]);
+    expect(valueOf(draftOf('执法人员持证上岗率95%。'), 'enforcement.certified_rate')).toBe('95%');
   });
 });
 

@@ -60,6 +60,10 @@ export function extractDraft(paragraphs: readonly string[], phrasings: Phrasings
   for (const target of phrasings.targets) {
     if (target.only_with !== undefined && !taken.has(target.only_with)) taken.delete(target.field);
   }
+  // A share where the head counts are stated is what the counts say: the counts are kept, the share is not.
+  for (const target of phrasings.targets) {
+    if (target.not_with !== undefined && taken.has(target.not_with)) taken.delete(target.field);
+  }
   const values = phrasings.targets.flatMap((target) => {
     const one = taken.get(target.field);
     if (!one) return [];

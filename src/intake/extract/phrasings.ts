@@ -30,6 +30,8 @@ export interface PhrasingTarget {
   statements?: readonly string[];
   /** Taken only when this field is stated too (head counts come in pairs). */
   only_with?: string;
+  /** Not taken when this field is taken (a rate where the head counts are given). */
+  not_with?: string;
 }
 
 export interface Phrasings {
