@@ -49,8 +49,9 @@ export function extractDraft(paragraphs: readonly string[], phrasings: Phrasings
   for (const target of phrasings.targets) {
     const found: Found[] = [];
     for (const sentence of sentences) {
-      const candidate = matchClauses(sentence.clauses, target, phrasings);
-      if (candidate) found.push({ path: target.field, value: candidate.value, paragraph: sentence.paragraph, sentence: sentence.sentence, text: sentence.text, total: candidate.total });
+      for (const candidate of matchClauses(sentence.clauses, target, phrasings)) {
+        found.push({ path: target.field, value: candidate.value, paragraph: sentence.paragraph, sentence: sentence.sentence, text: sentence.text, total: candidate.total });
+      }
     }
     const one = chosen(found);
     if (one) taken.set(target.field, one);

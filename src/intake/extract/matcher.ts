@@ -5,7 +5,8 @@
  * A count or a rate is taken from a clause when one of the target's subjects stands in it and the first number
  * after the subject (in one of the number forms, with the target's unit) belongs to that subject:
  * - no other number stands between them, and no more than MAX_SUBJECT_TO_NUMBER characters;
- * - no exclusion word stands in the clause before the number (好评率, 一次办, 参与率 …);
+ * - no exclusion word stands in the clause before the number, after the figure before the subject if there is one
+ *   (好评率, 一次办, 参与率 …);
  * - the subject is not joined to another one (甲和乙12次, 、乙…) unless a distributive word says the number is each
  *   one's (合法性审核率、报备率均达100%);
  * - the number is not an estimate or a bound (超过40学时, 60余件, 90%以上) nor followed by another unit (130人次).
@@ -27,6 +28,8 @@ const DEFAULT_MAX_GAP = 12;
 
 export interface Candidate {
   value: number | string | boolean;
+  /** Where the number stands in its clause (a yes: where the clause matched). */
+  at: number;
   /** Whether a total word (全年, 共) stands in the clause before the number. */
   total: boolean;
 }
@@ -45,6 +48,8 @@ interface CompiledTarget {
   statements: RegExp[];
   numberAfter?: RegExp;
   numberBefore?: RegExp;
+  /** A figure of the target's forms at the end of a text. */
+  figureAtEnd?: RegExp;
 }
 
 const compiledTargets = new WeakMap<PhrasingTarget, CompiledTarget>();
@@ -64,6 +69,7 @@ function compile(target: PhrasingTarget, phrasings: Phrasings): CompiledTarget {
     statements,
     numberAfter: forms.length > 0 ? new RegExp(forms.map((form) => `(?:${form})`).join('|'), 'g') : undefined,
     numberBefore: target.kind === 'count' && forms.length > 0 ? new RegExp(`(?:${forms.map((form) => `(?:${form})`).join('|')})$`) : undefined,
+    figureAtEnd: forms.length > 0 ? new RegExp(`(?:${forms.map((form) => `(?:${form})`).join('|')})$`) : undefined,
   };
   compiledTargets.set(target, compiled);
   return compiled;
@@ -92,19 +98,38 @@ function masked(clause: string, from: number, to: number): string {
   return clause.slice(0, from) + ' '.repeat(to - from) + clause.slice(to);
 }
 
-/** A count or rate a clause states for the target, if it states one. */
-function figureIn(clause: string, target: PhrasingTarget, compiled: CompiledTarget, phrasings: Phrasings): Candidate | undefined {
+/** The counts or rates a clause states for the target, one per number (two subjects may share one: 均达100%). */
+function figuresIn(clause: string, target: PhrasingTarget, compiled: CompiledTarget, phrasings: Phrasings): Candidate[] {
   const exclusions = target.exclusions ?? [];
+  const byNumber = new Map<number, Candidate>();
   for (const subject of compiled.subjects) {
     subject.lastIndex = 0;
     for (let match = subject.exec(clause); match; match = subject.exec(clause)) {
       const start = match.index;
       const end = start + match[0].length;
       const found = numberAfterSubject(clause, start, end, target, compiled, phrasings, exclusions) ?? numberBeforeSubject(clause, start, end, target, compiled, phrasings, exclusions);
-      if (found) return found;
+      if (found && !byNumber.has(found.at)) byNumber.set(found.at, found);
     }
   }
-  return undefined;
+  return [...byNumber.values()].sort((a, b) => a.at - b.at);
+}
+
+/** Where the words that may govern a subject's number begin: after the last figure before the subject (好评率99%、). */
+function scopeStart(clause: string, start: number): number {
+  let from = 0;
+  for (const figure of clause.slice(0, start).matchAll(/\d+(?:\.\d+)?%?/g)) from = (figure.index ?? 0) + figure[0].length;
+  return from;
+}
+
+/**
+ * Whether a subject is the second of a combined pair (甲和乙12次): a joiner right before it, with no figure of its
+ * own before the joiner (党组会学法3次、常务会学法2次 lists two figures, each its own).
+ */
+function joinedBefore(before: string, compiled: CompiledTarget, phrasings: Phrasings): boolean {
+  const joiner = phrasings.joiners.find((word) => before.endsWith(word));
+  if (joiner === undefined) return false;
+  const ahead = before.slice(0, before.length - joiner.length);
+  return !(compiled.figureAtEnd?.test(ahead) ?? false);
 }
 
 function numberAfterSubject(clause: string, start: number, end: number, target: PhrasingTarget, compiled: CompiledTarget, phrasings: Phrasings, exclusions: readonly string[]): Candidate | undefined {
@@ -115,9 +140,11 @@ function numberAfterSubject(clause: string, start: number, end: number, target: 
   if (!number) return undefined;
   const gap = clause.slice(end, number.index);
   if (gap.length > MAX_SUBJECT_TO_NUMBER || /\d/.test(gap)) return undefined;
-  const joined = containsAny(gap, phrasings.joiners) || endsWithAny(clause.slice(0, start), phrasings.joiners);
+  // 由85%提高到95%, 同比提高5%: a change, not the figure.
+  if (containsAny(gap, phrasings.changes)) return undefined;
+  const joined = containsAny(gap, phrasings.joiners) || joinedBefore(clause.slice(0, start), compiled, phrasings);
   if (joined && !containsAny(gap, phrasings.distributive)) return undefined;
-  if (containsAny(masked(clause, start, end).slice(0, number.index + number[0].length), exclusions)) return undefined;
+  if (containsAny(masked(clause, start, end).slice(scopeStart(clause, start), number.index + number[0].length), exclusions)) return undefined;
   if (endsWithAny(clause.slice(0, number.index), phrasings.approximations)) return undefined;
   const written = matchedNumber(number);
   if (written === undefined) return undefined;
@@ -127,7 +154,7 @@ function numberAfterSubject(clause: string, start: number, end: number, target: 
   if (startsWithAny(afterNumber, phrasings.non_units) || startsWithAny(afterForm, phrasings.non_units) || startsWithAny(afterForm, phrasings.approximations)) return undefined;
   const value = fieldValue(target.kind, written);
   if (value === undefined) return undefined;
-  return { value, total: containsAny(clause.slice(0, number.index), phrasings.totals) };
+  return { value, at: number.index, total: containsAny(clause.slice(0, number.index), phrasings.totals) };
 }
 
 function numberBeforeSubject(clause: string, start: number, end: number, target: PhrasingTarget, compiled: CompiledTarget, phrasings: Phrasings, exclusions: readonly string[]): Candidate | undefined {
@@ -142,7 +169,7 @@ function numberBeforeSubject(clause: string, start: number, end: number, target:
   const written = matchedNumber(number);
   const value = written === undefined ? undefined : fieldValue(target.kind, written);
   if (value === undefined) return undefined;
-  return { value, total: containsAny(before.slice(0, number.index), phrasings.totals) };
+  return { value, at: number.index, total: containsAny(before.slice(0, number.index), phrasings.totals) };
 }
 
 /** Whether a clause states the target (a yes). */
@@ -175,21 +202,20 @@ export function matchingClauses(sentence: string): string[] {
   return splitClauses(sentence).map(foldWidth);
 }
 
-/** What a sentence, given as its matching clauses, states for a target, if anything. */
-export function matchClauses(clauses: readonly string[], target: PhrasingTarget, phrasings: Phrasings): Candidate | undefined {
+/**
+ * What a sentence, given as its matching clauses, states for a target: a yes once, every count or rate it gives
+ * (in order; two different ones in one sentence, 党组会学法3次、常务会学法2次, are two figures and none is taken).
+ */
+export function matchClauses(clauses: readonly string[], target: PhrasingTarget, phrasings: Phrasings): Candidate[] {
   const compiled = compile(target, phrasings);
-  for (const clause of clauses) {
-    if (target.kind === 'yes') {
-      if (yesIn(clause, target, compiled, phrasings)) return { value: true, total: false };
-    } else {
-      const found = figureIn(clause, target, compiled, phrasings);
-      if (found) return found;
-    }
+  if (target.kind === 'yes') {
+    const at = clauses.findIndex((clause) => yesIn(clause, target, compiled, phrasings));
+    return at < 0 ? [] : [{ value: true, at, total: false }];
   }
-  return undefined;
+  return clauses.flatMap((clause) => figuresIn(clause, target, compiled, phrasings));
 }
 
-/** What a sentence (verbatim) states for a target, if anything. */
-export function matchSentence(sentence: string, target: PhrasingTarget, phrasings: Phrasings): Candidate | undefined {
+/** What a sentence (verbatim) states for a target. */
+export function matchSentence(sentence: string, target: PhrasingTarget, phrasings: Phrasings): Candidate[] {
   return matchClauses(matchingClauses(sentence), target, phrasings);
 }

@@ -40,6 +40,7 @@ export interface Phrasings {
   number_forms: { rate: readonly string[]; count: readonly string[] };
   non_units: readonly string[];
   approximations: readonly string[];
+  changes: readonly string[];
   joiners: readonly string[];
   distributive: readonly string[];
   totals: readonly string[];
