@@ -29,4 +29,6 @@ export interface Draft {
   values: readonly ExtractedValue[];
   /** Fields looked for and not stated (dotted paths), in the order of the phrasings file. */
   notFound: readonly string[];
+  /** Fields the report states more than once with different figures, none of them the total: none is taken. */
+  conflicts: readonly { path: string; values: readonly ExtractedValue[] }[];
 }
