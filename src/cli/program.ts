@@ -11,6 +11,7 @@ import type { ExplainOptions } from './commands/explain';
 import type { RulesOptions } from './commands/rules';
 import type { TemplateOptions } from './commands/template';
 import type { ConvertOptions } from './commands/convert';
+import type { ExtractOptions } from './commands/extract';
 import type { CheckOptions } from './commands/check';
 import { EXIT } from '../run/exit';
 import type { ReviewOptions } from './commands/review';
@@ -28,7 +29,7 @@ const TEXT = {
     help: '显示帮助',
     helpCommand: '显示某个命令的帮助',
     check: '检查一个或多个报送文件(或文件夹中的全部报送)',
-    checkPaths: ['<报送文件或文件夹...>', '报送文件(.yaml、.yml、.json)或文件夹'],
+    checkPaths: ['<报送文件或文件夹...>', '报送文件(.yaml、.yml、.json、填好的 .xlsx 报送表)、年度报告(.txt、.docx、.pdf、.html,先摘录再检查)或文件夹'],
     review: '省级审查:检查文件夹(含子文件夹)中的全部报送,给出单位 × 指标矩阵与逐年变化',
     reviewDirs: ['<报送文件夹...>', '报送所在的文件夹(含子文件夹),也可以是文件'],
     format: ['-f, --format <格式>', '输出格式'],
@@ -66,6 +67,11 @@ const TEXT = {
     convert: '把一份报送在 YAML 文件和 .xlsx 工作簿之间转换:所有字段(含出处)原样保留,转换后的检查结果与原文件相同',
     convertFile: ['<文件>', '报送文件(.yaml、.yml、.json,或填好的 .xlsx 报送表)'],
     convertTo: ['--to <格式>', '转换成的格式:yaml(YAML 文件)或 xlsx(Excel 报送表)'],
+    extract: '从单位的法治政府建设年度报告(.txt、.docx、.pdf、.html)摘录报送草稿:每个数值附报告原句和段落号,报告未载明的字段不写入并在开头列出',
+    extractFile: ['<报告>', '年度报告:文本(UTF-8、GB18030/GBK、UTF-16)、Word(.docx)、有文字层的 PDF 或网页(.html)'],
+    extractOut: ['-o, --out <文件>', '草稿写入此文件:.yaml 为 YAML 文件,.xlsx 为 Excel 报送表(写完整后才替换原文件);不写则输出 YAML 到屏幕'],
+    extractLevel: ['--level <层级>', '报告标题未写明层级时指定:province(省级)、city(市级)、county(县级)'],
+    extractYear: ['--year <年度>', '报告标题未写明年度时指定,如 2023'],
     docOut: ['-o, --out <文件>', '写入此文件(写完整后才替换原文件;- 表示屏幕),而不输出到屏幕'],
     docPack: ['-p, --pack <路径>', '规则包文件夹或其 pack.yaml,或内置规则包的编号(hunan-hrss-fazhi-2022-2025、cn-national-baseline),代替内置的湖南 2022—2025 规则包;可重复'],
     titles: { 'Usage:': '用法:', 'Options:': '选项:', 'Arguments:': '参数:', 'Commands:': '命令:', 'Global Options:': '全局选项:' } as Record<string, string>,
@@ -81,7 +87,7 @@ const TEXT = {
     help: 'display help for command',
     helpCommand: 'display help for a command',
     check: 'check submissions, or every submission in a folder',
-    checkPaths: ['<paths...>', 'submission files (.yaml, .yml, .json) or folders'],
+    checkPaths: ['<paths...>', 'submission files (.yaml, .yml, .json, a filled .xlsx workbook), annual reports (.txt, .docx, .pdf, .html: extracted, then checked) or folders'],
     review: 'review every submission in folders: bureaus × targets, year over year',
     reviewDirs: ['<dirs...>', 'folders of submissions (searched recursively), or files'],
     format: ['-f, --format <format>', 'output format'],
@@ -119,6 +125,11 @@ const TEXT = {
     convert: 'a submission from YAML to an .xlsx workbook or back: every field kept, its source too; the converted file checks the same',
     convertFile: ['<file>', 'a submission (.yaml, .yml, .json, or a filled .xlsx workbook)'],
     convertTo: ['--to <format>', 'the format to convert to: yaml or xlsx'],
+    extract: "a draft submission from a bureau's annual rule-of-law report (.txt, .docx, .pdf, .html): each value with the report's sentence and paragraph; fields the report does not state are left out and listed at the top",
+    extractFile: ['<report>', 'the annual report: text (UTF-8, GB18030/GBK, UTF-16), Word (.docx), a PDF with a text layer, or a web page (.html)'],
+    extractOut: ['-o, --out <file>', 'write the draft there: .yaml as YAML, .xlsx as the Excel workbook (replaced only once complete); standard output (YAML) otherwise'],
+    extractLevel: ['--level <level>', "the bureau's level where the report's title does not say it: province, city, county"],
+    extractYear: ['--year <year>', "the reporting year where the report's title does not say it, e.g. 2023"],
     docOut: ['-o, --out <file>', 'write to this file instead of standard output (replaced only once complete; - is standard output)'],
     docPack: ['-p, --pack <path>', 'rule pack folder or pack.yaml, or a bundled pack\'s id (hunan-hrss-fazhi-2022-2025, cn-national-baseline), instead of the bundled Hunan 2022–2025 pack; may repeat'],
     titles: {} as Record<string, string>,
@@ -331,6 +342,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (file: string, options: ConvertOptions) => {
       const { runConvert } = await import('./commands/convert');
       status = await runConvert(file, options, io);
+    });
+  program
+    .command('extract')
+    .description(t.extract)
+    .helpOption('-h, --help', t.help)
+    .argument(t.extractFile[0], t.extractFile[1])
+    .option(t.extractOut[0], t.extractOut[1])
+    .option(t.extractLevel[0], t.extractLevel[1])
+    .option(t.extractYear[0], t.extractYear[1])
+    .option(t.docPack[0], t.docPack[1], collect, [])
+    .addOption(new Option(t.lang[0], t.lang[1]).choices(LANGS).default('zh'))
+    .action(async (file: string, options: ExtractOptions) => {
+      const { runExtract } = await import('./commands/extract');
+      status = await runExtract(file, options, io);
     });
   try {
     await program.parseAsync([...argv], { from: 'user' });

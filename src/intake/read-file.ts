@@ -38,7 +38,7 @@ export function sizeText(bytes: number): Bilingual {
 
 /** What a file the tool reads should be: a submission may also be a workbook; a pack, waivers or a calendar are YAML. */
 const READABLE = bi('一个存在且可读的 .yaml、.yml 或 .json 文件', 'a .yaml, .yml or .json file that exists and can be read');
-const READABLE_SUBMISSION = bi('一个存在且可读的 .yaml、.yml、.json 或 .xlsx 文件', 'a .yaml, .yml, .json or .xlsx file that exists and can be read');
+const READABLE_SUBMISSION = bi('一个存在且可读的 .yaml、.yml、.json、.xlsx 文件,或年度报告(.txt、.docx、.pdf、.html)', 'a .yaml, .yml, .json or .xlsx file, or an annual report (.txt, .docx, .pdf, .html), that exists and can be read');
 
 function refused(file: string, reason: Bilingual, expected: Bilingual = READABLE): InputError {
   return new InputError([{ file, message: bi(`无法读取文件:${reason.zh}`, `Cannot read the file: ${reason.en}`), expected }]);

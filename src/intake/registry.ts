@@ -2,6 +2,7 @@ import { bi, type Bilingual } from '../core/i18n';
 import type { IntakeFormat, IntakeOptions, ParsedDocument } from './format';
 import { jsonFormat } from './json';
 import { readSubmissionBytes } from './read-file';
+import { reportFormat } from './report';
 import { xlsxFormat } from './xlsx';
 import { yamlFormat } from './yaml';
 
@@ -9,7 +10,7 @@ import { yamlFormat } from './yaml';
  * The formats a submission may come in, in the order `--help` and messages name them. A new format is one module
  * exporting an IntakeFormat, and its line here; the folder walk, the loaders and the messages ask this list.
  */
-export const INTAKE_FORMATS: readonly IntakeFormat[] = [yamlFormat, jsonFormat, xlsxFormat];
+export const INTAKE_FORMATS: readonly IntakeFormat[] = [yamlFormat, jsonFormat, xlsxFormat, reportFormat];
 
 /** The format that reads a file, by its name's ending (case aside), or undefined. */
 export function intakeFormatOf(file: string): IntakeFormat | undefined {

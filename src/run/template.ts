@@ -48,7 +48,16 @@ export interface Template {
    * A filled template (`plancheck convert`): the submission's data as written, which the renderers write into the
    * fields, and the file it was read from. Absent in a blank template.
    */
-  filled?: { data: SubmissionData; from: string };
+  filled?: { data: SubmissionData; from: string; draft?: DraftNote };
+}
+
+/**
+ * A draft extracted from a prose report (`plancheck extract`): only what the report states is written, each value
+ * with its sentence; the fields looked for and not stated are listed, so that the clerk knows what to add.
+ */
+export interface DraftNote {
+  /** Dotted paths of the fields the report does not state, with their labels, in the submission's order. */
+  notStated: readonly { path: string; label: CatalogueField['label'] }[];
 }
 
 const FIELDS = schemaFieldsOf(SUBMISSION_SCHEMA);
@@ -180,6 +189,8 @@ export interface FilledTemplateRequest {
   /** The file it was read from, named in the header of what is written. */
   from: string;
   schemaPath: string;
+  /** A draft from a report: the paths it does not state (`plancheck extract`). */
+  notStated?: readonly string[];
 }
 
 /**
@@ -203,10 +214,15 @@ export function filledTemplate(request: FilledTemplateRequest): TemplateOutcome 
       ruleCount: rules.length,
       nodes: builder.nodes(''),
       schemaPath: request.schemaPath,
-      filled: { data: request.data, from: request.from },
+      filled: { data: request.data, from: request.from, ...(request.notStated ? { draft: { notStated: notStatedFields(request.notStated) } } : {}) },
     },
     packs,
     exitStatus: EXIT.ok,
     problems,
   };
+}
+
+/** The fields a report does not state, labelled, in the order extraction looked for them (the submission's order). */
+function notStatedFields(paths: readonly string[]): DraftNote['notStated'] {
+  return [...new Set(paths)].map((path) => ({ path, label: catalogueField(path, false).label }));
 }

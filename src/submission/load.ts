@@ -142,3 +142,11 @@ export async function parseSubmission(file: string, bytes: Buffer, options?: Int
 export async function loadWrittenSubmission(file: string): Promise<WrittenSubmission> {
   return writtenFromParsed(await readSubmissionDocument(file));
 }
+
+/**
+ * The same, keeping the data as written, from a document another reader made (a draft extracted from a prose
+ * report, `plancheck extract`): the draft passes the schema and the consistency checks as a written submission does.
+ */
+export function writtenSubmissionOf(document: ParsedDocument): WrittenSubmission {
+  return writtenFromParsed(document);
+}

@@ -251,7 +251,7 @@ function guideSheet(workbook: Workbook, template: Template, sheets: readonly str
   const level = LEVEL_LABELS[template.level].zh;
   const lines = [
     `法治人社建设年度数据报送表:${level} · ${template.year} 年度`,
-    ...(template.filled ? [`由 plancheck convert 从 ${basename(template.filled.from)} 转换而来。`] : []),
+    ...(template.filled ? [filledFrom(template.filled)] : []),
     ...template.packs.map((p) => `规则包:${p.id} ${p.version}《${p.title.zh}》(${p.document_number})`),
     `本表只列出适用于${level}单位 ${template.year} 年度的 ${template.ruleCount} 项指标所需填写的字段。`,
     '',
@@ -287,4 +287,12 @@ export async function renderTemplateXlsx(template: Template, _lang: Lang): Promi
   // 基本数据 is what a clerk fills first: it opens on it, with 说明 one tab to its left.
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
   return workbookBytes(workbook, 'submission');
+}
+
+/** Where a filled workbook's data came from; a draft says how many fields the report does not state (left empty). */
+function filledFrom(filled: NonNullable<Template['filled']>): string {
+  const file = basename(filled.from);
+  if (!filled.draft) return `由 plancheck convert 从 ${file} 转换而来。`;
+  const n = filled.draft.notStated.length;
+  return `由 plancheck extract 从 ${file} 摘录的草稿:出处列是报告原句;${n > 0 ? `报告未载明的 ${n} 个字段留空,检查时记为缺数据,请核对后补填` : '指标所需的字段报告均已载明,请逐项核对'}。`;
 }

@@ -42,6 +42,10 @@ const T = {
     choices: '可选',
     filledTitle: (level: string, year: number) => `法治人社建设年度数据报送文件:${level} · ${year} 年度`,
     convertedFrom: (file: string) => `由 plancheck convert 从 ${file} 转换而来;未填写的字段留空,检查时记为缺数据。`,
+    extractedFrom: (file: string) => `由 plancheck extract 从 ${file} 摘录的草稿:每个数值附有它在报告中的原句(第几段)。请逐项对照原句核对,补填后再报送。`,
+    notStated: (n: number) => `报告未载明的字段(${n} 项,草稿中没有写入,检查时记为缺数据;如有数据,请照模板补填):`,
+    allStated: '指标所需的字段报告均已载明。',
+    draftScope: (level: string, year: number, n: number) => (n > 0 ? `适用于${level}单位 ${year} 年度的指标共 ${n} 项;草稿只写入报告载明的字段。` : `规则包没有适用于${level}单位 ${year} 年度的指标(报告年度不在规则包的适用年度内),检查时各项均为不适用。`),
   },
   en: {
     title: (level: string, year: number) => `Template of a rule-of-law submission: ${level} · ${year}`,
@@ -66,6 +70,10 @@ const T = {
     choices: 'choices',
     filledTitle: (level: string, year: number) => `Rule-of-law submission: ${level} · ${year}`,
     convertedFrom: (file: string) => `Converted by plancheck convert from ${file}; fields left empty are not filled in and check as missing data.`,
+    extractedFrom: (file: string) => `A draft extracted by plancheck extract from ${file}: each value carries the report's sentence (and its paragraph). Check each against its sentence and fill in the rest before filing.`,
+    notStated: (n: number) => `Fields the report does not state (${n}; not written in the draft, they check as missing data; add them as the template shows if the data exists):`,
+    allStated: 'The report states every field the targets read.',
+    draftScope: (level: string, year: number, n: number) => (n > 0 ? `${n} targets apply to a ${level} bureau in ${year}; the draft writes only the fields the report states.` : `No target of the packs applies to a ${level} bureau in ${year} (the year is outside the packs' years): a check finds every target not applicable.`),
   },
 } as const;
 
@@ -180,6 +188,30 @@ function nodeLines(node: TemplateNode, depth: number, template: Template, lang: 
   return lines;
 }
 
+/** Where a filled template's data came from, and for a draft what the report does not state. */
+function fromLines(filled: NonNullable<Template['filled']>, lang: Lang): string[] {
+  const t = T[lang];
+  const file = basename(filled.from);
+  if (!filled.draft) return [`# ${t.convertedFrom(file)}`];
+  const { notStated } = filled.draft;
+  const list = notStated.map((field) => `#   - ${field.label[lang]}${lang === 'zh' ? `(${field.path})` : ` (${field.path})`}`);
+  return [`# ${t.extractedFrom(file)}`, `# ${notStated.length > 0 ? t.notStated(notStated.length) : t.allStated}`, ...list];
+}
+
+/**
+ * A draft writes only what the report states (the contract: a field not stated is left out), so that nothing in it
+ * looks filled in that the report does not say; a group is kept when one of its fields is.
+ */
+function statedNodes(nodes: readonly TemplateNode[], data: unknown): TemplateNode[] {
+  return nodes.flatMap((node) => {
+    if (node.field.shape === 'group') {
+      const children = statedNodes(node.children, data);
+      return children.length > 0 ? [{ ...node, children }] : [];
+    }
+    return getAt(data, node.path) !== undefined ? [node] : [];
+  });
+}
+
 /** The template, in YAML. */
 export function renderTemplateYaml(template: Template, lang: Lang): string {
   const t = T[lang];
@@ -188,12 +220,13 @@ export function renderTemplateYaml(template: Template, lang: Lang): string {
     `# yaml-language-server: $schema=${template.schemaPath}`,
     `# ${t.schema}`,
     `# ${template.filled ? t.filledTitle(level, template.year) : t.title(level, template.year)}`,
-    ...(template.filled ? [`# ${t.convertedFrom(basename(template.filled.from))}`] : []),
+    ...(template.filled ? fromLines(template.filled, lang) : []),
     ...template.packs.map((p) => `# ${t.pack}${lang === 'zh' ? ':' : ': '}${p.id} ${p.version} ${lang === 'zh' ? `《${p.title.zh}》(${p.document_number})` : `"${p.title.en}" (${p.document_number})`}`),
-    `# ${t.scope(level, template.year, template.ruleCount)}`,
+    `# ${template.filled?.draft ? t.draftScope(level, template.year, template.ruleCount) : t.scope(level, template.year, template.ruleCount)}`,
     ...t.how.map((line) => `# ${line}`),
     `# ${template.tool.name} ${template.tool.version}`,
   ];
-  const body = template.nodes.flatMap((node, i) => [...(i > 0 && node.field.shape === 'group' ? [''] : []), ...nodeLines(node, 0, template, lang)]);
+  const nodes = template.filled?.draft ? statedNodes(template.nodes, template.filled.data) : template.nodes;
+  const body = nodes.flatMap((node, i) => [...(i > 0 && node.field.shape === 'group' ? [''] : []), ...nodeLines(node, 0, template, lang)]);
   return `${[...header, '', ...body].join('\n')}\n`;
 }
