@@ -105,8 +105,13 @@ export function trendLine(result: ReviewResult, trend: TargetTrend, lang: Lang):
 
 /** A bureau's years in brief (`2022 ✗2 ?1 · 2023 未报送`), then the targets whose status changed, year by year. */
 export function bureauTrendLines(result: ReviewResult, lang: Lang): string[] {
+  return bureauTrendItems(result, lang).flatMap(({ line, changes }) => [line, ...changes.map((c) => `    ${c}`)]);
+}
+
+/** Per bureau: its line, and one line per target whose status changed over the years. */
+export function bureauTrendItems(result: ReviewResult, lang: Lang): { line: string; changes: string[] }[] {
   const t = OVERVIEW_TEXT[lang];
-  return result.trend.bureaus.flatMap((b) => {
+  return result.trend.bureaus.map((b) => {
     const years = b.years.map((y) => {
       if (!y.statuses) return `${y.year} ${y.not_filed ? t.notFiledWord : '—'}`;
       const count = (s: Status): number => (y.statuses as Status[]).filter((x) => x === s).length;
@@ -116,9 +121,9 @@ export function bureauTrendLines(result: ReviewResult, lang: Lang): string[] {
       const seq = b.years.map((y) => (y.statuses ? y.statuses[i] : undefined));
       const known = seq.filter((s): s is Status => s !== undefined);
       if (new Set(known).size < 2) return [];
-      return [`    ${ruleNumber(c)} ${result.rules[c].id}${t.colon}${b.years.map((y, k) => `${y.year} ${seq[k] ? STATUS_SYMBOLS[seq[k] as Status] : y.not_filed ? NOT_FILED_SYMBOL : '—'}`).join(' → ')}`];
+      return [`${ruleNumber(c)} ${result.rules[c].id}${t.colon}${b.years.map((y, k) => `${y.year} ${seq[k] ? STATUS_SYMBOLS[seq[k] as Status] : y.not_filed ? NOT_FILED_SYMBOL : '—'}`).join(' → ')}`];
     });
-    return [`${who(b.bureau, b.region_code, lang)}${t.colon}${years.join(' · ')}`, ...changed];
+    return { line: `${who(b.bureau, b.region_code, lang)}${t.colon}${years.join(' · ')}`, changes: changed };
   });
 }
 
