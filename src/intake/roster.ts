@@ -182,13 +182,13 @@ function bureausOf(file: string, raw: readonly RawRow[]): RosterBureau[] {
     const code = value('region_code');
     const cityCode = value('city_code');
     const before = problems.length;
-    if (!name) problems.push({ file, at: place('name'), field: 'name', message: bi('单位名称没有填写', 'The name is empty'), expected: bi('单位全称,如 长沙市人力资源和社会保障局', "the bureau's full name") });
-    if (!level) problems.push({ file, at: place('level'), field: 'level', message: bi(levelWord ? `层级“${levelWord}”无法识别` : '层级没有填写', levelWord ? `Unknown level "${levelWord}"` : 'The level is empty'), expected: bi('省级、市级或县级(或 province、city、county)', 'province, city or county (or 省级, 市级, 县级)') });
+    if (!name) problems.push({ file, at: place('name'), label: bi(LABELS.name, 'name'), message: bi('单位名称没有填写', 'The name is empty'), expected: bi('单位全称,如 长沙市人力资源和社会保障局', "the bureau's full name") });
+    if (!level) problems.push({ file, at: place('level'), label: bi(LABELS.level, 'level'), message: bi(levelWord ? `层级“${levelWord}”无法识别` : '层级没有填写', levelWord ? `Unknown level "${levelWord}"` : 'The level is empty'), expected: bi('省级、市级或县级(或 province、city、county)', 'province, city or county (or 省级, 市级, 县级)') });
     for (const [key, text] of [['region_code', code], ['city_code', cityCode]] as const) {
-      if (text && !/^\d{6}$/.test(text)) problems.push({ file, at: place(key), field: key, message: bi(`${LABELS[key]}“${text}”不是 6 位数字`, `${key} "${text}" is not six digits`), expected: bi('6 位数字的行政区划代码,如 430100', 'a six-digit region code, e.g. 430100') });
+      if (text && !/^\d{6}$/.test(text)) problems.push({ file, at: place(key), label: bi(LABELS[key], key), message: bi(`${LABELS[key]}“${text}”不是 6 位数字`, `${key} "${text}" is not six digits`), expected: bi('6 位数字的行政区划代码,如 430100', 'a six-digit region code, e.g. 430100') });
     }
-    if (code && seenCodes.has(code)) problems.push({ file, at: place('region_code'), field: 'region_code', message: bi(`行政区划代码 ${code} 重复`, `The region code ${code} appears twice`), expected: bi('每个单位只列一次', 'each bureau listed once') });
-    if (!code && name && seenNames.has(name)) problems.push({ file, at: place('name'), field: 'name', message: bi(`单位“${name}”重复`, `The bureau "${name}" appears twice`), expected: bi('每个单位只列一次', 'each bureau listed once') });
+    if (code && seenCodes.has(code)) problems.push({ file, at: place('region_code'), label: bi(LABELS.region_code, 'region_code'), message: bi(`行政区划代码 ${code} 重复`, `The region code ${code} appears twice`), expected: bi('每个单位只列一次', 'each bureau listed once') });
+    if (!code && name && seenNames.has(name)) problems.push({ file, at: place('name'), label: bi(LABELS.name, 'name'), message: bi(`单位“${name}”重复`, `The bureau "${name}" appears twice`), expected: bi('每个单位只列一次', 'each bureau listed once') });
     if (code) seenCodes.set(code, row.at);
     if (name) seenNames.add(name);
     if (problems.length > before || !level) continue;
