@@ -70,7 +70,7 @@ export function overviewHtml(result: ReviewResult, lang: Lang): string {
     parts.push(`<section class="not-filed"><h2>${escapeHtml(t.notFiled)} (${result.roster.notFiled.length})</h2><ul>${result.roster.notFiled.map((n) => `<li class="not-filed" data-code="${escapeHtml(n.region_code ?? '')}" data-year="${n.year}">${escapeHtml(notFiledLine(n, lang))}</li>`).join('') || none}</ul></section>`);
     if (result.roster.offRoster.length > 0) parts.push(`<section class="off-roster"><h2>${escapeHtml(t.offRoster)}</h2><ul>${result.roster.offRoster.map((o) => `<li class="off-roster">${escapeHtml(offRosterLine(o, lang))}</li>`).join('')}</ul></section>`);
   }
-  parts.push(cityHtml(result, lang));
+  if (result.cities.length > 0) parts.push(cityHtml(result, lang));
   if (hasTrend(result)) parts.push(trendHtml(result, lang));
   return parts.join('\n');
 }

@@ -34,7 +34,7 @@ export function overviewMarkdown(result: ReviewResult, lang: Lang): string[] {
     lines.push(md.heading(2, t.notFiled), '', ...list(result.roster.notFiled.map((n) => notFiledLine(n, lang)), none), '');
     if (result.roster.offRoster.length > 0) lines.push(md.heading(2, t.offRoster), '', ...list(result.roster.offRoster.map((o) => offRosterLine(o, lang)), none), '');
   }
-  lines.push(...cityMarkdown(result, lang));
+  if (result.cities.length > 0) lines.push(...cityMarkdown(result, lang));
   if (hasTrend(result)) {
     const years = result.trend.targets[0].years.map((y) => String(y.year));
     const rows = result.trend.targets.map((trend) => [targetName(result, trend.rule, lang), ...trend.years.map((y) => shareText(y.met, y.of, lang))]);

@@ -27,7 +27,7 @@ export function overviewTableLines(result: ReviewResult, lang: Lang): string[] {
     lines.push('', `${t.notFiled}:`, ...(result.roster.notFiled.length ? result.roster.notFiled.map((n) => `  ○ ${notFiledLine(n, lang)}`) : none));
     if (result.roster.offRoster.length > 0) lines.push('', `${t.offRoster}:`, ...result.roster.offRoster.map((o) => `  ⚠ ${offRosterLine(o, lang)}`));
   }
-  lines.push('', ...cityTableLines(result, lang));
+  if (result.cities.length > 0) lines.push('', ...cityTableLines(result, lang));
   if (hasTrend(result)) {
     lines.push('', `${t.trend}:`, ...result.trend.targets.map((trend) => `  ${trendLine(result, trend, lang)}`));
     lines.push('', `${t.bureauTrend}:`, ...bureauTrendLines(result, lang).map((l) => `  ${l}`));

@@ -44,7 +44,8 @@ export function cityRollups(year: number, shown: readonly BureauYear[], columns:
     const city = members.find((m) => m.level === 'city' && m.city_code === cityCode);
     const counties = members.filter((m) => m.level === 'county' && m.city_code === cityCode).sort((a, b) => byCodePoint(a.region_code ?? a.name, b.region_code ?? b.name));
     if (!city && counties.length === 0) return [];
-    const name = city?.name ?? roster?.bureaus.find((e) => e.level === 'city' && e.city_code === cityCode)?.name ?? cityCode;
+    // A city that did not file this year is still named: by the roster, else by its submission of another year.
+    const name = city?.name ?? roster?.bureaus.find((e) => e.level === 'city' && e.city_code === cityCode)?.name ?? shown.find((b) => b.level === 'city' && b.region_code === cityCode)?.name ?? cityCode;
     const targets = columns.map((c, i) => {
       const applies = counties.filter((m) => m.statuses[i] !== 'not_applicable');
       const missed = counties.filter((m) => ['fail', 'missing_data', 'not_filed'].includes(m.statuses[i])).map((m) => ({ bureau: m.name, ...(m.region_code ? { region_code: m.region_code } : {}), status: m.statuses[i] }));
