@@ -1,12 +1,14 @@
 import { extname } from 'node:path';
 import { bi } from '../core/i18n';
 import type { Position } from '../core/place';
-import type { Level } from '../pack/types';
 import { decodeUtf8 } from './encoding';
 import { sha256Hex } from './format';
 import { InputError, type InputProblem } from './problem';
 import { readInputBytes } from './read-file';
 import { parseYamlText } from './yaml';
+
+/** A bureau's level, as the submissions name it (the pack's levels; intake sits below the pack, so the words are repeated here). */
+export type Level = 'province' | 'city' | 'county';
 
 /** One bureau a reviewer expects a submission from (cli-contract.md, "Rosters"). */
 export interface RosterBureau {
