@@ -103,10 +103,13 @@ describe('plancheck review over a folder of 22 submissions across two years', ()
     expect(run.stderr).toContain('--status 的取值 "failed" 无效');
   });
 
-  test('the CSV matrix has a row per bureau-year and one for the rejected file', async () => {
+  test('the CSV matrix has a row per bureau-year and one for the rejected file, then after an empty row the roll-up and trend', async () => {
     const { stdout } = await cli('review', root, '--format', 'csv');
     expect(stdout.charCodeAt(0)).toBe(0xfeff);
-    expect(stdout.trim().split('\r\n')).toHaveLength(1 + 21 + 1);
+    const lines = stdout.trim().split('\r\n');
+    const blank = lines.findIndex((line) => /^,+$/.test(line));
+    expect(lines.slice(0, blank)).toHaveLength(1 + 21 + 1);
+    expect(lines[blank + 1]).toMatch(/^部分,市州代码,市州,指标编号/);
   });
 
   test('the compiled bin with two worker threads gives the same JSON as one thread', () => {

@@ -184,8 +184,8 @@ describe('review --format xlsx', () => {
     workbook = await workbookOf(out);
   });
 
-  test('its sheets: matrix, counts per rule, changes, rejected files, notes, provenance', () => {
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['矩阵', '各指标计数', '逐年变化', '无法读取的文件', '说明', '来源']);
+  test('its sheets: matrix, counts per rule, changes, the roll-up by city, the trend, rejected files, notes, provenance', () => {
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['矩阵', '各指标计数', '逐年变化', '按市州汇总', '逐年趋势', '各单位逐年', '无法读取的文件', '说明', '来源']);
   });
 
   test('the matrix has every bureau-year and every rule, each status the JSON gives, in its colour', () => {
@@ -243,7 +243,7 @@ describe('review --format xlsx', () => {
     const en = join(tempDir(), 'en.xlsx');
     await cli('review', root, '--format', 'xlsx', '--out', en, '--lang', 'en');
     const book = await workbookOf(en);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Matrix', 'Rule counts', 'Changes', 'Rejected files', 'Notes', 'Provenance']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Matrix', 'Rule counts', 'Changes', 'By city', 'Trend', 'Bureaus by year', 'Rejected files', 'Notes', 'Provenance']);
     expect(records(sheet(book, 'Changes'))[0]['Change']).toBe('regression');
     expect((sheet(book, 'Matrix').getRow(1).values as unknown[]).slice(1, 5)).toEqual(['Bureau', 'Region code', 'Level', 'Year']);
   });

@@ -44,6 +44,8 @@ const TEXT = {
     reviewWaiverDate: ['--waiver-date <日期>', '按此日期(写成年-月-日,如 2025-01-15)判断豁免是否到期,而不按每份报送所覆盖期间的最后一天'],
     checkExitZero: ['--exit-zero', '有指标不通过或缺数据时也以 0 退出(无法读取的输入仍以 2 退出)'],
     reviewExitZero: ['--exit-zero', '有指标不通过或缺数据时也以 0 退出(无法读取的输入仍以 2 退出)'],
+    roster: ['--roster <文件>', '应报送单位名册(.csv、.yaml 或 .xlsx):列出未报送的单位和名册外的报送,未报送按不通过计'],
+    by: ['--by <汇总方式>', 'city:只输出按市州汇总(各市本级及所属县市区)'],
     maxBytes: ['--max-bytes <字节数>', '大于此大小的报送文件不读取,按无法读取处理(默认 32 MiB;可写 64M、512K)'],
     level: ['--level <层级>', '只看这些层级:province(省级)、city(市级)、county(县级);可重复,或用逗号分隔'],
     region: ['--region <代码前缀>', '只看行政区划代码以此开头的单位,如 4301;可重复'],
@@ -102,6 +104,8 @@ const TEXT = {
     reviewWaiverDate: ['--waiver-date <date>', 'judge waiver expiry on this date (YYYY-MM-DD) instead of the last day each submission covers'],
     checkExitZero: ['--exit-zero', 'exit 0 even when findings fail or data is missing (unreadable input still exits 2)'],
     reviewExitZero: ['--exit-zero', 'exit 0 even when findings fail or data is missing (unreadable input still exits 2)'],
+    roster: ['--roster <file>', 'the bureaus expected to file (.csv, .yaml or .xlsx): lists who has not filed (a failure) and who is not on it'],
+    by: ['--by <grouping>', 'city: print only the roll-up of each city with its counties'],
     maxBytes: ['--max-bytes <bytes>', 'refuse, unread, any submission larger than this (default 32 MiB; 64M and 512K may be written)'],
     level: ['--level <levels>', 'only these levels: province, city, county (repeat or separate with commas)'],
     region: ['--region <prefix>', 'only bureaus whose region code starts so, e.g. 4301; may repeat'],
@@ -279,6 +283,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option(t.waivers[0], t.waivers[1])
     .option(t.reviewWaiverDate[0], t.reviewWaiverDate[1])
     .option(t.reviewExitZero[0], t.reviewExitZero[1])
+    .option(t.roster[0], t.roster[1])
+    .option(t.by[0], t.by[1])
     .option(t.maxBytes[0], t.maxBytes[1])
     .option(t.jobs[0], t.jobs[1])
     .action(async (dirs: string[], options: ReviewOptions) => {

@@ -11,7 +11,12 @@ import { loadWaivers, waiverDateProblems } from '../waivers/load';
 import { Checker, packInfo } from './checker';
 import { EXIT } from './exit';
 import { attempt, loadRuleInputs, packFiles } from './inputs';
-import { buildMatrix, duplicateBureauYears, matrixSummary, ruleInfos, yearOverYear } from './review/aggregate';
+import type { Roster } from '../intake/roster';
+import { buildMatrix, duplicateBureauYears, matrixSummary, rowShown, ruleInfos, yearOverYear } from './review/aggregate';
+import { bureauYears } from './review/bureau-years';
+import { cityRollups } from './review/cities';
+import { filingAgainst } from './review/roster';
+import { trendOver } from './review/trend';
 import { defaultJobs, evaluateFiles, WorkerFailure, type Progress } from './review/pool';
 import type { ReviewFilters, ReviewResult, ReviewRow } from './review/types';
 
@@ -34,6 +39,10 @@ export interface ReviewRequest {
   timestamp?: boolean;
   /** Intake formats of this run besides the registry's (as CheckRequest's); their files are read in this thread. */
   formats?: readonly IntakeFormat[];
+  /** The bureaus expected to file (read by intake/roster.ts `readRoster`): who has not filed, and each city's counties. */
+  roster?: Roster;
+  /** `--by city`: the reports print only the roll-up by city. */
+  by?: string;
 }
 
 export interface ReviewRunOptions {
@@ -69,7 +78,7 @@ function parseJobs(value: string | undefined): { jobs?: number; problems: InputP
   return { problems: [{ file: '--jobs', message: bi(`--jobs 应为 1 或更大的整数,收到“${value}”`, `--jobs takes a whole number, 1 or more; got "${value}"`) }] };
 }
 
-function filterProblems(filters: ReviewFilters, years: readonly string[], ruleIds: ReadonlySet<string>): InputProblem[] {
+function filterProblems(filters: ReviewFilters, years: readonly string[], ruleIds: ReadonlySet<string>, by?: string): InputProblem[] {
   const problems: InputProblem[] = [];
   const bad = (option: string, value: string, allowed: Parameters<typeof bi>): void => {
     problems.push({ file: option, message: bi(`${option} 的取值 "${value}" 无效,应为 ${allowed[0]}`, `${option}: "${value}" is not valid; expected ${allowed[1]}`) });
@@ -79,6 +88,7 @@ function filterProblems(filters: ReviewFilters, years: readonly string[], ruleId
   for (const region of filters.regions) if (!/^\d{1,6}$/.test(region)) bad('--region', region, ['区划代码的前 1 至 6 位数字,如 4301', '1–6 digits of a region code, e.g. 4301']);
   for (const rule of filters.rules) if (!ruleIds.has(rule)) bad('--rule', rule, ['所用规则包中的指标编号', 'a rule id of the loaded packs']);
   for (const year of years) if (!/^\d{4}$/.test(year)) bad('--year', year, ['四位数的年度,如 2024', 'a four-digit year, e.g. 2024']);
+  if (by !== undefined && by !== 'city') bad('--by', by, ['city(按市州汇总)', 'city']);
   return problems;
 }
 
@@ -98,7 +108,7 @@ export function prepareReview(request: ReviewRequest): ReviewPlan {
   const years = [...(request.years ?? [])];
   const filters: ReviewFilters = { levels: [...(request.levels ?? [])] as Level[], regions: [...(request.regions ?? [])], rules: [...(request.rules ?? [])], statuses: [...(request.statuses ?? [])] as Status[], years: years.map(Number) };
   const asked = parseJobs(request.jobs);
-  const refused = [...filterProblems(filters, years, new Set(rules.map((r) => r.id))), ...asked.problems, ...waiverDateProblems(request.waiverDate), ...sizeLimit];
+  const refused = [...filterProblems(filters, years, new Set(rules.map((r) => r.id)), request.by), ...asked.problems, ...waiverDateProblems(request.waiverDate), ...sizeLimit];
   const waivers = request.waivers ? attempt(() => loadWaivers(request.waivers as string, new Set(rules.map((r) => r.id))), problems) : undefined;
   const { files, problems: pathProblems, notes } = collectFiles(request.paths, true);
   problems.push(...refused);
@@ -110,7 +120,7 @@ export function prepareReview(request: ReviewRequest): ReviewPlan {
       ? bi(`--jobs ${asked.jobs} 多于本机可用的 ${cores} 个处理器核心,按 ${cores} 个工作线程运行`, `--jobs ${asked.jobs} is more than the ${cores} cores available here; running ${cores} worker threads`)
       : undefined;
   return {
-    inputs: [...files, ...packFiles(packs), ...calendars, ...(request.waivers ? [request.waivers] : [])],
+    inputs: [...files, ...packFiles(packs), ...calendars, ...(request.waivers ? [request.waivers] : []), ...(request.roster ? [request.roster.file] : [])],
     notes,
     problems,
     paths: pathProblems,
@@ -133,6 +143,14 @@ export function prepareReview(request: ReviewRequest): ReviewPlan {
       const rejected = rows.filter((row) => row.error);
       const matrix = buildMatrix(read, rules, filters);
       const duplicates = duplicateBureauYears(matrix.rows);
+      // Who filed is judged on every row the level, region and year filters keep, whatever --status shows.
+      const kept = read.filter((row) => rowShown(row, filters));
+      const reviewYears = filters.years.length > 0 ? [...filters.years].sort((a, b) => a - b) : [...new Set(kept.flatMap((row) => (row.year === null ? [] : [row.year])))].sort((a, b) => a - b);
+      const roster = request.roster ? filingAgainst(request.roster, kept, reviewYears, filters) : undefined;
+      const shown = bureauYears(kept);
+      const latest = reviewYears[reviewYears.length - 1];
+      const cities = latest === undefined ? [] : cityRollups(latest, shown, matrix.columns, rules, request.roster, roster?.notFiled);
+      const trend = trendOver(reviewYears, shown, matrix.columns, rules, roster?.notFiled);
       const result: ReviewResult = {
         tool: { name: TOOL.name, version: TOOL.version },
         packs: packs.map(packInfo),
@@ -148,6 +166,10 @@ export function prepareReview(request: ReviewRequest): ReviewPlan {
         ...(request.timestamp ? { generatedAt: new Date().toISOString() } : {}),
         errors: [...problems, ...more],
         paths: pathProblems,
+        ...(roster ? { roster } : {}),
+        cities,
+        trend,
+        ...(request.by === 'city' ? { by: 'city' as const } : {}),
       };
       return { result };
     },
@@ -156,13 +178,14 @@ export function prepareReview(request: ReviewRequest): ReviewPlan {
 
 /**
  * The exit status of a review: 2 when an input could not be read (or a report not written: `written`), else 1 when
- * a bureau shown fails a target shown, else 3 when one lacks data for a target shown, else 0. `exitZero` as for check.
+ * a bureau shown fails a target shown or a bureau on the roster has not filed, else 3 when one lacks data for a target shown, else 0. `exitZero` as for check.
  */
 export function reviewExitStatus(result: ReviewResult, written: readonly InputProblem[] = [], exitZero = false): number {
   if (result.errors.length > 0 || result.paths.length > 0 || result.rejected.length > 0 || written.length > 0) return EXIT.invalidInput;
   if (exitZero) return EXIT.ok;
   const total = matrixSummary(result.rows, result.columns);
-  if (total.fail > 0) return EXIT.failures;
+  // A bureau on the roster that has not filed is a failure, as a target not met is.
+  if (total.fail > 0 || (result.roster?.notFiled.length ?? 0) > 0) return EXIT.failures;
   return total.missing_data > 0 ? EXIT.missingData : EXIT.ok;
 }
 

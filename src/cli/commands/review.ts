@@ -2,6 +2,8 @@ import type { Lang } from '../../core/i18n';
 import { terminalText } from '../../core/text-safety';
 import type { InputProblem } from '../../intake/problem';
 import { REVIEW_BINARY_FORMATS, REVIEW_FORMATS, reviewRenderer, type ReviewFormat } from '../../report/review';
+import { readRoster, type Roster } from '../../intake/roster';
+import { isInputError } from '../../intake/problem';
 import { EXIT } from '../../run/exit';
 import { prepareReview, reviewExitStatus } from '../../run/review';
 import type { CliIo } from '../io';
@@ -27,6 +29,8 @@ export interface ReviewOptions {
   lang: Lang;
   exitZero?: boolean;
   maxBytes?: string;
+  roster?: string;
+  by?: string;
 }
 
 /** Filters accept repeats and commas: `--level city,county` or `--level city --level county`. */
@@ -34,9 +38,22 @@ function listOf(values: readonly string[] | undefined): string[] {
   return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 }
 
+/** The roster, or its problems (placed) added to `problems`: a bad roster stops the review before it runs. */
+async function rosterOf(file: string, problems: InputProblem[]): Promise<Roster | undefined> {
+  try {
+    return await readRoster(file);
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  }
+}
+
 /** `plancheck review DIR...`: the flags bound to the runner (run/review.ts); the command plans and writes the reports. */
 export async function runReview(paths: readonly string[], options: ReviewOptions, io: CliIo): Promise<number> {
   const { lang } = options;
+  const rosterProblems: InputProblem[] = [];
+  const roster = options.roster !== undefined ? await rosterOf(options.roster, rosterProblems) : undefined;
   const plan = prepareReview({
     paths,
     packs: options.pack,
@@ -51,13 +68,15 @@ export async function runReview(paths: readonly string[], options: ReviewOptions
     jobs: options.jobs,
     maxBytes: options.maxBytes,
     timestamp: options.timestamp,
+    ...(roster ? { roster } : {}),
+    ...(options.by !== undefined ? { by: options.by } : {}),
   });
   for (const note of plan.notes) io.stderr(problemLine(note, lang));
   const badTargets: InputProblem[] = [];
   const targets = parseReportTargets(options.report, REVIEW_FORMATS, badTargets);
-  const own = [...badTargets];
+  const own = [...badTargets, ...rosterProblems];
   const outputs = planOutputs({ format: options.format, out: options.out, targets, lang, binary: REVIEW_BINARY_FORMATS, terminal: io.stdoutIsTerminal?.() }, plan.inputs, own);
-  if (!plan.ready || badTargets.length > 0 || outputs === undefined) {
+  if (!plan.ready || badTargets.length > 0 || rosterProblems.length > 0 || outputs === undefined) {
     for (const problem of [...plan.problems, ...own, ...plan.paths]) io.stderr(problemLine(problem, lang));
     return EXIT.invalidInput;
   }

@@ -5,6 +5,8 @@ import type { ReviewResult, ReviewRow } from '../../run/review/types';
 import { BOM, csvText } from '../kit/csv';
 import { STATUS_LABELS } from '../kit/labels';
 import { calendarsText, noticeText } from '../kit/view';
+import { cityCsvRows, notFiledCsvRows, trendCsvRows } from './overview-csv';
+import { OVERVIEW_TEXT } from './overview';
 import { levelName, rowProblems } from './view';
 import { COMPLETENESS_WORDS, hasReports, statedCell } from '../kit/completeness';
 
@@ -34,10 +36,23 @@ export function* renderReviewCsv(result: ReviewResult, lang: Lang): Iterable<str
   // A review with rows from prose reports has one column more, 已载明 (`12/30`), after the counts; others have none.
   const stated = hasReports(result.rows) ? [COMPLETENESS_WORDS.column[lang]] : [];
   const statedOf = (row: ReviewRow): string[] => (stated.length > 0 ? [statedCell(row, result.columns)] : []);
-  yield `${BOM}${csvText([[...head.who, ...STATUSES.map((s) => STATUS_LABELS[s][lang]), ...stated, ...ruleIds, head.error, head.notice, ...head.provenance]])}`;
+  const header = [...head.who, ...STATUSES.map((s) => STATUS_LABELS[s][lang]), ...stated, ...ruleIds, head.error, head.notice, ...head.provenance];
+  if (result.by === 'city') {
+    yield `${BOM}${csvText(cityCsvRows(result, lang, 0))}`;
+    return;
+  }
+  yield `${BOM}${csvText([header])}`;
+  const off = new Set(result.roster?.offRoster.flatMap((o) => o.files) ?? []);
   for (const row of result.rows) {
     const counts = shownSummary(row, result.columns);
-    yield csvText([[...who(row, lang), ...STATUSES.map((s) => String(counts[s])), ...statedOf(row), ...result.columns.map((c) => STATUS_LABELS[row.statuses[c]][lang]), '', row.notices.map((n) => noticeText(n, lang)).join('\n'), ...tail]]);
+    const notes = [...row.notices.map((n) => noticeText(n, lang)), ...(off.has(row.file) ? [OVERVIEW_TEXT[lang].offRosterWord] : [])];
+    yield csvText([[...who(row, lang), ...STATUSES.map((s) => String(counts[s])), ...statedOf(row), ...result.columns.map((c) => STATUS_LABELS[row.statuses[c]][lang]), '', notes.join('\n'), ...tail]]);
   }
   for (const row of result.rejected) yield csvText([[...who(row, lang), ...STATUSES.map(() => ''), ...statedOf(row), ...ruleIds.map(() => ''), rowProblems(row, lang).join('\n'), '', ...tail]]);
+  const notFiled = notFiledCsvRows(result, lang, STATUSES.length + stated.length + ruleIds.length + 1, 0).map((r) => [...r, ...tail]);
+  if (notFiled.length > 0) yield csvText(notFiled);
+  // The roll-up and the trend below the matrix, after an empty row, each row as wide as the matrix's header.
+  const blank = [header.map(() => '')];
+  const sections = [...cityCsvRows(result, lang, header.length), ...trendCsvRows(result, lang, header.length)];
+  if (sections.length > 0) yield csvText([...blank, ...sections]);
 }

@@ -45,6 +45,13 @@ function rejectedJson(row: ReviewRow, lang: Lang): object {
   return { file: row.file, sha256: row.sha256, error: row.error ? { ...problemJson(row.error, lang), problems: row.error.problems.map((p) => problemJson(p, lang)) } : null };
 }
 
+/** The roster's findings: who has not filed (`not_filed`), who filed without being on it (`off_roster`). */
+function overviewJson(result: ReviewResult): object {
+  if (!result.roster) return {};
+  const { file, sha256, bureaus, notFiled, offRoster } = result.roster;
+  return { roster: { file, sha256, bureaus }, not_filed: notFiled, off_roster: offRoster };
+}
+
 /** Stands in for the bureaus while the rest of the document is laid out. */
 const PLACEHOLDER = 'plancheck:bureaus';
 
@@ -58,6 +65,11 @@ function indent(text: string, spaces: string): string {
  */
 export function* renderReviewJson(result: ReviewResult, lang: Lang): Iterable<string> {
   const columns = result.columns.map((c) => result.rules[c]);
+  const overview = overviewJson(result);
+  if (result.by === 'city') {
+    yield `${JSON.stringify({ tool: { name: result.tool.name, version: result.tool.version }, packs: result.packs.map((p) => ({ id: p.id, version: p.version, sha256: p.sha256 })), counts: { ...result.counts }, ...overview, cities: result.cities }, null, 2)}\n`;
+    return;
+  }
   const document = {
     tool: { name: result.tool.name, version: result.tool.version },
     packs: result.packs.map((p) => ({ id: p.id, version: p.version, sha256: p.sha256 })),
@@ -70,6 +82,9 @@ export function* renderReviewJson(result: ReviewResult, lang: Lang): Iterable<st
     regressions: result.regressions.map((c) => changeJson(result, c)),
     improvements: result.improvements.map((c) => changeJson(result, c)),
     duplicates: result.duplicates,
+    ...overview,
+    cities: result.cities,
+    trend: result.trend,
     rejected: result.rejected.map((row) => rejectedJson(row, lang)),
     ...(result.paths.length > 0 ? { paths: result.paths.map((p) => ({ path: p.file, message: p.message[lang] })) } : {}),
     calendars: result.calendars,

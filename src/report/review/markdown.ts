@@ -6,6 +6,7 @@ import { STATUS_LABELS, STATUS_SYMBOLS } from '../kit/labels';
 import { md, table } from '../kit/markdown';
 import { clauseText, problemsByFile, problemText, provenanceRows } from '../kit/view';
 import { COMPLETENESS_WORDS, hasReports, statedCell } from '../kit/completeness';
+import { cityMarkdown, overviewMarkdown } from './overview-markdown';
 import { changeLine, columnOf, countedOnceLine, duplicateFiles, duplicateNote, levelName, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './view';
 
 function list(items: readonly string[], none: string): string[] {
@@ -18,6 +19,7 @@ const COUNTED: readonly Status[] = ['fail', 'warn', 'missing_data', 'pass', 'not
 export function renderReviewMarkdown(result: ReviewResult, lang: Lang): string {
   const t = REVIEW_TEXT[lang];
   const lines = [md.heading(1, t.heading), '', md.paragraph(`${result.packs.map((p) => p.title[lang]).join(' · ')} · ${packLine(result, lang)}`), '', md.paragraph(t.totals(result)), '', md.paragraph(reviewVerdict(result, lang)), ''];
+  if (result.by === 'city') return [...lines, ...cityMarkdown(result, lang)].join('\n');
   if (result.errors.length > 0) {
     lines.push(md.heading(2, t.inputs), '');
     for (const [file, problems] of problemsByFile(result.errors)) lines.push(md.item(file), ...problems.map((p) => md.item(problemText(p, lang), 1)));
@@ -48,6 +50,7 @@ export function renderReviewMarkdown(result: ReviewResult, lang: Lang): string {
   if (once) lines.push(md.paragraph(once), '');
   lines.push(md.heading(2, t.regressions), '', ...list(result.regressions.map((c) => changeLine(c, lang)), t.none), '');
   lines.push(md.heading(2, t.improvements), '', ...list(result.improvements.map((c) => changeLine(c, lang)), t.none), '');
+  lines.push(...overviewMarkdown(result, lang));
   const notices = noticeItems(result, lang);
   if (notices.length > 0) lines.push(md.heading(2, t.notices), '', ...list(notices, t.none), '');
   if (result.duplicates.length > 0) lines.push(md.heading(2, t.duplicates), '', ...list(result.duplicates.map((d) => `${d.bureau} ${d.year}: ${d.files.join(', ')}`), t.none), '');

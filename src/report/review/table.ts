@@ -7,6 +7,7 @@ import { displayWidth, fit, inputProblemLines, right } from '../kit/text';
 import { clauseText, problemText, unreadableInputsLine } from '../kit/view';
 import { COMPLETENESS_WORDS, hasReports, statedCell } from '../kit/completeness';
 import { changeLine, columnOf, countedOnceLine, shortName, duplicateFiles, duplicateNote, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './view';
+import { cityTableLines, overviewTableLines } from './overview-table';
 
 /** Three cells a column, so that numbers past 9 stay apart: ` 9 10 11`. */
 const CELL = 3;
@@ -17,6 +18,10 @@ export function* renderReviewTable(result: ReviewResult, lang: Lang): Iterable<s
   const t = REVIEW_TEXT[lang];
   const head = [`${result.tool.name} ${result.tool.version} · ${packLine(result, lang)}`, t.totals(result), ...(result.waivers ? [t.waivers(result.waivers)] : []), ...inputProblemLines(result.errors, lang)];
   yield `${terminalLines(head)}\n\n`;
+  if (result.by === 'city') {
+    yield `${terminalLines([...cityTableLines(result, lang), '', t.totals(result)])}\n`;
+    return;
+  }
   const numbers = result.columns.map((c) => ruleNumber(c).padStart(CELL)).join('');
   // Names are made safe before they are measured and cut: what is shown is what takes the cells.
   const shown = result.rows.map((row) => terminalText(row.bureau?.name ?? ''));
@@ -63,6 +68,7 @@ export function* renderReviewTable(result: ReviewResult, lang: Lang): Iterable<s
     for (const row of result.rejected) lines.push(`  ✗ ${row.file} (${t.problems(row.error?.problems.length ?? 0)}):`, ...rowProblems(row, lang).map((p) => `      ${p}`));
   }
   if (result.paths.length > 0) lines.push('', `${t.paths}:`, ...result.paths.map((p) => `  ! ${p.file}: ${problemText(p, lang)}`));
+  lines.push(...overviewTableLines(result, lang));
   lines.push('', reviewVerdict(result, lang));
   const unreadable = unreadableInputsLine(result.errors, lang);
   if (unreadable) lines.push(unreadable);

@@ -25,7 +25,7 @@ export const REVIEW_TEXT = {
     total: '合计',
     countedOnce: '重复报送只计一次,按其中较差的结果',
     rule: '指标',
-    regressions: '退步(上年通过 → 本年不通过)',
+    regressions: '退步(上年通过 → 本年不通过或缺数据)',
     improvements: '进步(上年不通过 → 本年通过)',
     duplicates: '同一单位同一年度的重复报送(不作逐年比较)',
     notices: '提示',
@@ -37,7 +37,7 @@ export const REVIEW_TEXT = {
     none: '无',
     legend: STATUSES.map((s) => `${STATUS_SYMBOLS[s]} ${STATUS_LABELS[s].zh}`).join('  '),
     shortened: '单位名称略去末尾的“人力资源和社会保障局”,过长的名称以“…”截断',
-    totals: (r: ReviewResult) => `找到 ${r.counts.found} 个文件:已评估 ${r.counts.evaluated} 个,无法读取 ${r.counts.rejected} 个`,
+    totals: (r: ReviewResult) => `找到 ${r.counts.found} 个文件:已评估 ${r.counts.evaluated} 个,无法读取 ${r.counts.rejected} 个${r.roster ? `;名册 ${r.roster.bureaus} 个单位,未报送 ${r.roster.notFiled.length} 个单位年度,名册外 ${r.roster.offRoster.length} 个单位` : ''}`,
     shown: (rows: number, columns: number) => `显示 ${rows} 个单位年度 × ${columns} 项指标`,
     filterLabel: '按单位名称、区划代码或年度筛选',
     attentionOnly: '只看有不通过或缺数据的单位',
@@ -63,7 +63,7 @@ export const REVIEW_TEXT = {
     total: 'Total',
     countedOnce: 'Duplicate submissions counted once, by the worse result',
     rule: 'Target',
-    regressions: 'Regressions (pass last year → fail this year)',
+    regressions: 'Regressions (pass last year → fail or missing data this year)',
     improvements: 'Improvements (fail last year → pass this year)',
     duplicates: 'Duplicate submissions for one bureau and year (not compared across years)',
     notices: 'Notices',
@@ -75,7 +75,7 @@ export const REVIEW_TEXT = {
     none: 'none',
     legend: STATUSES.map((s) => `${STATUS_SYMBOLS[s]} ${STATUS_LABELS[s].en}`).join('  '),
     shortened: 'Names drop the common suffix 人力资源和社会保障局; long names are cut with "…"',
-    totals: (r: ReviewResult) => `${r.counts.found} files found: ${r.counts.evaluated} evaluated, ${r.counts.rejected} could not be read`,
+    totals: (r: ReviewResult) => `${r.counts.found} files found: ${r.counts.evaluated} evaluated, ${r.counts.rejected} could not be read${r.roster ? `; roster of ${r.roster.bureaus} bureaus: ${r.roster.notFiled.length} bureau-years not filed, ${r.roster.offRoster.length} bureaus not on the roster` : ''}`,
     shown: (rows: number, columns: number) => `${rows} bureau-years × ${columns} targets shown`,
     filterLabel: 'Filter by bureau name, region code or year',
     attentionOnly: 'only bureaus with a failure or missing data',
@@ -132,8 +132,11 @@ export function countedOnceLine(result: ReviewResult, lang: Lang): string | unde
 
 /** The verdict over what is shown: failures, else missing data (nothing can be said to be met), else all met. */
 export function reviewVerdict(result: ReviewResult, lang: Lang): string {
-  if (result.rows.length === 0) return lang === 'zh' ? '没有可显示的单位年度' : 'No bureau-year to show';
-  return verdictText(matrixSummary(result.rows, result.columns), lang);
+  const notFiled = result.roster?.notFiled.length ?? 0;
+  // Bureaus that have not filed are said first: nothing shown can make up for them.
+  const missing = notFiled > 0 ? (lang === 'zh' ? `${notFiled} 个单位年度未报送;` : `${notFiled} bureau-years not filed; `) : '';
+  if (result.rows.length === 0) return `${missing}${lang === 'zh' ? '没有可显示的单位年度' : 'No bureau-year to show'}`;
+  return `${missing}${verdictText(matrixSummary(result.rows, result.columns), lang)}`;
 }
 
 export function changeLine(change: YearChange, lang: Lang): string {

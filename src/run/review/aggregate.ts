@@ -22,7 +22,8 @@ function byBureauThenYear(a: ReviewRow, b: ReviewRow): number {
   return byCodePoint(bureauKey(a), bureauKey(b)) || (a.year ?? 0) - (b.year ?? 0) || byCodePoint(a.file, b.file);
 }
 
-function rowShown(row: ReviewRow, filters: ReviewFilters): boolean {
+/** Whether the level, region and year filters keep a row (the status filter aside). */
+export function rowShown(row: ReviewRow, filters: ReviewFilters): boolean {
   const { bureau } = row;
   if (!bureau) return false;
   if (filters.levels.length > 0 && !filters.levels.includes(bureau.level)) return false;
@@ -48,7 +49,8 @@ export function matrixSummary(rows: readonly ReviewRow[], columns: readonly numb
   return total;
 }
 
-function worse(a: Status, b: Status): Status {
+/** The status that needs more attention: a bureau that sent two files for a year counts by the worse. */
+export function worse(a: Status, b: Status): Status {
   return ATTENTION_ORDER.indexOf(a) <= ATTENTION_ORDER.indexOf(b) ? a : b;
 }
 
@@ -112,7 +114,10 @@ export function duplicateBureauYears(rows: readonly ReviewRow[]): DuplicateBurea
     .sort((a, b) => byCodePoint(a.region_code ?? a.bureau, b.region_code ?? b.bureau) || a.year - b.year);
 }
 
-/** What got better (fail → pass) and worse (pass → fail) for each bureau between consecutive years. */
+/**
+ * What got better (fail → pass) and worse (pass → fail, or pass → missing data: a bureau that stops reporting a
+ * target it met) for each bureau between consecutive years.
+ */
 export function yearOverYear(rows: readonly ReviewRow[], columns: readonly number[], rules: readonly RuleInfo[], duplicates: readonly DuplicateBureauYear[]): { regressions: YearChange[]; improvements: YearChange[] } {
   const ambiguous = new Set(duplicates.flatMap((d) => d.files));
   const byBureau = new Map<string, Map<number, number>>();
@@ -133,7 +138,7 @@ export function yearOverYear(rows: readonly ReviewRow[], columns: readonly numbe
       for (const c of columns) {
         const [from, to] = [before.statuses[c], after.statuses[c]];
         const change = { bureau: after.bureau?.name ?? '', ...(after.bureau?.region_code ? { region_code: after.bureau.region_code } : {}), rule: rules[c].id, from_year: year - 1, to_year: year, from, to, fromRow, toRow };
-        if (from === 'pass' && to === 'fail') regressions.push(change);
+        if (from === 'pass' && (to === 'fail' || to === 'missing_data')) regressions.push(change);
         if (from === 'fail' && to === 'pass') improvements.push(change);
       }
     }

@@ -104,4 +104,82 @@ export interface ReviewResult {
   errors: InputProblem[];
   /** Paths named that gave no file: empty folders, names that do not exist. Not counted as files found. */
   paths: InputProblem[];
+  /** With --roster: who has not filed, and who filed without being on it. */
+  roster?: RosterReport;
+  /** Each city with its counties, for the latest year shown (or the one --year names). */
+  cities: CityRollup[];
+  /** With several years: each target's share met per year, and each bureau's statuses year by year. */
+  trend: Trend;
+  /** `--by city`: the formats print only the roll-up. */
+  by?: 'city';
+}
+
+/** A bureau of the roster with no submission for a year of the review: 未报送 (`not_filed`). */
+export interface NotFiled {
+  bureau: string;
+  region_code?: string;
+  level: Level;
+  city_code?: string;
+  year: number;
+}
+
+/** A bureau that sent submissions but is not on the roster (名册外). */
+export interface OffRoster {
+  bureau: string;
+  region_code?: string;
+  level: Level;
+  years: number[];
+  files: string[];
+}
+
+/** The roster a review was given, and what it found against it. */
+export interface RosterReport {
+  file: string;
+  sha256: string;
+  bureaus: number;
+  notFiled: NotFiled[];
+  offRoster: OffRoster[];
+}
+
+/** A status in a roll-up or a trend: a finding's status, or no submission from a bureau the roster expects. */
+export type FiledStatus = Status | 'not_filed';
+
+/** For one target, across a city's counties: how many meet it (pass), and which miss it (fail, missing data, not filed). */
+export interface CityTarget {
+  rule: string;
+  /** The city bureau's own status; undefined when the city has no bureau in the review or the roster. */
+  own?: FiledStatus;
+  met: number;
+  /** Counties for which the target applies (not 不适用). */
+  of: number;
+  missed: { bureau: string; region_code?: string; status: FiledStatus }[];
+}
+
+export interface CityRollup {
+  city_code: string;
+  /** The city bureau's name, else the code. */
+  name: string;
+  year: number;
+  counties: number;
+  targets: CityTarget[];
+}
+
+/** One target's share of bureaus meeting it, per year: met (pass) of those it applies to, a bureau counted once a year. */
+export interface TargetTrend {
+  rule: string;
+  years: { year: number; met: number; of: number }[];
+}
+
+/** A bureau's statuses year by year (aligned with ReviewResult.years; null where it has no row and is not expected). */
+export interface BureauTrend {
+  bureau: string;
+  region_code?: string;
+  level: Level;
+  /** Per year of the review: per shown column, its status; null without a submission (`not_filed` when the roster expects one). */
+  years: { year: number; statuses: Status[] | null; not_filed?: true }[];
+}
+
+export interface Trend {
+  targets: TargetTrend[];
+  bureaus: BureauTrend[];
 }
