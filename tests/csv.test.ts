@@ -17,8 +17,11 @@ function strictRecords(csv: string): string[][] {
   return records;
 }
 
+/** The matrix's rows: up to the empty row after which the roll-up and the trend follow. */
 function asObjects(records: string[][]): Record<string, string>[] {
-  const [header, ...rows] = records;
+  const [header, ...all] = records;
+  const end = all.findIndex((row) => row.every((cell) => cell === ''));
+  const rows = end < 0 ? all : all.slice(0, end);
   return rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
 }
 

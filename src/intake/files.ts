@@ -94,7 +94,9 @@ class Walk {
         if (this.recursive) this.folder(path, ancestors);
       } else if (isSupported(entry.name)) {
         const format = intakeFormatOf(entry.name);
-        if (kind === 'file' && format?.isSubmission?.(path) === false) {
+        if (kind === 'file' && format?.id === 'report' && format.isSubmission?.(path) === false) {
+          this.note(path, '已跳过:不是报送,也看不出是法治政府建设年度报告(开头没有“法治”二字,或是 plancheck 生成的网页报告);如确为年度报告,请在命令行直接写出这个文件名', 'skipped: not a submission, nor by its opening a rule-of-law annual report (no 法治 in it, or a page plancheck made); name it on the command line if it is one');
+        } else if (kind === 'file' && format?.isSubmission?.(path) === false) {
           const name = format.reportName ?? bi('报告', 'report');
           this.note(path, `已跳过:这是 plancheck 生成的 ${name.zh},不是报送`, `skipped: a ${name.en} made by plancheck, not a submission`);
         } else if (kind === 'file' && (format?.id === 'yaml' || format?.id === 'json') && isOtherMapping(path)) {

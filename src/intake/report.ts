@@ -96,12 +96,28 @@ function isPlancheckPage(file: string): boolean {
   return head !== undefined && /<meta name="generator" content="plancheck[ "]/.test(head);
 }
 
+/** How much of a text or page a folder walk looks at to tell a rule-of-law report from other text (notes, a readme). */
+const LOOKED_AT = 16 * 1024;
+
+/**
+ * Whether a text or web page found in a folder reads as a rule-of-law report: its opening says 法治 (in UTF-8, GBK
+ * or UTF-16). A note or a readme beside the submissions is skipped with a note rather than refused; a Word file or a
+ * PDF is read (what else would a reviewer's folder of them hold), and refused with its reason if it is no report.
+ */
+function readsAsReport(file: string): boolean {
+  if (!/\.(txt|html?)$/i.test(file)) return true;
+  const head = readHead(file, LOOKED_AT);
+  if (head === undefined) return true;
+  if (/\.html?$/i.test(file) && isPlancheckPage(file)) return false;
+  const texts = [new TextDecoder('utf-8').decode(head), new TextDecoder('gb18030').decode(head), new TextDecoder('utf-16le').decode(head), new TextDecoder('utf-16be').decode(head)];
+  return texts.some((text) => text.includes('法治'));
+}
+
 export const reportFormat: IntakeFormat = {
   id: 'report',
   title: bi('年度报告(文本、Word、PDF 或网页)', 'annual report (text, Word, PDF or web page)'),
   extensions: REPORT_EXTENSIONS,
-  isSubmission: (file) => !/\.html?$/i.test(file) || !isPlancheckPage(file),
-  reportName: bi('plancheck 网页报告', 'plancheck HTML report'),
+  isSubmission: readsAsReport,
   parse: async (file, bytes) => {
     const report = await readReport(file, bytes);
     const refusal = unnamed(file, report.draft);
