@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import * as iconv from 'iconv-lite';
 import type { Browser } from 'playwright-core';
 import { isInputError } from '../src/intake/problem';
@@ -9,30 +8,13 @@ import { readReportText } from '../src/intake/prose';
 import type { ReportText } from '../src/intake/prose/report-text';
 import { launchChromium } from './browser/chromium';
 import { ROOT, tempDir } from './helpers';
+import { docxOf, FIXTURES, govPage, plainPage, PRINT_STYLES, printPdf as printPdfWith, reports } from './prose/report-files';
 
 /**
  * The readers of a bureau's narrative report: the same report as a text file in each encoding, a Word file, a
  * government web page and a PDF printed by Chromium gives the same paragraphs as the .txt, whose paragraphs are its
  * non-empty lines (the answer keys number them so). Every file but the three seed reports is made here from them.
  */
-
-const FIXTURES = join(__dirname, 'fixtures', 'reports');
-const REPORTS = ['report-shanghai-municipality-2020', 'report-wuhan-city-2022', 'report-xuwen-county-2021'];
-const TEMPLATE = readFileSync(join(FIXTURES, 'gov-page-template.html'), 'utf8');
-
-interface Report {
-  name: string;
-  /** The file's lines as a person sees them. */
-  lines: string[];
-  /** What the .txt rule makes of them: each non-empty line, NFC, its whitespace runs one space, trimmed. */
-  expected: string[];
-}
-
-const reports: Report[] = REPORTS.map((name) => {
-  const lines = readFileSync(join(FIXTURES, `${name}.txt`), 'utf8').split(/\r?\n/);
-  const expected = lines.map((line) => line.normalize('NFC').replace(/\s+/g, ' ').trim()).filter((line) => line !== '');
-  return { name, lines, expected };
-});
 
 async function read(file: string, bytes: Buffer): Promise<ReportText> {
   return readReportText(file, bytes);
@@ -54,36 +36,6 @@ async function refusal(file: string, bytes: Buffer): Promise<{ file: string; zh:
   throw new Error(`${file} was read`);
 }
 
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** The report as its bureau's web page: the first line the page's title, the rest the article's paragraphs. */
-function govPage(report: Report, charset: string): string {
-  const [title, ...rest] = report.lines.filter((line) => line.trim() !== '');
-  const paragraphs = rest.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n');
-  return TEMPLATE.replaceAll('{{charset}}', charset).replaceAll('{{title}}', escapeHtml(title)).replace('{{paragraphs}}', paragraphs);
-}
-
-async function docxOf(report: Report): Promise<Buffer> {
-  const [title, ...rest] = report.lines.filter((line) => line.trim() !== '');
-  const document = new Document({
-    sections: [
-      {
-        children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
-          ...rest.map((line) => new Paragraph({ indent: { firstLine: 480 }, children: [new TextRun(line)] })),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
-}
-
-/** Two ways reports are printed: an official document (首行缩进, no space between paragraphs, justified), and a web page's (spaced paragraphs). */
-const PRINT_STYLES: Record<string, string> = {
-  official: 'p { margin: 0; text-indent: 2em; line-height: 1.6; text-align: justify; font-family: "Noto Serif CJK SC", serif; font-size: 15pt; }',
-  web: 'p { margin: 0 0 10pt; line-height: 1.5; font-family: "Noto Sans CJK SC", sans-serif; font-size: 12pt; }',
-};
-
 let browser: Browser;
 
 beforeAll(async () => {
@@ -94,20 +46,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function printPdf(html: string): Promise<Buffer> {
-  const page = await browser.newPage();
-  try {
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', margin: { top: '25mm', bottom: '25mm', left: '28mm', right: '26mm' } });
-  } finally {
-    await page.close();
-  }
-}
-
-function plainPage(report: Report, style: string): string {
-  const paragraphs = report.lines.filter((line) => line.trim() !== '').map((line) => `<p>${escapeHtml(line)}</p>`);
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${style}</style></head><body>${paragraphs.join('\n')}</body></html>`;
-}
+const printPdf = (html: string): Promise<Buffer> => printPdfWith(browser, html);
 
 /** A space typed beside a Chinese character (鄂公网安备 4201…, 发改委 商务部): where a line wraps at it, the PDF does not hold it. */
 const SPACE_BESIDE_HAN = /(?<=\p{Script=Han}) | (?=\p{Script=Han})/gu;
