@@ -93,7 +93,7 @@ h1 { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", s
 .blank.short { min-width: 8em; }
 p.addressee { margin: 0 0 6px; font-weight: bold; }
 p.intro { text-indent: 2em; margin: 0 0 12px; }
-h2 { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; font-size: 16px; margin: 18px 0 6px; }
+h2 { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; font-size: 16px; margin: 18px 0 6px; break-after: avoid; }
 article.item { border-left: 4px solid #b71c1c; padding: 2px 0 4px 12px; margin: 0 0 12px; break-inside: avoid; }
 article.item[data-status="missing_data"] { border-left-color: #6a1b9a; }
 h3 { font-size: 15px; margin: 0 0 2px; }
