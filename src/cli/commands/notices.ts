@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { bi, type Lang } from '../../core/i18n';
 import { isInputError, type InputProblem } from '../../intake/problem';
-import { noticePdfRenderer, noticeRenderer, openNoticePrinter } from '../../report/notice';
+import { DEFAULT_CHROMIUM, noticePdfRenderer, noticeRenderer, openNoticePrinter } from '../../report/notice';
 import { EXIT } from '../../run/exit';
 import { noticeDocuments, noticesExitStatus, prepareNotices, type NoticeDocument } from '../../run/notices';
 import type { CliIo } from '../io';
@@ -10,14 +10,12 @@ import { writeProblem } from '../outputs';
 import { problemLine } from '../problem-line';
 import { assertNotAnInput, OutputTransaction, OutputWriteError, resolveTarget, type OutputTarget } from '../write-output';
 
-/** Debian's and most Linux distributions' Chromium; `--chromium` names another. */
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-
 export interface NoticesOptions {
   out: string;
   replyBy?: string;
   /** False with `--no-pdf`. */
   pdf: boolean;
+  /** DEFAULT_CHROMIUM unless named. */
   chromium?: string;
   pack: string[];
   calendar: string[];
@@ -36,8 +34,9 @@ function outFolderProblems(out: string): InputProblem[] {
 /** Which Chromium prints the PDFs: the one named (which must run), the default where it is installed, or none. */
 function choosePrinter(options: NoticesOptions, problems: InputProblem[], io: CliIo): string | undefined {
   if (!options.pdf) return undefined;
-  const named = options.chromium;
-  const chromium = named ?? DEFAULT_CHROMIUM;
+  // Commander gives the default when none is named: only another path is the user's own, and must run.
+  const chromium = options.chromium ?? DEFAULT_CHROMIUM;
+  const named = chromium === DEFAULT_CHROMIUM ? undefined : chromium;
   try {
     accessSync(chromium, constants.X_OK);
     return chromium;

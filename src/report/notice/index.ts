@@ -9,6 +9,9 @@ import { formatNames, renderersOf, type Formats, type Renderer } from '../render
  * Chromium, which the run opens once and hands in (`noticePdfRenderer`), so it is not a plain renderer of this
  * registry; both files load only when asked for (Chromium's printer with the PDF alone).
  */
+/** Debian's and most Linux distributions' Chromium: where `--chromium` looks unless told. */
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
 export const NOTICE_REGISTRY = {
   html: { title: bi('可打印的网页', 'printable web page'), load: () => (require('./html') as typeof import('./html')).renderNoticeHtml },
 } as const satisfies Formats<NoticeDocument>;
