@@ -24,8 +24,8 @@ const LAYERS = [
   { name: 'engine', paths: ['engine/'], role: 'one json-rules-engine rule per target, one file per check kind (what it is beside what it measures), strict operators' },
   { name: 'findings', paths: ['findings/'], role: 'status, messages, evidence, and the shape of a waiver a finding carries (`findings/waiver-types.ts`)' },
   { name: 'waivers', paths: ['waivers/'], role: 'approved exceptions' },
-  { name: 'run', paths: ['run/'], role: 'what `check` and `review` do, as library functions that return a result and its exit status: load the packs, evaluate (`review/`: the worker pool, the compact rows, the matrix, the year-over-year comparison), apply waivers' },
-  { name: 'report', paths: ['report/'], role: 'one renderer type (`renderer.ts`); a folder per subject (`check/`, `review/`), each with its registry and one file per format; what formats share in `kit/`' },
+  { name: 'run', paths: ['run/'], role: 'what `check`, `review` and `notices` do, as library functions that return a result and its exit status: load the packs, evaluate (`review/`: the worker pool, the compact rows, the matrix, the year-over-year comparison), apply waivers' },
+  { name: 'report', paths: ['report/'], role: 'one renderer type (`renderer.ts`); a folder per subject (`check/`, `review/`, `notice/`…), each with its registry and one file per format; what formats share in `kit/` (the PDF printer, `kit/pdf.ts`, among them)' },
   { name: 'entry', paths: ['index.ts', 'cli/', 'build.ts'], role: 'the library\'s exports, the command line (flags, lazy commands, writing outputs), and what `npm run build` makes once (`build.ts`: the validators, the proof of the bundled pack)' },
 ];
 

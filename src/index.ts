@@ -5,6 +5,8 @@ export { evaluate, Checker } from './run/checker';
 export { check, prepareCheck, type CheckRequest, type CheckPlan, type CheckOutcome } from './run/check';
 export { review, prepareReview, reviewExitStatus, type ReviewRequest, type ReviewPlan, type ReviewOutcome } from './run/review';
 export { EXIT, checkExitStatus } from './run/exit';
+export { notices, prepareNotices, noticesExitStatus, noticeDocuments, REPLY_WORKING_DAYS, type NoticesRequest, type NoticesPlan, type NoticesOutcome, type NoticesResult, type NoticeDocument, type RectificationNotice, type ReplyDeadline } from './run/notices';
+export { NOTICE_RENDERERS, NOTICE_FORMATS, noticePdfRenderer, openNoticePrinter } from './report/notice';
 export { testPack, packTestExitStatus, type PackTestResult, type CaseOutcome, type Mismatch } from './run/pack-test';
 export { lintPack, type LintResult, type LintProblem } from './pack/lint';
 export { readPackCases, type PackCase, type PackCases } from './pack/cases';

@@ -17,7 +17,7 @@ function loadedBy(...args: string[]): { status: number; modules: string[]; packa
 
 const report = (...parts: string[]): string => join('dist', 'report', ...parts);
 /** A subject's registry: its format names and loaders, which load no renderer (src/report/renderer.ts). */
-const REGISTRIES = [report('check', 'index.js'), report('review', 'index.js'), report('catalogue', 'index.js'), report('explain', 'index.js'), report('template', 'index.js')];
+const REGISTRIES = [report('check', 'index.js'), report('review', 'index.js'), report('catalogue', 'index.js'), report('explain', 'index.js'), report('template', 'index.js'), report('notice', 'index.js')];
 
 describe('commands and formats load only what they use', () => {
   test('a plain check of a YAML file loads the table renderer and nothing of the review or the other formats', () => {
@@ -83,6 +83,16 @@ describe('commands and formats load only what they use', () => {
     expect(html.modules).toEqual(expect.arrayContaining([report('review', 'html.js'), report('kit', 'html.js')]));
     expect(html.modules.filter((m) => m.startsWith(report('check')) && !REGISTRIES.includes(m))).toEqual([]);
     expect(html.modules).not.toContain(report('review', 'table.js'));
+  });
+
+  test('notices loads its command, its runner and its page; the Chromium printer only for a PDF; check loads none of them', () => {
+    const pages = loadedBy('notices', 'examples', '--out', join(tempDir(), 'notices'), '--no-pdf');
+    expect(pages.status).toBe(1);
+    expect(pages.modules).toEqual(expect.arrayContaining([join('dist', 'cli', 'commands', 'notices.js'), join('dist', 'run', 'notices.js'), report('notice', 'html.js')]));
+    expect(pages.modules).not.toContain(report('notice', 'pdf.js'));
+    expect(pages.modules).not.toContain(report('kit', 'pdf.js'));
+    const check = loadedBy('check', CITY_ALL_MET);
+    expect(check.modules.filter((m) => /(commands|run)[/\\]notices\.js$|report[/\\](notice[/\\]|kit[/\\]pdf)/.test(m) && !REGISTRIES.includes(m))).toEqual([]);
   });
 
   test('rules, explain and template load their own command and format, nothing of check or review, and check loads none of them', () => {

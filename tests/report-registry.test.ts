@@ -14,6 +14,7 @@ import * as packTest from '../src/report/pack-test';
 import * as catalogue from '../src/report/catalogue';
 import * as explain from '../src/report/explain';
 import * as template from '../src/report/template';
+import * as notice from '../src/report/notice';
 import * as library from '../src';
 import { ROOT } from './helpers';
 
@@ -24,6 +25,7 @@ const REGISTRIES: Record<string, Record<string, { load: () => unknown }>> = {
   catalogue: catalogue.CATALOGUE_REGISTRY,
   explain: explain.EXPLAIN_REGISTRY,
   template: template.TEMPLATE_REGISTRY,
+  notice: notice.NOTICE_REGISTRY,
   'pack-lint': packLint.PACK_LINT_REGISTRY,
   'pack-test': packTest.PACK_TEST_REGISTRY,
 };

@@ -7,6 +7,7 @@ import { PACK_LINT_FORMATS } from '../report/pack-lint';
 import { CATALOGUE_FORMATS } from '../report/catalogue';
 import { EXPLAIN_FORMATS } from '../report/explain';
 import { TEMPLATE_FORMATS } from '../report/template';
+import { DEFAULT_CHROMIUM } from '../report/notice';
 import type { ExplainOptions } from './commands/explain';
 import type { RulesOptions } from './commands/rules';
 import type { TemplateOptions } from './commands/template';
@@ -15,6 +16,7 @@ import type { ExtractOptions } from './commands/extract';
 import type { CheckOptions } from './commands/check';
 import { EXIT } from '../run/exit';
 import type { ReviewOptions } from './commands/review';
+import type { NoticesOptions } from './commands/notices';
 import { wrapColumns } from './help-wrap';
 import type { PackLintOptions, PackTestOptions } from './commands/pack';
 import type { CliIo } from './io';
@@ -53,6 +55,12 @@ const TEXT = {
     status: ['--status <状态>', '只看出现这些状态的单位和规则,如 fail;可重复'],
     year: ['--year <年度>', '只看这些报送年度,如 2024 或 2023,2024;可重复'],
     jobs: ['-j, --jobs <数量>', '工作线程数(默认每个处理器核心一个,也最多这么多)'],
+    notices: '整改通知:为文件夹(含子文件夹)中每个有指标不通过或缺数据的单位,各写一份可打印的整改通知(网页,有 Chromium 时另附 PDF)',
+    noticesDirs: ['<报送文件夹...>', '报送所在的文件夹(含子文件夹),也可以是文件'],
+    noticesOut: ['-o, --out <文件夹>', '通知写入此文件夹(不存在时新建),每个单位每个年度一份,文件名为单位名称和年度;每份写完整后才替换同名旧文件'],
+    replyBy: ['--reply-by <日期>', '回复期限(年-月-日,如 2025-03-31);不写时为本批报送的数据截止日中最晚的一天之后第 15 个工作日'],
+    noPdf: ['--no-pdf', '只写网页版通知,不用 Chromium 打印 PDF'],
+    chromium: ['--chromium <路径>', '用于打印 PDF 的 Chromium 可执行文件;默认位置找不到 Chromium 时只写网页'],
     packCommand: '规则包的维护工具:检查规则包本身(lint),运行它的测试用例(test)',
     packLint: '检查规则包:原文、引文、措辞、字段、测试用例是否齐全、分段取值是否重叠、规则是否重复;逐条给出位置和修改建议',
     packTest: '运行规则包自带的测试用例(在规则包的测试文件夹中),逐个列出结果,最后一行为“通过 N 个,未通过 M 个”',
@@ -113,6 +121,12 @@ const TEXT = {
     status: ['--status <statuses>', 'only bureaus and rules with these statuses, e.g. fail; may repeat'],
     year: ['--year <years>', 'only these reporting years, e.g. 2024 or 2023,2024; may repeat'],
     jobs: ['-j, --jobs <n>', 'worker threads (default, and at most: one per core)'],
+    notices: 'rectification notices: one printable notice (a web page, and a PDF where Chromium is found) to every bureau in the folders with a target that fails or lacks data',
+    noticesDirs: ['<dirs...>', 'folders of submissions (searched recursively), or files'],
+    noticesOut: ['-o, --out <folder>', 'the folder the notices go to (made if missing), one per bureau and year, named by the bureau and the year; each replaces an old one only once complete'],
+    replyBy: ['--reply-by <date>', 'the date to reply by (YYYY-MM-DD); by default the 15th working day after the latest as_of of the submissions'],
+    noPdf: ['--no-pdf', 'write the notices as web pages only, without printing PDFs with Chromium'],
+    chromium: ['--chromium <path>', 'the Chromium executable that prints the PDFs; where none is at the default place, web pages only'],
     packCommand: "tools for a rule pack's maintainers: check the pack itself (lint), run its test cases (test)",
     packLint: 'check a rule pack: source, quotes, wording, fields, cases for every rule, dated values, duplicate rules; each problem with its place and a fix',
     packTest: "run the test cases in the pack's tests/ folder, list each, and end with the line `N passed, M failed`",
@@ -290,6 +304,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (dirs: string[], options: ReviewOptions) => {
       const { runReview } = await import('./commands/review');
       status = await runReview(dirs, options, io);
+    });
+  program
+    .command('notices')
+    .description(t.notices)
+    .helpOption('-h, --help', t.help)
+    .argument(t.noticesDirs[0], t.noticesDirs[1])
+    .requiredOption(t.noticesOut[0], t.noticesOut[1])
+    .option(t.replyBy[0], t.replyBy[1])
+    .option(t.noPdf[0], t.noPdf[1])
+    .option(t.chromium[0], t.chromium[1], DEFAULT_CHROMIUM)
+    .option(t.pack[0], t.pack[1], collect, [])
+    .option(t.calendar[0], t.calendar[1], collect, [])
+    .option(t.maxBytes[0], t.maxBytes[1])
+    .addOption(new Option(t.lang[0], t.lang[1]).choices(LANGS).default('zh'))
+    // ROSTER (issue 15 item 1): `--roster <file>` goes here, passed on as NoticesRequest.roster (run/notices.ts).
+    .action(async (dirs: string[], options: NoticesOptions) => {
+      const { runNotices } = await import('./commands/notices');
+      status = await runNotices(dirs, options, io);
     });
   const pack = program.command('pack').description(t.packCommand).helpOption('-h, --help', t.help).helpCommand('help [command]', t.helpCommand);
   pack

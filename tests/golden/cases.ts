@@ -38,6 +38,7 @@ function build(): Case[] {
     add(`help-${lang}`, '--help', '--lang', lang);
     add(`help-check-${lang}`, 'check', '--help', '--lang', lang);
     add(`help-review-${lang}`, 'review', '--help', '--lang', lang);
+    add(`help-notices-${lang}`, 'notices', '--help', '--lang', lang);
     add(`error-missing-file-${lang}`, 'check', 'tests/golden/inputs/no-such-file.yaml', '--lang', lang);
     add(`error-unknown-option-${lang}`, 'check', 'examples', '--bogus', '--lang', lang);
     add(`error-bad-format-${lang}`, 'check', 'examples', '--format', 'xml', '--lang', lang);

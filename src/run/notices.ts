@@ -1,0 +1,233 @@
+import { basename, extname } from 'node:path';
+import type { WorkingDayCalendar } from '../calendar/working-days';
+import { isUnknownYear } from '../calendar/working-days';
+import { isExistingDate, type IsoDate } from '../core/dates';
+import { fileNameKey, safeFileName } from '../core/file-name';
+import { bi } from '../core/i18n';
+import { byCodePoint } from '../core/order';
+import { TOOL } from '../core/version';
+import type { CalendarInfo, CheckResult, Finding, PackInfo, SubmissionResult } from '../findings/types';
+import { collectFiles } from '../intake/files';
+import type { InputProblem } from '../intake/problem';
+import { parseMaxBytes, setMaxSubmissionBytes } from '../intake/read-file';
+import type { Bureau } from '../submission/types';
+import { Checker } from './checker';
+import { EXIT } from './exit';
+import { loadRuleInputs, packFiles } from './inputs';
+
+/**
+ * What `plancheck notices` does: every submission of a folder (with its subfolders, as `review` reads it) is checked,
+ * and each one with a target that fails or lacks data gets a rectification notice (整改通知) listing exactly those
+ * targets. The command renders and writes them (cli/commands/notices.ts); this decides what they say.
+ */
+
+/** Working days a bureau is given to reply when `--reply-by` is not named. */
+export const REPLY_WORKING_DAYS = 15;
+
+/** What `notices` is asked: the command's flags as data. */
+export interface NoticesRequest {
+  /** Folders, read with their subfolders, or files. */
+  paths: readonly string[];
+  packs?: readonly string[];
+  calendars?: readonly string[];
+  /** The date to reply by (YYYY-MM-DD); when not given, REPLY_WORKING_DAYS working days after the reference date. */
+  replyBy?: string;
+  maxBytes?: string;
+  // ROSTER (issue 15 item 1): `--roster FILE` plugs in here. The roster reader is src/intake/roster.ts (another
+  // change); a bureau on the roster without a submission would get a notice to file (未报送), added in `run` below.
+}
+
+/** By when a bureau must reply, and how that date was found. */
+export interface ReplyDeadline {
+  date: IsoDate;
+  /** Named with `--reply-by`: no count behind it. */
+  given: boolean;
+  /** The reference date counted from: the latest `as_of` of the submissions evaluated (never the clock). */
+  from?: IsoDate;
+  workingDays?: number;
+}
+
+/** One bureau-year's notice: the targets it fails and those it lacks data for, in the packs' order. */
+export interface RectificationNotice {
+  /** Its file name without extension: the bureau's name and the year, safe on Windows, unique in the run. */
+  name: string;
+  file: string;
+  sha256: string;
+  bureau: Bureau;
+  year: number;
+  asOf: IsoDate;
+  failing: Finding[];
+  missing: Finding[];
+}
+
+/** A submission that fails nothing and lacks nothing: no notice. */
+export interface MetSubmission {
+  file: string;
+  bureau: Bureau;
+  year: number;
+}
+
+export interface NoticesResult {
+  tool: { name: string; version: string };
+  packs: PackInfo[];
+  calendars: CalendarInfo[];
+  /** Absent only when no submission could be evaluated and no date was named. */
+  reply?: ReplyDeadline;
+  notices: RectificationNotice[];
+  met: MetSubmission[];
+  /** Submissions that could not be read: no notice can be made for them. */
+  rejected: SubmissionResult[];
+  /** Packs, calendars, paths that could not be read, a reply date that cannot be counted. */
+  errors: InputProblem[];
+  /** Said, not errors: two files of one bureau-year, whose notices are told apart by a number. */
+  notes: InputProblem[];
+}
+
+/** What one notice is rendered from: the notice and what every page states about the run. */
+export interface NoticeDocument {
+  tool: NoticesResult['tool'];
+  packs: PackInfo[];
+  reply: ReplyDeadline;
+  notice: RectificationNotice;
+}
+
+export interface NoticesPlan {
+  /** Every file the run reads: no notice may be written over one. */
+  inputs: string[];
+  notes: InputProblem[];
+  problems: InputProblem[];
+  ready: boolean;
+  run(): Promise<NoticesResult>;
+}
+
+function replyByProblems(date: string | undefined): InputProblem[] {
+  if (date === undefined || isExistingDate(date)) return [];
+  const expected = bi('存在的日期,写成年-月-日,如 2025-03-31', 'a date that exists, written YYYY-MM-DD, such as 2025-03-31');
+  const zh = /^\d{4}-\d{2}-\d{2}$/.test(date) ? `回复期限 --reply-by 的日期 ${date} 不存在` : `回复期限 --reply-by 应为年-月-日格式的日期,收到“${date}”`;
+  const en = /^\d{4}-\d{2}-\d{2}$/.test(date) ? `--reply-by: the date ${date} does not exist` : `--reply-by takes a date, YYYY-MM-DD; got "${date}"`;
+  return [{ file: '--reply-by', message: bi(zh, en), expected }];
+}
+
+/**
+ * The reply date: the one named, else REPLY_WORKING_DAYS working days after the latest `as_of` of the run. The
+ * latest `as_of` is when the last of the data was compiled, so the same folder gives the same date on any day.
+ */
+function replyDeadline(given: string | undefined, evaluated: readonly SubmissionResult[], calendar: WorkingDayCalendar, problems: InputProblem[]): ReplyDeadline | undefined {
+  if (given !== undefined) return { date: given, given: true };
+  const dates = evaluated.flatMap((s) => (s.asOf ? [s.asOf] : [])).sort(byCodePoint);
+  const from = dates[dates.length - 1];
+  if (from === undefined) return undefined;
+  const counted = calendar.addWorkingDays(from, REPLY_WORKING_DAYS);
+  if (isUnknownYear(counted)) {
+    problems.push({
+      file: '--reply-by',
+      message: bi(
+        `回复期限为数据截止日 ${from} 之后第 ${REPLY_WORKING_DAYS} 个工作日,但内置日历没有 ${counted.unknownYear} 年的节假日安排;请用 --calendar 提供该年的安排,或用 --reply-by 直接写明回复期限`,
+        `The reply date is the ${REPLY_WORKING_DAYS}th working day after the data's date ${from}, but no calendar of ${counted.unknownYear} is loaded; give one with --calendar, or name the date with --reply-by`,
+      ),
+    });
+    return undefined;
+  }
+  return { date: counted.date, given: false, from, workingDays: REPLY_WORKING_DAYS };
+}
+
+function bureauWords(submission: SubmissionResult): string {
+  return submission.bureau?.name ?? basename(submission.file, extname(submission.file));
+}
+
+/** Notices in the order of bureau, year, file; names made unique (a bureau-year filed twice gets -2, -3…). */
+function noticesOf(evaluated: readonly SubmissionResult[], notes: InputProblem[]): RectificationNotice[] {
+  const concerned = evaluated
+    .filter((s) => s.summary.fail > 0 || s.summary.missing_data > 0)
+    .sort((a, b) => byCodePoint(bureauWords(a), bureauWords(b)) || (a.year ?? 0) - (b.year ?? 0) || byCodePoint(a.file, b.file));
+  const taken = new Map<string, string>();
+  return concerned.map((s) => {
+    const base = safeFileName(`${bureauWords(s)}-${s.year}`);
+    let name = base;
+    for (let n = 2; taken.has(fileNameKey(name)); n++) name = `${base}-${n}`;
+    const first = taken.get(fileNameKey(base));
+    if (first !== undefined) {
+      notes.push({ file: s.file, message: bi(`与 ${first} 是同一单位同一年度的报送,各写一份通知:本份为 ${name}`, `the same bureau and year as ${first}; each gets a notice, this one ${name}`) });
+    }
+    taken.set(fileNameKey(name), s.file);
+    return {
+      name,
+      file: s.file,
+      sha256: s.sha256 as string,
+      bureau: s.bureau as Bureau,
+      year: s.year as number,
+      asOf: s.asOf as IsoDate,
+      failing: s.findings.filter((f) => f.status === 'fail'),
+      missing: s.findings.filter((f) => f.status === 'missing_data'),
+    };
+  });
+}
+
+/** Loads the packs and calendars and finds the submissions: a run of `notices` before it evaluates. */
+export function prepareNotices(request: NoticesRequest): NoticesPlan {
+  const problems: InputProblem[] = [];
+  const sizeLimit: InputProblem[] = [];
+  setMaxSubmissionBytes(parseMaxBytes(request.maxBytes, sizeLimit));
+  const calendars = request.calendars ?? [];
+  const { packs, calendar } = loadRuleInputs(request.packs ?? [], calendars, problems);
+  const { files, problems: pathProblems, notes } = collectFiles(request.paths, true);
+  const refused = [...sizeLimit, ...replyByProblems(request.replyBy)];
+  problems.push(...pathProblems, ...refused);
+  return {
+    inputs: [...files, ...packFiles(packs), ...calendars],
+    notes,
+    problems,
+    ready: packs.length > 0 && refused.length === 0,
+    async run() {
+      const checker = new Checker(packs, calendar);
+      const checked: CheckResult = await checker.checkFiles(files);
+      const evaluated = checked.submissions.filter((s) => !s.error);
+      const errors = [...problems];
+      const reply = replyDeadline(request.replyBy, evaluated, calendar, errors);
+      const said: InputProblem[] = [];
+      return {
+        tool: { name: TOOL.name, version: TOOL.version },
+        packs: checked.packs,
+        calendars: calendar.consultedYears(),
+        ...(reply ? { reply } : {}),
+        notices: noticesOf(evaluated, said),
+        met: evaluated.filter((s) => s.summary.fail === 0 && s.summary.missing_data === 0).map((s) => ({ file: s.file, bureau: s.bureau as Bureau, year: s.year as number })),
+        rejected: checked.submissions.filter((s) => s.error),
+        errors,
+        notes: said,
+      };
+    },
+  };
+}
+
+/** Each notice with what its pages state about the run; none when the reply date could not be found. */
+export function noticeDocuments(result: NoticesResult): NoticeDocument[] {
+  const { reply } = result;
+  if (!reply) return [];
+  return result.notices.map((notice) => ({ tool: result.tool, packs: result.packs, reply, notice }));
+}
+
+/**
+ * The exit status, as review's: 2 when an input could not be read or a notice not written (`written`), else 1 when
+ * a bureau fails a target, else 3 when one lacks data, else 0.
+ */
+export function noticesExitStatus(result: NoticesResult, written: readonly InputProblem[] = []): number {
+  if (result.errors.length > 0 || result.rejected.length > 0 || written.length > 0) return EXIT.invalidInput;
+  if (result.notices.some((n) => n.failing.length > 0)) return EXIT.failures;
+  return result.notices.length > 0 ? EXIT.missingData : EXIT.ok;
+}
+
+export interface NoticesOutcome {
+  result?: NoticesResult;
+  exitStatus: number;
+  notes: InputProblem[];
+  problems: InputProblem[];
+}
+
+/** `notices` as a library function: what the notices would say and the exit status, nothing written. */
+export async function notices(request: NoticesRequest): Promise<NoticesOutcome> {
+  const plan = prepareNotices(request);
+  if (!plan.ready) return { exitStatus: EXIT.invalidInput, notes: plan.notes, problems: plan.problems };
+  const result = await plan.run();
+  return { result, exitStatus: noticesExitStatus(result), notes: [...plan.notes, ...result.notes], problems: result.errors };
+}
