@@ -54,16 +54,17 @@ describe('one place type, written by one function', () => {
 });
 
 describe('the intake registry', () => {
-  test('YAML, JSON and Excel workbooks are formats of the registry, each naming its endings', () => {
-    expect(INTAKE_FORMATS.map((f) => f.id)).toEqual(['yaml', 'json', 'xlsx']);
+  test('YAML, JSON, Excel workbooks and prose reports are formats of the registry, each naming its endings', () => {
+    expect(INTAKE_FORMATS.map((f) => f.id)).toEqual(['yaml', 'json', 'xlsx', 'report']);
     expect(intakeFormatOf('报送/2024.XLSX')?.id).toBe('xlsx');
     expect(intakeFormatOf('a/B.YML')?.id).toBe('yaml');
     expect(intakeFormatOf('x.json')?.id).toBe('json');
-    expect(intakeFormatOf('report.docx')).toBeUndefined();
-    expect(supportedEndings()).toEqual({ zh: '.yaml、.yml、.json 或 .xlsx', en: '.yaml, .yml, .json or .xlsx' });
+    expect(intakeFormatOf('年度报告.DOCX')?.id).toBe('report');
+    expect(intakeFormatOf('report.odt')).toBeUndefined();
+    expect(supportedEndings()).toEqual({ zh: '.yaml、.yml、.json、.xlsx、.txt、.docx、.pdf、.html 或 .htm', en: '.yaml, .yml, .json, .xlsx, .txt, .docx, .pdf, .html or .htm' });
   });
 
-  test('the folder walk takes what the registry reads and asks the JSON format to leave out its own reports', () => {
+  test('the folder walk takes what the registry reads and asks each format to leave out what is not its own (plancheck reports, a note)', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.yaml'), 'year: 2024\n');
     writeFileSync(join(dir, 'b.JSON'), '{"year": 2024}\n');
@@ -73,7 +74,8 @@ describe('the intake registry', () => {
     writeFileSync(join(dir, 'sub', 'c.yml'), 'year: 2024\n');
     const flat = collectFiles([dir]);
     expect(flat.files.map((f) => f.slice(dir.length + 1))).toEqual(['a.yaml', 'b.JSON']);
-    expect(flat.notes.map((n) => n.file)).toEqual([join(dir, 'report.json')]);
+    // The note is no rule-of-law report; the subfolder's submission is named, with the command that reads it.
+    expect(flat.notes.map((n) => n.file)).toEqual([join(dir, 'notes.txt'), join(dir, 'report.json'), dir]);
     expect(collectFiles([dir], true).files.map((f) => f.slice(dir.length + 1))).toEqual(['a.yaml', 'b.JSON', join('sub', 'c.yml')]);
   });
 });
