@@ -77,7 +77,7 @@ const TEXT = {
     convert: '把一份报送在 YAML 文件和 .xlsx 工作簿之间转换:所有字段(含出处)原样保留,转换后的检查结果与原文件相同',
     convertFile: ['<文件>', '报送文件(.yaml、.yml、.json,或填好的 .xlsx 报送表)'],
     convertTo: ['--to <格式>', '转换成的格式:yaml(YAML 文件)或 xlsx(Excel 报送表)'],
-    extract: '从单位的法治政府建设年度报告(.txt、.docx、.pdf、.html)摘录报送草稿:每个数值附报告原句和段落号,报告未载明的字段不写入并在开头列出',
+    extract: '从单位的法治政府建设年度报告(文本、Word、PDF 或网页)摘录报送草稿:每个数值附报告原句和段落号,报告未载明的字段不写入并在开头列出',
     extractFile: ['<报告>', '年度报告:文本(UTF-8、GB18030/GBK、UTF-16)、Word(.docx)、有文字层的 PDF 或网页(.html)'],
     extractOut: ['-o, --out <文件>', '草稿写入此文件:.yaml 为 YAML 文件,.xlsx 为 Excel 报送表(写完整后才替换原文件);不写则输出 YAML 到屏幕'],
     extractLevel: ['--level <层级>', '报告标题未写明层级时指定:province(省级)、city(市级)、county(县级)'],
