@@ -24,14 +24,14 @@ import { cli, ROOT } from './helpers';
  *     (`输出格式:text 逐行文字`);
  *  4. a value a user writes, from the code's own lists: the levels, statuses, languages and report formats, the ids
  *     of the bundled packs and of their rules;
- *  5. a name of a file type or extension a user reads or writes (FILE_WORDS, PDF among them; Chromium, the browser that
+ *  5. a name of a file type, extension or text encoding a user reads or writes (FILE_WORDS: PDF, Word, GBK among them; Chromium, the browser that
  *     prints them, is named as users know it), or a byte unit `--max-bytes` takes
  *     (K, M, G, optionally with B or iB);
  *  6. a single capital letter, a placeholder for a number (`通过 N 个`).
  * Anything else (an English word in a description, a `YAML`-less type name such as `string`) fails the test.
  */
 
-const FILE_WORDS = ['YAML', 'yaml', 'yml', 'JSON', 'json', 'HTML', 'html', 'CSV', 'csv', 'Markdown', 'markdown', 'md', 'xlsx', 'Excel', 'txt', 'PDF', 'Chromium'];
+const FILE_WORDS = ['YAML', 'yaml', 'yml', 'JSON', 'json', 'HTML', 'html', 'CSV', 'csv', 'Markdown', 'markdown', 'md', 'xlsx', 'Excel', 'txt', 'PDF', 'pdf', 'Word', 'docx', 'htm', 'UTF', 'GBK', 'GB18030', 'Chromium'];
 const BYTE_UNIT = /^[KMG](i?B)?$/;
 const NUMBER_PLACEHOLDER = /^[A-Z]$/;
 const TITLES = { zh: ['用法:', '选项:', '参数:', '命令:', '全局选项:'], en: ['Usage:', 'Options:', 'Arguments:', 'Commands:', 'Global Options:'] };

@@ -39,7 +39,8 @@ function offlineEnv(home: string): NodeJS.ProcessEnv {
 
 function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv): SpawnSyncReturns<string> {
   // npm is npm.cmd on Windows, which only a shell runs.
-  return spawnSync('npm', args, { cwd, env, encoding: 'utf8', shell: WINDOWS, timeout: 300_000 });
+  // `npm pack --json` lists every file of the bundle (pdf.js alone has thousands): more than spawnSync's 1 MiB default.
+  return spawnSync('npm', args, { cwd, env, encoding: 'utf8', shell: WINDOWS, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
 }
 
 interface Installed {
