@@ -230,7 +230,7 @@ describe('files and folders that give nothing to review', () => {
     const missing = join(root, 'nowhere');
     const run = await cli('review', join(root, '2024'), join(root, 'empty'), missing);
     expect(run.status).toBe(2);
-    expect(run.stdout).toContain(`没有找到报送文件的路径(不计入文件数):\n  ! ${join(root, 'empty')}: 文件夹中没有 .yaml、.yml、.json 或 .xlsx 报送文件\n  ! ${missing}: 找不到该文件或文件夹`);
+    expect(run.stdout).toContain(`没有找到报送文件的路径(不计入文件数):\n  ! ${join(root, 'empty')}: 文件夹中没有报送文件或年度报告(.yaml、.yml、.json、.xlsx、.txt、.docx、.pdf、.html 或 .htm)\n  ! ${missing}: 找不到该文件或文件夹`);
     expect(run.stdout).not.toContain('无法读取的文件');
     expect(run.stdout.trim().split('\n').pop()).toBe('找到 1 个文件:已评估 1 个,无法读取 0 个');
     const { doc } = await reviewJson(join(root, 'empty'), missing, join(root, '2024'));

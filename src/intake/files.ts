@@ -133,7 +133,7 @@ function kindOf(path: string): 'directory' | 'file' | 'missing' {
 function emptyFolder(path: string, recursive: boolean): InputProblem {
   const below = recursive ? 0 : countBelow(path);
   const endings = supportedEndings();
-  if (below === 0) return { file: path, message: bi(`文件夹中没有 ${endings.zh} 报送文件`, `The folder holds no ${endings.en} submission`) };
+  if (below === 0) return { file: path, message: bi(`文件夹中没有报送文件或年度报告(${endings.zh})`, `The folder holds no submission or annual report (${endings.en})`) };
   return {
     file: path,
     message: bi(

@@ -23,7 +23,7 @@ export function isSupported(file: string): boolean {
   return intakeFormatOf(file) !== undefined;
 }
 
-/** Every ending a submission may have, for messages: `.yaml、.yml、.json 或 .xlsx`. */
+/** Every ending a submission may have, for messages: `.yaml、.yml、.json、.xlsx、.txt、… 或 .htm`. */
 export function supportedEndings(): Bilingual {
   const endings = INTAKE_FORMATS.flatMap((format) => format.extensions);
   const join = (list: string[], comma: string, or: string): string => (list.length > 1 ? `${list.slice(0, -1).join(comma)}${or}${list[list.length - 1]}` : list.join(''));
