@@ -91,10 +91,7 @@ export function reportDocument(file: string, report: ReadReport, data: unknown):
 }
 
 /** plancheck's own HTML reports are pages too: a folder walk skips them by the generator line of their head. */
-function isPlancheckPage(file: string): boolean {
-  const head = readHead(file, 2048)?.toString('utf8');
-  return head !== undefined && /<meta name="generator" content="plancheck[ "]/.test(head);
-}
+const PLANCHECK_PAGE = /<meta name="generator" content="plancheck[ "]/;
 
 /** How much of a text or page a folder walk looks at to tell a rule-of-law report from other text (notes, a readme). */
 const LOOKED_AT = 16 * 1024;
@@ -108,9 +105,10 @@ function readsAsReport(file: string): boolean {
   if (!/\.(txt|html?)$/i.test(file)) return true;
   const head = readHead(file, LOOKED_AT);
   if (head === undefined) return true;
-  if (/\.html?$/i.test(file) && isPlancheckPage(file)) return false;
-  const texts = [new TextDecoder('utf-8').decode(head), new TextDecoder('gb18030').decode(head), new TextDecoder('utf-16le').decode(head), new TextDecoder('utf-16be').decode(head)];
-  return texts.some((text) => text.includes('法治'));
+  const utf8 = new TextDecoder('utf-8').decode(head);
+  if (/\.html?$/i.test(file) && PLANCHECK_PAGE.test(utf8)) return false;
+  // Decoded each way the text reader accepts: a GBK or UTF-16 report is a report too.
+  return [utf8, ...['gb18030', 'utf-16le', 'utf-16be'].map((encoding) => new TextDecoder(encoding).decode(head))].some((text) => text.includes('法治'));
 }
 
 export const reportFormat: IntakeFormat = {
