@@ -236,7 +236,7 @@ describe('plancheck explain: one rule in full', () => {
     expect(gold.stdout).not.toContain('is a number for the whole province');
     expect((await cli('explain', 'HN-20-gold-mediation-orgs', '--lang', 'en')).stdout).toContain('打造300家 is a number for the whole province');
     const report = await explainJson('HN-30-annual-report-published');
-    expect(report.rule.requirement.zh).toBe('是(true);不晚于报告年度的次年 3 月 31 日;此前未完成的,记为待到期');
+    expect(report.rule.requirement.zh).toBe('是;不晚于报告年度的次年 3 月 31 日;此前未完成的,记为待到期');
     expect(report.statuses.map((s) => s.status)).toContain('pending');
     const period = await explainJson('HN-12-comment-period');
     expect(period.rule.requirement.zh).toBe('每条记录 ≥ 30 日');

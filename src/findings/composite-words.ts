@@ -39,6 +39,11 @@ function leafLine(leaf: LeafFinding, lang: Lang): string {
     : `condition ${leaf.number} (${status}), ${leaf.subject.en}: ${leaf.message.en}`;
 }
 
+/** The combination a composite requires, as a formula over its conditions' numbers, in both languages. */
+export function compositeFormula(check: RuleCheck): Bilingual {
+  return bi(formula(check, 'zh'), formula(check, 'en'));
+}
+
 /** What a composite requires, in words: `须满足 条件1 且 条件2` / `required: condition 1 and condition 2`. */
 export function compositeRequirement(check: RuleCheck): Bilingual {
   return bi(`须满足 ${formula(check, 'zh')}`, `required: ${formula(check, 'en')}`);

@@ -1,9 +1,10 @@
 import { bi, type Bilingual, type Lang } from '../core/i18n';
 import { TOOL } from '../core/version';
 import { outOfScope, type Scope } from '../engine/applicability';
-import { kindOf, type CheckKind, type KindStatus } from '../engine/kinds';
-import { isComposite, leafChecks } from '../pack/check-tree';
-import { compositeRequirement } from '../findings/composite-words';
+import { kindOf, topFieldsOf, type CheckKind, type KindStatus } from '../engine/kinds';
+import { labels } from '../engine/kinds/context';
+import { isComposite, leafChecks, leafNumber, leavesOf } from '../pack/check-tree';
+import { compositeFormula } from '../findings/composite-words';
 import { expectedOf } from '../findings/build';
 import type { ChapterInfo, Expected, PackInfo } from '../findings/types';
 import { closestName } from '../intake/closest-name';
@@ -17,7 +18,7 @@ import { citedDocument, citedSource, packSources } from '../pack/sources';
 import { LEVEL_LABELS } from '../pack/levels';
 import { quoteInContext, type QuoteInContext } from '../pack/quote-reading';
 import { formatRequirement } from '../pack/units';
-import { LEVELS, type Level, type Rule, type RulePack, type Severity } from '../pack/types';
+import { LEVELS, type Level, type Rule, type RuleCheck, type RulePack, type Severity } from '../pack/types';
 import { fieldLabel, labelOf } from '../submission/field-labels';
 import { SUBMISSION_SCHEMA } from '../submission/value-kinds';
 import { packInfo } from './checker';
@@ -187,11 +188,26 @@ function requirementOf({ kind, expected, due }: Leaf): Bilingual {
   if (kind.meta.perRecord) {
     words = whole ? bi('每条记录都符合(= 100%)', 'every record meets it (= 100%)') : bi(`每条记录 ${required('zh')}`, `every record ${required('en')}`);
   } else if (expected.unit === 'boolean') {
-    words = bi('是(true)', 'yes (true)');
+    words = bi('是', 'yes');
   } else {
     words = bi(required('zh'), required('en'));
   }
   return due ? bi(`${words.zh};${due.zh}`, `${words.en}; ${due.en}`) : words;
+}
+
+/**
+ * A composite's requirement as a clerk reads it: the combination, then each condition by its number with the fields
+ * it is about and what it requires (`条件1 规范性文件 › 已备案:每条记录都符合(= 100%)`).
+ */
+function compositeRequirementInFull(check: RuleCheck, leaves: readonly Leaf[]): Bilingual {
+  const conditions = leavesOf(check).map(({ path, check: leafCheck }, i) => {
+    const subject = labels(topFieldsOf(leafCheck));
+    const required = requirementOf(leaves[i]);
+    const n = leafNumber(path);
+    return bi(`条件${n} ${subject.zh}:${required.zh}`, `condition ${n}, ${subject.en}: ${required.en}`);
+  });
+  const combination = compositeFormula(check);
+  return bi(`须满足 ${combination.zh}。${conditions.map((c) => c.zh).join(';')}`, `${combination.en}. ${conditions.map((c) => c.en).join('; ')}`);
 }
 
 function joined(texts: readonly Bilingual[]): Bilingual {
@@ -234,7 +250,7 @@ export function catalogueRule(rule: Rule, pack: RulePack, year: number = pack.ye
     kindDescription: joined(leaves.map((leaf) => leaf.kind.meta.description)),
     perRecord,
     expected,
-    requirement: composite ? bi(`${compositeRequirement(rule.check).zh}:${joined(leaves.map(requirementOf)).zh}`, `${compositeRequirement(rule.check).en}: ${joined(leaves.map(requirementOf)).en}`) : joined(leaves.map(requirementOf)),
+    requirement: composite ? compositeRequirementInFull(rule.check, leaves) : joined(leaves.map(requirementOf)),
     ...(due ? { due } : {}),
     fields: ruleFields(rule),
     statuses: KIND_STATUSES.filter((status) => statuses.includes(status)),
