@@ -7,55 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { csvRows } from '../src/intake/roster';
-import { bin, DELETE, tempDir } from './helpers';
-import { FIXTURE_NAME, fixtureSubmission, writeFolder } from './review-fixture';
-
-const YEARS = [2022, 2023, 2024, 2025];
-const FILED: { code: string; level: 'city' | 'county'; skip?: number[] }[] = [
-  { code: '430100', level: 'city' },
-  { code: '430102', level: 'county' },
-  { code: '430103', level: 'county' },
-  { code: '430104', level: 'county' },
-  { code: '430200', level: 'city' },
-  { code: '430202', level: 'county' },
-  { code: '430203', level: 'county', skip: [2023] },
-  { code: '430300', level: 'city' },
-  { code: '430302', level: 'county' },
-];
-/** What each bureau misses in a year: 430102 fails the online rate in 2023, 430103 stops reporting law lectures in 2025. */
-const MISSES: Record<string, Record<number, Record<string, unknown>>> = {
-  '430102': { 2023: { 'services.online_handling_rate': '85%' } },
-  '430103': { 2025: { 'training.law_lectures': DELETE } },
-  '430202': { 2024: { 'services.online_handling_rate': '88%' } },
-};
-const ONLINE = 'HN-07-online-handling-rate';
-
-function writeSubmissions(): string {
-  const files: Record<string, string> = {};
-  for (const year of YEARS) {
-    for (const b of FILED) {
-      if (b.skip?.includes(year)) continue;
-      files[`${year}/${b.level === 'city' ? '' : 'counties/'}${b.code}.yaml`] = fixtureSubmission(b.code, b.level, year, MISSES[b.code]?.[year] ?? {});
-    }
-  }
-  // Not on the roster: a county that files in 2025 only.
-  files['2025/counties/439999.yaml'] = fixtureSubmission('439999', 'county', 2025);
-  return writeFolder(files);
-}
-
-/** The roster: every bureau that files, plus 430105 and 430303 (whose city is read from its code), which never file. */
-const ROSTER_ROWS: [string, string, string, string][] = [
-  ...FILED.map((b): [string, string, string, string] => [b.code, FIXTURE_NAME(b.code), b.level === 'city' ? '市级' : '县级', b.level === 'county' ? `${b.code.slice(0, 4)}00` : '']),
-  ['430105', FIXTURE_NAME('430105'), '县级', '430100'],
-  ['430303', FIXTURE_NAME('430303'), '县级', ''],
-];
-const NOT_FILED = [...YEARS.map((y) => `430105 ${y}`), '430203 2023', ...YEARS.map((y) => `430303 ${y}`)];
-
-function writeRosterCsv(dir: string): string {
-  const file = join(dir, '名册.csv');
-  writeFileSync(file, `\uFEFF行政区划代码,单位名称,层级,所属市州代码\r\n${ROSTER_ROWS.map((r) => r.join(',')).join('\r\n')}\r\n`);
-  return file;
-}
+import { bin, tempDir } from './helpers';
+import { FIXTURE_NAME } from './review-fixture';
+import { FILED, NOT_FILED, ONLINE, ROSTER_ROWS, writeRosterCsv, writeSubmissions, YEARS } from './roster-fixture';
 
 interface JsonReview {
   bureaus: { bureau: { region_code: string; level: string }; year: number; statuses: Record<string, string> }[];
