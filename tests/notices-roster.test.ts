@@ -6,7 +6,7 @@
  * its sha256 and the submission's sha256 (the roster's for a notice to file) on every page.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -190,6 +190,13 @@ describe('every printed page carries the pack, its sha256 and the submission sha
   test('the pages printed from the browser (playwright page.pdf)', () => {
     for (const [name, pdf] of printed) expect(checkPdf(name, pdf)).toBeGreaterThanOrEqual(1);
   });
+});
+
+test('the same folder and roster give the same bytes: every page and every PDF', () => {
+  const again = join(tempDir(), '通知');
+  expect(bin(['notices', folder, '--roster', roster, '--out', again]).status).toBe(1);
+  expect(filesIn(again)).toEqual(filesIn(out));
+  for (const name of filesIn(out)) expect({ name, same: readFileSync(join(again, name)).equals(readFileSync(join(out, name))) }).toEqual({ name, same: true });
 });
 
 test('--lang en: the summary, the notice to file and the flag off the roster in English', () => {
