@@ -249,6 +249,22 @@ describe('notices --roster: exit statuses', () => {
   });
 });
 
+test('a submission named as a roster bureau but with another code: that bureau is not filed, the submission off the roster; two notices, told apart', () => {
+  const dir = writeFolder({ 'x.yaml': fixtureSubmission('430199', 'county', 2024, { 'bureau.name': FIXTURE_NAME('430102'), 'leadership.budgeted': false }) });
+  const file = join(tempDir(), 'roster.csv');
+  writeFileSync(file, `region_code,name,level\n430102,${FIXTURE_NAME('430102')},county\n`);
+  const target = join(tempDir(), 'out');
+  const done = bin(['notices', dir, '--roster', file, '--out', target, '--no-pdf']);
+  expect(done.status).toBe(1);
+  const name = `${FIXTURE_NAME('430102')}-2024`;
+  expect(filesIn(target)).toEqual([`${name}-2.html`, `${name}.html`]);
+  expect(read(target, `${name}.html`)).toContain('data-kind="not_filed"');
+  expect(read(target, `${name}-2.html`)).toContain('<p class="off-roster"');
+  expect(done.stderr).toBe(`plancheck: ${join(dir, 'x.yaml')}: 与名册中未报送的同名单位(催报通知 ${name})行政区划代码不同,各写一份通知:本份为 ${name}-2\n`);
+  const en = bin(['notices', dir, '--roster', file, '--out', join(tempDir(), 'en'), '--no-pdf', '--lang', 'en']);
+  expect(en.stderr).toBe(`plancheck: ${join(dir, 'x.yaml')}: same name as a bureau on the roster that has not filed (notice to file ${name}) but another region code; each gets a notice, this one ${name}-2\n`);
+});
+
 describe('a bad roster is refused as review refuses it: the same messages, exit 2, nothing written', () => {
   test.each([
     ['unknown level', 'r.csv', '行政区划代码,单位名称,层级\n430100,甲局,市级\n430102,乙局,乡级\n', 'r.csv:3: 层级“乡级”无法识别(应为:省级、市级或县级', 'r.csv:3: Unknown level "乡级"'],

@@ -165,11 +165,17 @@ function bureauWords(submission: SubmissionResult): string {
   return submission.bureau?.name ?? basename(submission.file, extname(submission.file));
 }
 
-/** A notice before it is named: what it says, and what orders it among the others. */
-type Unnamed = { order: [string, number, string]; of: (name: string) => BureauNotice; file?: string };
+/** A notice before its file name is chosen: whom and which year it concerns (its order), and how to make it. */
+interface UnnamedNotice {
+  bureau: string;
+  year: number;
+  /** The submission it answers; none for a notice to file. */
+  file?: string;
+  make(name: string): BureauNotice;
+}
 
-function rectifying(s: SubmissionResult, offRoster: RosterSource | undefined): Unnamed {
-  const notice = (name: string): RectificationNotice => ({
+function rectifying(s: SubmissionResult, offRoster: RosterSource | undefined): UnnamedNotice {
+  const make = (name: string): RectificationNotice => ({
     kind: 'rectify',
     name,
     file: s.file,
@@ -181,12 +187,12 @@ function rectifying(s: SubmissionResult, offRoster: RosterSource | undefined): U
     missing: s.findings.filter((f) => f.status === 'missing_data'),
     ...(offRoster ? { offRoster } : {}),
   });
-  return { order: [bureauWords(s), s.year as number, s.file], of: notice, file: s.file };
+  return { bureau: bureauWords(s), year: s.year as number, file: s.file, make };
 }
 
-function filingOf(n: NotFiled, roster: RosterSource): Unnamed {
+function filingOf(n: NotFiled, roster: RosterSource): UnnamedNotice {
   const bureau: Bureau = { name: n.bureau, level: n.level, ...(n.region_code ? { region_code: n.region_code } : {}) };
-  return { order: [n.bureau, n.year, ''], of: (name) => ({ kind: 'not_filed', name, bureau, year: n.year, roster }) };
+  return { bureau: n.bureau, year: n.year, make: (name) => ({ kind: 'not_filed', name, bureau, year: n.year, roster }) };
 }
 
 /** Notices in the order of bureau, year, file; names made unique (a bureau-year filed twice gets -2, -3…). */
@@ -195,18 +201,23 @@ function noticesOf(evaluated: readonly SubmissionResult[], filing: RosterReport 
   const off = new Set(filing?.offRoster.flatMap((o) => o.files) ?? []);
   const concerned = evaluated.filter((s) => s.summary.fail > 0 || s.summary.missing_data > 0).map((s) => rectifying(s, off.has(s.file) ? roster : undefined));
   const toFile = filing && roster ? filing.notFiled.map((n) => filingOf(n, roster)) : [];
-  const all = [...concerned, ...toFile].sort((a, b) => byCodePoint(a.order[0], b.order[0]) || a.order[1] - b.order[1] || byCodePoint(a.order[2], b.order[2]));
-  const taken = new Map<string, string>();
+  const all = [...concerned, ...toFile].sort((a, b) => byCodePoint(a.bureau, b.bureau) || a.year - b.year || byCodePoint(a.file ?? '', b.file ?? ''));
+  // Each name taken, with the submission of its notice (none for a notice to file).
+  const taken = new Map<string, { file?: string; name: string }>();
   return all.map((u) => {
-    const base = safeFileName(`${u.order[0]}-${u.order[1]}`);
+    const base = safeFileName(`${u.bureau}-${u.year}`);
     let name = base;
     for (let n = 2; taken.has(fileNameKey(name)); n++) name = `${base}-${n}`;
     const first = taken.get(fileNameKey(base));
     if (first !== undefined && u.file !== undefined) {
-      notes.push({ file: u.file, message: bi(`与 ${first} 是同一单位同一年度的报送,各写一份通知:本份为 ${name}`, `the same bureau and year as ${first}; each gets a notice, this one ${name}`) });
+      // A roster bureau not filed and a submission of the same name: the codes differ, or it would have been filed.
+      const said = first.file
+        ? bi(`与 ${first.file} 是同一单位同一年度的报送,各写一份通知:本份为 ${name}`, `the same bureau and year as ${first.file}; each gets a notice, this one ${name}`)
+        : bi(`与名册中未报送的同名单位(催报通知 ${first.name})行政区划代码不同,各写一份通知:本份为 ${name}`, `same name as a bureau on the roster that has not filed (notice to file ${first.name}) but another region code; each gets a notice, this one ${name}`);
+      notes.push({ file: u.file, message: said });
     }
-    taken.set(fileNameKey(name), u.file ?? name);
-    return u.of(name);
+    taken.set(fileNameKey(name), { ...(u.file !== undefined ? { file: u.file } : {}), name });
+    return u.make(name);
   });
 }
 
