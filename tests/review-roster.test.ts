@@ -7,55 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { csvRows } from '../src/intake/roster';
-import { bin, DELETE, tempDir } from './helpers';
-import { FIXTURE_NAME, fixtureSubmission, writeFolder } from './review-fixture';
-
-const YEARS = [2022, 2023, 2024, 2025];
-const FILED: { code: string; level: 'city' | 'county'; skip?: number[] }[] = [
-  { code: '430100', level: 'city' },
-  { code: '430102', level: 'county' },
-  { code: '430103', level: 'county' },
-  { code: '430104', level: 'county' },
-  { code: '430200', level: 'city' },
-  { code: '430202', level: 'county' },
-  { code: '430203', level: 'county', skip: [2023] },
-  { code: '430300', level: 'city' },
-  { code: '430302', level: 'county' },
-];
-/** What each bureau misses in a year: 430102 fails the online rate in 2023, 430103 stops reporting law lectures in 2025. */
-const MISSES: Record<string, Record<number, Record<string, unknown>>> = {
-  '430102': { 2023: { 'services.online_handling_rate': '85%' } },
-  '430103': { 2025: { 'training.law_lectures': DELETE } },
-  '430202': { 2024: { 'services.online_handling_rate': '88%' } },
-};
-const ONLINE = 'HN-07-online-handling-rate';
-
-function writeSubmissions(): string {
-  const files: Record<string, string> = {};
-  for (const year of YEARS) {
-    for (const b of FILED) {
-      if (b.skip?.includes(year)) continue;
-      files[`${year}/${b.level === 'city' ? '' : 'counties/'}${b.code}.yaml`] = fixtureSubmission(b.code, b.level, year, MISSES[b.code]?.[year] ?? {});
-    }
-  }
-  // Not on the roster: a county that files in 2025 only.
-  files['2025/counties/439999.yaml'] = fixtureSubmission('439999', 'county', 2025);
-  return writeFolder(files);
-}
-
-/** The roster: every bureau that files, plus 430105 and 430303 (whose city is read from its code), which never file. */
-const ROSTER_ROWS: [string, string, string, string][] = [
-  ...FILED.map((b): [string, string, string, string] => [b.code, FIXTURE_NAME(b.code), b.level === 'city' ? '市级' : '县级', b.level === 'county' ? `${b.code.slice(0, 4)}00` : '']),
-  ['430105', FIXTURE_NAME('430105'), '县级', '430100'],
-  ['430303', FIXTURE_NAME('430303'), '县级', ''],
-];
-const NOT_FILED = [...YEARS.map((y) => `430105 ${y}`), '430203 2023', ...YEARS.map((y) => `430303 ${y}`)];
-
-function writeRosterCsv(dir: string): string {
-  const file = join(dir, '名册.csv');
-  writeFileSync(file, `\uFEFF行政区划代码,单位名称,层级,所属市州代码\r\n${ROSTER_ROWS.map((r) => r.join(',')).join('\r\n')}\r\n`);
-  return file;
-}
+import { bin, tempDir } from './helpers';
+import { FIXTURE_NAME } from './review-fixture';
+import { FILED, NOT_FILED, ONLINE, ROSTER_ROWS, writeRosterCsv, writeSubmissions, YEARS } from './roster-fixture';
 
 interface JsonReview {
   bureaus: { bureau: { region_code: string; level: string }; year: number; statuses: Record<string, string> }[];
@@ -179,18 +133,92 @@ test('a target going from pass to missing data is a regression, as pass to fail 
   expect(table).toMatch(/✗ 审查测试430103人力资源和社会保障局 \(430103\) · HN-32-[a-z-]+ · 2024 → 2025 · 通过 → 缺数据/);
 });
 
-test('CSV: the not-filed bureau-years as rows, the roll-up and the trend below the matrix, every row as wide as the header', () => {
+test('CSV: the matrix alone, one rectangular table: the not-filed bureau-years as rows, the bureau off the roster marked', () => {
   const rows = csvRows(reports.csv.toString('utf8').replace(/^\uFEFF/, '')).map((r) => r.fields);
   const width = rows[0].length;
   expect(rows.every((r) => r.length === width)).toBe(true);
+  // No empty row and no second header: the roll-up and the trend are CSVs of their own (--by city, --by year).
+  expect(rows.filter((r) => r.every((cell) => cell === ''))).toEqual([]);
+  expect(rows.slice(1).filter((r) => r[0] === '文件')).toEqual([]);
+  expect(rows.length).toBe(1 + json.bureaus.length + NOT_FILED.length);
   const notice = rows[0].indexOf('提示');
   const notFiled = rows.filter((r) => r[notice] === '未报送').map((r) => `${r[3]} ${r[5]}`);
   expect(notFiled).toEqual(NOT_FILED);
   expect(rows.find((r) => r[3] === '439999')?.[notice]).toBe('名册外');
-  const city = rows.find((r) => r[0] === '按市州汇总 2025' && r[1] === '430100' && r[3] === ONLINE);
-  expect(city?.slice(5, 9)).toEqual(['通过', '3', '4', `${FIXTURE_NAME('430105')}(未报送)`]);
-  const trend = rows.find((r) => r[0] === '逐年趋势' && r[1] === ONLINE);
-  expect(trend?.slice(3, 11)).toEqual(['9', '9', '7', '8', '8', '9', '10', '10']);
+});
+
+test('CSV --by city: the roll-up as its own table, a row per city and target, with the provenance', () => {
+  const run = bin(['review', folder, '--roster', roster, '--by', 'city', '--format', 'csv']);
+  expect(run.status).toBe(1);
+  const rows = csvRows(run.stdout.replace(/^\uFEFF/, '')).map((r) => r.fields);
+  expect(rows[0].slice(0, 9)).toEqual(['年度', '市州代码', '市州', '指标编号', '指标名称', '本级', '达标的县市区数', '适用的县市区数', '未达标的县市区']);
+  expect(rows[0].slice(9, 13)).toEqual(['工具', '规则包', '规则包版本', '规则包sha256']);
+  expect(rows.every((r) => r.length === rows[0].length)).toBe(true);
+  expect(rows.length).toBe(1 + json.cities.reduce((n, c) => n + c.targets.length, 0));
+  const city = rows.find((r) => r[1] === '430100' && r[3] === ONLINE);
+  expect(city?.slice(0, 9)).toEqual(['2025', '430100', FIXTURE_NAME('430100'), ONLINE, '人社服务事项网上可办率', '通过', '3', '4', `${FIXTURE_NAME('430105')}(未报送)`]);
+  const en = csvRows(bin(['review', folder, '--roster', roster, '--by', 'city', '--format', 'csv', '--lang', 'en']).stdout.replace(/^\uFEFF/, '')).map((r) => r.fields);
+  expect(en[0].slice(0, 9)).toEqual(['year', 'city_code', 'city', 'rule', 'title', 'city_status', 'counties_met', 'counties_applicable', 'counties_missing']);
+  expect(en.find((r) => r[1] === '430100' && r[3] === ONLINE)?.slice(5, 8)).toEqual(['pass', '3', '4']);
+});
+
+test('CSV --by year: the trend as its own table, a row per target with its figures per year', () => {
+  const run = bin(['review', folder, '--roster', roster, '--by', 'year', '--format', 'csv']);
+  expect(run.status).toBe(1);
+  const rows = csvRows(run.stdout.replace(/^\uFEFF/, '')).map((r) => r.fields);
+  expect(rows[0].slice(0, 10)).toEqual(['指标编号', '指标名称', ...YEARS.flatMap((y) => [`${y} 年达标单位数`, `${y} 年适用单位数`])]);
+  expect(rows[0][10]).toBe('工具');
+  expect(rows.every((r) => r.length === rows[0].length)).toBe(true);
+  expect(rows.slice(1).map((r) => r[0])).toEqual(json.trend.targets.map((t) => t.rule));
+  for (const target of json.trend.targets) {
+    expect(rows.find((r) => r[0] === target.rule)?.slice(2, 10)).toEqual(target.years.flatMap((y) => [String(y.met), String(y.of)]));
+  }
+  expect(rows.find((r) => r[0] === ONLINE)?.slice(2, 10)).toEqual(['9', '9', '7', '8', '8', '9', '10', '10']);
+  const en = csvRows(bin(['review', folder, '--by', 'year', '--format', 'csv', '--lang', 'en']).stdout.replace(/^\uFEFF/, '')).map((r) => r.fields);
+  expect(en[0].slice(0, 4)).toEqual(['rule', 'title', 'met_2022', 'applicable_2022']);
+});
+
+test('--by year prints only the trend: table, JSON, Markdown, HTML and workbook, in Chinese and English', async () => {
+  const table = bin(['review', folder, '--roster', roster, '--by', 'year']);
+  expect(table.status).toBe(1);
+  expect(table.stdout).toContain('逐年趋势:各指标达标的单位数 / 适用的单位数');
+  expect(table.stdout).toMatch(new RegExp(`${ONLINE} 人社服务事项网上可办率 · 2022 9/9\\(100%\\) · 2023 7/8\\(87\\.5%\\) · 2024 8/9\\(88\\.9%\\) · 2025 10/10\\(100%\\)`));
+  expect(table.stdout).not.toContain('矩阵');
+  expect(table.stdout).not.toContain('按市州汇总');
+  const en = bin(['review', folder, '--roster', roster, '--by', 'year', '--lang', 'en']);
+  expect(en.stdout).toContain('Trend: bureaus meeting each target / bureaus it applies to, per year');
+  // Chinese only in the bureaus' own names.
+  expect(en.stdout.replace(/审查测试\d{6}人力资源和社会保障局/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
+  const trendOnly = JSON.parse(bin(['review', folder, '--roster', roster, '--by', 'year', '--format', 'json']).stdout);
+  expect(trendOnly.bureaus).toBeUndefined();
+  expect(trendOnly.cities).toBeUndefined();
+  expect(trendOnly.trend).toEqual(json.trend);
+  expect(trendOnly.not_filed).toEqual(json.not_filed);
+  const markdown = bin(['review', folder, '--by', 'year', '--format', 'markdown']).stdout;
+  expect(markdown).toContain('## 逐年趋势');
+  expect(markdown).not.toContain('## 矩阵');
+  const html = bin(['review', folder, '--by', 'year', '--format', 'html']).stdout;
+  expect(html.match(/<svg class="spark" data-rule="[^"]+"/g)).toHaveLength(json.trend.targets.length);
+  expect(html).not.toContain('<section class="matrix">');
+  const file = join(tempDir(), 'trend.xlsx');
+  expect(bin(['review', folder, '--by', 'year', '--format', 'xlsx', '--out', file]).status).toBe(1);
+  const workbook = new Workbook();
+  await workbook.xlsx.readFile(file);
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(['逐年趋势', '各单位逐年']);
+});
+
+test('--by year over one year says there is no trend; --by with another word is refused, exit 2', () => {
+  const one = bin(['review', folder, '--year', '2024', '--by', 'year']);
+  expect(one.stdout).toContain('审查只有一个年度,没有逐年趋势');
+  expect(bin(['review', folder, '--year', '2024', '--by', 'year', '--lang', 'en']).stdout).toContain('The review has one year only: no trend');
+  const csv = csvRows(bin(['review', folder, '--year', '2024', '--by', 'year', '--format', 'csv']).stdout.replace(/^\uFEFF/, '')).map((r) => r.fields);
+  expect(csv).toHaveLength(1);
+  expect(csv[0].slice(0, 3)).toEqual(['指标编号', '指标名称', '工具']);
+  const bad = bin(['review', folder, '--by', 'month']);
+  expect(bad.status).toBe(2);
+  expect(bad.stdout).toBe('');
+  expect(bad.stderr).toBe('plancheck: --by: --by 的取值 "month" 无效,应为 city(按市州汇总)或 year(逐年趋势)\n');
+  expect(bin(['review', folder, '--by', 'month', '--lang', 'en']).stderr).toBe('plancheck: --by: --by: "month" is not valid; expected city (the roll-up by city) or year (the trend over the years)\n');
 });
 
 test('Markdown: the not-filed list, the roll-up and the trend as numbers', () => {

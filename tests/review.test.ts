@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { csvRows } from '../src/intake/roster';
 import { bin, cli } from './helpers';
 import { FIXTURE_NAME, RULE_IDS, writeReviewFixture } from './review-fixture';
 
@@ -103,13 +104,15 @@ describe('plancheck review over a folder of 22 submissions across two years', ()
     expect(run.stderr).toContain('--status 的取值 "failed" 无效');
   });
 
-  test('the CSV matrix has a row per bureau-year and one for the rejected file, then after an empty row the roll-up and trend', async () => {
+  test('the CSV is the matrix alone, one table: a row per bureau-year and one for the rejected file; the roll-up is a CSV of its own', async () => {
     const { stdout } = await cli('review', root, '--format', 'csv');
     expect(stdout.charCodeAt(0)).toBe(0xfeff);
-    const lines = stdout.trim().split('\r\n');
-    const blank = lines.findIndex((line) => /^,+$/.test(line));
-    expect(lines.slice(0, blank)).toHaveLength(1 + 21 + 1);
-    expect(lines[blank + 1]).toMatch(/^部分,市州代码,市州,指标编号/);
+    const records = csvRows(stdout.slice(1)).map((r) => r.fields);
+    expect(records).toHaveLength(1 + 21 + 1);
+    expect(records.every((r) => r.length === records[0].length)).toBe(true);
+    expect(records.filter((r) => r.every((cell) => cell === ''))).toEqual([]);
+    const cities = await cli('review', root, '--format', 'csv', '--by', 'city');
+    expect(cities.stdout).toMatch(/^\uFEFF年度,市州代码,市州,指标编号/);
   });
 
   test('the compiled bin with two worker threads gives the same JSON as one thread', () => {

@@ -47,7 +47,7 @@ const TEXT = {
     checkExitZero: ['--exit-zero', '有指标不通过或缺数据时也以 0 退出(无法读取的输入仍以 2 退出)'],
     reviewExitZero: ['--exit-zero', '有指标不通过或缺数据时也以 0 退出(无法读取的输入仍以 2 退出)'],
     roster: ['--roster <文件>', '应报送单位名册(.csv、.yaml 或 .xlsx):列出未报送的单位和名册外的报送,未报送按不通过计'],
-    by: ['--by <汇总方式>', 'city:只输出按市州汇总(各市本级及所属县市区)'],
+    by: ['--by <汇总方式>', 'city:只输出按市州汇总(各市本级及所属县市区);year:只输出逐年趋势(各指标每年达标的单位数,各单位逐年情况)。CSV 每份只有一张表:不写时为矩阵,汇总和趋势各用 --by 另行输出'],
     maxBytes: ['--max-bytes <字节数>', '大于此大小的报送文件不读取,按无法读取处理(默认 32 MiB;可写 64M、512K)'],
     level: ['--level <层级>', '只看这些层级:province(省级)、city(市级)、county(县级);可重复,或用逗号分隔'],
     region: ['--region <代码前缀>', '只看行政区划代码以此开头的单位,如 4301;可重复'],
@@ -55,11 +55,12 @@ const TEXT = {
     status: ['--status <状态>', '只看出现这些状态的单位和规则,如 fail;可重复'],
     year: ['--year <年度>', '只看这些报送年度,如 2024 或 2023,2024;可重复'],
     jobs: ['-j, --jobs <数量>', '工作线程数(默认每个处理器核心一个,也最多这么多)'],
-    notices: '整改通知:为文件夹(含子文件夹)中每个有指标不通过或缺数据的单位,各写一份可打印的整改通知(网页,有 Chromium 时另附 PDF)',
+    notices: '整改通知:为文件夹(含子文件夹)中每个有指标不通过或缺数据的单位,各写一份可打印的整改通知(网页,有 Chromium 时另附 PDF);给出名册时,名册中未报送的单位各写一份催报通知',
     noticesDirs: ['<报送文件夹...>', '报送所在的文件夹(含子文件夹),也可以是文件'],
     noticesOut: ['-o, --out <文件夹>', '通知写入此文件夹(不存在时新建),每个单位每个年度一份,文件名为单位名称和年度;每份写完整后才替换同名旧文件'],
     replyBy: ['--reply-by <日期>', '回复期限(年-月-日,如 2025-03-31);不写时为本批报送的数据截止日中最晚的一天之后第 15 个工作日'],
     noPdf: ['--no-pdf', '只写网页版通知,不用 Chromium 打印 PDF'],
+    noticesRoster: ['--roster <文件>', '应报送单位名册(.csv、.yaml 或 .xlsx):名册中在某一年度没有报送的单位,各写一份催报通知(未报送,按不通过计);名册外的报送在其通知和汇总中标明'],
     chromium: ['--chromium <路径>', '用于打印 PDF 的 Chromium 可执行文件;默认位置找不到 Chromium 时只写网页'],
     packCommand: '规则包的维护工具:检查规则包本身(lint),运行它的测试用例(test)',
     packLint: '检查规则包:原文、引文、措辞、字段、测试用例是否齐全、分段取值是否重叠、规则是否重复;逐条给出位置和修改建议',
@@ -113,7 +114,7 @@ const TEXT = {
     checkExitZero: ['--exit-zero', 'exit 0 even when findings fail or data is missing (unreadable input still exits 2)'],
     reviewExitZero: ['--exit-zero', 'exit 0 even when findings fail or data is missing (unreadable input still exits 2)'],
     roster: ['--roster <file>', 'the bureaus expected to file (.csv, .yaml or .xlsx): lists who has not filed (a failure) and who is not on it'],
-    by: ['--by <grouping>', 'city: print only the roll-up of each city with its counties'],
+    by: ['--by <grouping>', 'city: print only the roll-up of each city with its counties; year: only the trend over the years (bureaus meeting each target per year, each bureau year by year). A CSV holds one table: the matrix by default, the roll-up and the trend each with its --by'],
     maxBytes: ['--max-bytes <bytes>', 'refuse, unread, any submission larger than this (default 32 MiB; 64M and 512K may be written)'],
     level: ['--level <levels>', 'only these levels: province, city, county (repeat or separate with commas)'],
     region: ['--region <prefix>', 'only bureaus whose region code starts so, e.g. 4301; may repeat'],
@@ -121,11 +122,12 @@ const TEXT = {
     status: ['--status <statuses>', 'only bureaus and rules with these statuses, e.g. fail; may repeat'],
     year: ['--year <years>', 'only these reporting years, e.g. 2024 or 2023,2024; may repeat'],
     jobs: ['-j, --jobs <n>', 'worker threads (default, and at most: one per core)'],
-    notices: 'rectification notices: one printable notice (a web page, and a PDF where Chromium is found) to every bureau in the folders with a target that fails or lacks data',
+    notices: 'rectification notices: one printable notice (a web page, and a PDF where Chromium is found) to every bureau in the folders with a target that fails or lacks data; with a roster, a notice to file to every bureau on it that has not filed',
     noticesDirs: ['<dirs...>', 'folders of submissions (searched recursively), or files'],
     noticesOut: ['-o, --out <folder>', 'the folder the notices go to (made if missing), one per bureau and year, named by the bureau and the year; each replaces an old one only once complete'],
     replyBy: ['--reply-by <date>', 'the date to reply by (YYYY-MM-DD); by default the 15th working day after the latest as_of of the submissions'],
     noPdf: ['--no-pdf', 'write the notices as web pages only, without printing PDFs with Chromium'],
+    noticesRoster: ['--roster <file>', 'the bureaus expected to file (.csv, .yaml or .xlsx): each one without a submission for a year of the folder gets a notice to file (not filed, a failure); a submission from a bureau not on it is flagged in its notice and the summary'],
     chromium: ['--chromium <path>', 'the Chromium executable that prints the PDFs; where none is at the default place, web pages only'],
     packCommand: "tools for a rule pack's maintainers: check the pack itself (lint), run its test cases (test)",
     packLint: 'check a rule pack: source, quotes, wording, fields, cases for every rule, dated values, duplicate rules; each problem with its place and a fix',
@@ -311,6 +313,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .helpOption('-h, --help', t.help)
     .argument(t.noticesDirs[0], t.noticesDirs[1])
     .requiredOption(t.noticesOut[0], t.noticesOut[1])
+    .option(t.noticesRoster[0], t.noticesRoster[1])
     .option(t.replyBy[0], t.replyBy[1])
     .option(t.noPdf[0], t.noPdf[1])
     .option(t.chromium[0], t.chromium[1], DEFAULT_CHROMIUM)
@@ -318,7 +321,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option(t.calendar[0], t.calendar[1], collect, [])
     .option(t.maxBytes[0], t.maxBytes[1])
     .addOption(new Option(t.lang[0], t.lang[1]).choices(LANGS).default('zh'))
-    // ROSTER (issue 15 item 1): `--roster <file>` goes here, passed on as NoticesRequest.roster (run/notices.ts).
     .action(async (dirs: string[], options: NoticesOptions) => {
       const { runNotices } = await import('./commands/notices');
       status = await runNotices(dirs, options, io);

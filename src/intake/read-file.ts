@@ -138,8 +138,9 @@ export function readSubmissionBytes(file: string): Buffer {
  * cannot block), then again on the open file (it may have been swapped), and the read stops at the limit.
  * `submission`: the limit is the one `--max-bytes` sets, and the message says so.
  */
-export function readInputBytes(file: string, limit = DEFAULT_MAX_BYTES, submission = false): Buffer {
-  const readable = submission ? READABLE_SUBMISSION : READABLE;
+export function readInputBytes(file: string, limit = DEFAULT_MAX_BYTES, submission = false, expected?: Bilingual): Buffer {
+  // `expected`: what the caller reads (a roster, say), told when the file cannot be opened.
+  const readable = expected ?? (submission ? READABLE_SUBMISSION : READABLE);
   let stats: Stats;
   try {
     stats = statSync(file);

@@ -206,7 +206,7 @@ function bureausOf(file: string, raw: readonly RawRow[]): RosterBureau[] {
  * of an xlsx workbook (exceljs loaded only then). A mistake is an InputError placed at its line or cell.
  */
 export async function readRoster(file: string): Promise<Roster> {
-  const bytes = readInputBytes(file);
+  const bytes = readInputBytes(file, undefined, false, bi('一个存在且可读的名册文件(.csv、.yaml、.yml 或 .xlsx)', 'a roster file (.csv, .yaml, .yml or .xlsx) that exists and can be read'));
   const ending = extname(file).toLowerCase();
   let raw: RawRow[];
   if (ending === '.csv') raw = csvRaw(file, bytes);

@@ -18,7 +18,7 @@ import { cityRollups } from './review/cities';
 import { filingAgainst } from './review/roster';
 import { trendOver } from './review/trend';
 import { defaultJobs, evaluateFiles, WorkerFailure, type Progress } from './review/pool';
-import type { ReviewFilters, ReviewResult, ReviewRow } from './review/types';
+import { REVIEW_GROUPINGS, type ReviewFilters, type ReviewGrouping, type ReviewResult, type ReviewRow } from './review/types';
 
 /** What `review` is asked: the command's flags as data. Filters are lists of values (the command splits commas). */
 export interface ReviewRequest {
@@ -41,7 +41,7 @@ export interface ReviewRequest {
   formats?: readonly IntakeFormat[];
   /** The bureaus expected to file (read by intake/roster.ts `readRoster`): who has not filed, and each city's counties. */
   roster?: Roster;
-  /** `--by city`: the reports print only the roll-up by city. */
+  /** `--by city`: the reports print only the roll-up by city; `--by year`: only the trend over the years. */
   by?: string;
 }
 
@@ -88,8 +88,12 @@ function filterProblems(filters: ReviewFilters, years: readonly string[], ruleId
   for (const region of filters.regions) if (!/^\d{1,6}$/.test(region)) bad('--region', region, ['区划代码的前 1 至 6 位数字,如 4301', '1–6 digits of a region code, e.g. 4301']);
   for (const rule of filters.rules) if (!ruleIds.has(rule)) bad('--rule', rule, ['所用规则包中的指标编号', 'a rule id of the loaded packs']);
   for (const year of years) if (!/^\d{4}$/.test(year)) bad('--year', year, ['四位数的年度,如 2024', 'a four-digit year, e.g. 2024']);
-  if (by !== undefined && by !== 'city') bad('--by', by, ['city(按市州汇总)', 'city']);
+  if (by !== undefined && !isGrouping(by)) bad('--by', by, ['city(按市州汇总)或 year(逐年趋势)', 'city (the roll-up by city) or year (the trend over the years)']);
   return problems;
+}
+
+function isGrouping(by: string): by is ReviewGrouping {
+  return (REVIEW_GROUPINGS as readonly string[]).includes(by);
 }
 
 function waiverOutcomes(rows: readonly ReviewRow[]): { applied: string[]; expired: string[] }[] {
@@ -169,7 +173,7 @@ export function prepareReview(request: ReviewRequest): ReviewPlan {
         ...(roster ? { roster } : {}),
         cities,
         trend,
-        ...(request.by === 'city' ? { by: 'city' as const } : {}),
+        ...(request.by !== undefined && isGrouping(request.by) ? { by: request.by } : {}),
       };
       return { result };
     },

@@ -31,6 +31,8 @@ function build(): Case[] {
     }
     add(`review-examples-status-fail-${lang}`, 'review', 'examples', '--status', 'fail', '--lang', lang);
     add(`review-examples-level-county-${lang}`, 'review', 'examples', '--level', 'county', '--lang', lang);
+    // Each review CSV is one table: the roll-up by city and the trend are CSVs of their own.
+    for (const by of ['city', 'year']) add(`review-examples-roster-by-${by}-csv-${lang}`, 'review', 'examples', '--roster', 'examples/roster.csv', '--by', by, '--format', 'csv', '--lang', lang);
     for (const fixture of ['reference-submission', 'broken-rate']) {
       add(`check-fixture-${fixture}-table-${lang}`, 'check', `tests/fixtures/${fixture}.yaml`, '--lang', lang);
       add(`check-fixture-${fixture}-json-${lang}`, 'check', `tests/fixtures/${fixture}.yaml`, '--format', 'json', '--lang', lang);

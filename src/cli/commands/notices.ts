@@ -3,16 +3,19 @@ import { join } from 'node:path';
 import { bi, type Lang } from '../../core/i18n';
 import { isInputError, type InputProblem } from '../../intake/problem';
 import { DEFAULT_CHROMIUM, noticePdfRenderer, noticeRenderer, openNoticePrinter } from '../../report/notice';
+import { offRosterLine } from '../../report/review/overview';
 import { EXIT } from '../../run/exit';
-import { noticeDocuments, noticesExitStatus, prepareNotices, type NoticeDocument } from '../../run/notices';
+import { noticeDocuments, noticesExitStatus, prepareNotices, type NoticeDocument, type NoticesResult } from '../../run/notices';
 import type { CliIo } from '../io';
 import { writeProblem } from '../outputs';
 import { problemLine } from '../problem-line';
+import { rosterOf } from '../roster';
 import { assertNotAnInput, OutputTransaction, OutputWriteError, resolveTarget, type OutputTarget } from '../write-output';
 
 export interface NoticesOptions {
   out: string;
   replyBy?: string;
+  roster?: string;
   /** False with `--no-pdf`. */
   pdf: boolean;
   /** DEFAULT_CHROMIUM unless named. */
@@ -83,9 +86,12 @@ function planFiles(docs: readonly NoticeDocument[], out: string, pdf: boolean, i
  */
 export async function runNotices(paths: readonly string[], options: NoticesOptions, io: CliIo): Promise<number> {
   const { lang } = options;
-  const plan = prepareNotices({ paths, packs: options.pack, calendars: options.calendar, replyBy: options.replyBy, maxBytes: options.maxBytes });
+  const own: InputProblem[] = [];
+  // A bad roster is refused with review's messages, before anything is evaluated.
+  const roster = options.roster !== undefined ? await rosterOf(options.roster, own) : undefined;
+  const plan = prepareNotices({ paths, packs: options.pack, calendars: options.calendar, replyBy: options.replyBy, maxBytes: options.maxBytes, ...(roster ? { roster } : {}) });
   for (const note of plan.notes) io.stderr(problemLine(note, lang));
-  const own = outFolderProblems(options.out);
+  own.push(...outFolderProblems(options.out));
   const chromium = choosePrinter(options, own, io);
   if (!plan.ready || own.length > 0) {
     for (const problem of [...plan.problems, ...own]) io.stderr(problemLine(problem, lang));
@@ -100,7 +106,7 @@ export async function runNotices(paths: readonly string[], options: NoticesOptio
   for (const problem of refused) io.stderr(problemLine(problem, lang));
   if (refused.length > 0) return EXIT.invalidInput;
   const written = planned.length > 0 ? await writeNotices(planned, chromium, lang, io) : [];
-  if (written.length === 0) io.stdout(summaryLine(result.notices.length, chromium !== undefined, result.met.length, result.rejected.length, options.out, lang));
+  if (written.length === 0) io.stdout(summaryText(result, chromium !== undefined, options.out, lang));
   return noticesExitStatus(result, written);
 }
 
@@ -137,12 +143,28 @@ function failureProblem(error: unknown, several: boolean, lang: Lang): InputProb
   throw error;
 }
 
-function summaryLine(count: number, pdf: boolean, met: number, rejected: number, out: string, lang: Lang): string {
-  const zh = [`已写出 ${count} 份整改通知${pdf ? '(网页和 PDF 各一份)' : '(网页)'}到 ${out}`, `${met} 份报送全部达标、不缺数据,无需通知`];
-  const en = [`${count} rectification notice${count === 1 ? '' : 's'} written to ${out}${pdf ? ' (a web page and a PDF each)' : ' (web pages)'}`, `${met} submission${met === 1 ? '' : 's'} meet every target with no data missing: no notice`];
+/**
+ * What the run wrote, on standard output: how many notices, how many submissions needed none, how many could not be
+ * read; with a roster, how many of the notices tell a bureau to file, and each bureau off the roster on its own line.
+ */
+function summaryText(result: NoticesResult, pdf: boolean, out: string, lang: Lang): string {
+  const count = result.notices.length;
+  const met = result.met.length;
+  const rejected = result.rejected.length;
+  const toFile = result.notices.filter((n) => n.kind === 'not_filed').length;
+  const kinds = result.roster ? { zh: `:整改通知 ${count - toFile} 份,催报通知 ${toFile} 份`, en: `: ${count - toFile} to rectify, ${toFile} to file` } : { zh: '', en: '' };
+  const zh = [`已写出 ${count} 份${result.roster ? '' : '整改'}通知${pdf ? '(网页和 PDF 各一份)' : '(网页)'}到 ${out}${kinds.zh}`, `${met} 份报送全部达标、不缺数据,无需通知`];
+  const en = [`${count} ${result.roster ? '' : 'rectification '}notice${count === 1 ? '' : 's'} written to ${out}${pdf ? ' (a web page and a PDF each)' : ' (web pages)'}${kinds.en}`, `${met} submission${met === 1 ? '' : 's'} meet every target with no data missing: no notice`];
   if (rejected > 0) {
     zh.push(`${rejected} 份无法读取,未写通知`);
     en.push(`${rejected} could not be read: no notice`);
   }
-  return `${lang === 'zh' ? zh.join(';') : en.join('; ')}\n`;
+  const roster = result.roster;
+  if (roster) {
+    const off = roster.offRoster.length;
+    zh.push(`名册 ${roster.bureaus} 个单位,未报送 ${roster.notFiled.length} 个单位年度,名册外 ${off} 个单位`);
+    en.push(`roster of ${roster.bureaus} bureau${roster.bureaus === 1 ? '' : 's'}: ${roster.notFiled.length} bureau-year${roster.notFiled.length === 1 ? '' : 's'} not filed, ${off} bureau${off === 1 ? '' : 's'} not on it`);
+  }
+  const offLines = (roster?.offRoster ?? []).map((o) => `  ⚠ ${offRosterLine(o, lang)}\n`);
+  return `${lang === 'zh' ? zh.join(';') : en.join('; ')}\n${offLines.join('')}`;
 }

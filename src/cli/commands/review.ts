@@ -2,14 +2,13 @@ import type { Lang } from '../../core/i18n';
 import { terminalText } from '../../core/text-safety';
 import type { InputProblem } from '../../intake/problem';
 import { REVIEW_BINARY_FORMATS, REVIEW_FORMATS, reviewRenderer, type ReviewFormat } from '../../report/review';
-import { readRoster, type Roster } from '../../intake/roster';
-import { isInputError } from '../../intake/problem';
 import { EXIT } from '../../run/exit';
 import { prepareReview, reviewExitStatus } from '../../run/review';
 import type { CliIo } from '../io';
 import { planOutputs, writeOutputs } from '../outputs';
 import { problemLine } from '../problem-line';
 import { parseReportTargets } from '../report-targets';
+import { rosterOf } from '../roster';
 
 export interface ReviewOptions {
   format: ReviewFormat;
@@ -36,17 +35,6 @@ export interface ReviewOptions {
 /** Filters accept repeats and commas: `--level city,county` or `--level city --level county`. */
 function listOf(values: readonly string[] | undefined): string[] {
   return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-}
-
-/** The roster, or its problems (placed) added to `problems`: a bad roster stops the review before it runs. */
-async function rosterOf(file: string, problems: InputProblem[]): Promise<Roster | undefined> {
-  try {
-    return await readRoster(file);
-  } catch (error) {
-    if (!isInputError(error)) throw error;
-    problems.push(...error.problems);
-    return undefined;
-  }
 }
 
 /** `plancheck review DIR...`: the flags bound to the runner (run/review.ts); the command plans and writes the reports. */

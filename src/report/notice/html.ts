@@ -1,6 +1,6 @@
 import type { Lang } from '../../core/i18n';
 import type { Citation, Evidence, Finding, PackInfo } from '../../findings/types';
-import type { NoticeDocument, ReplyDeadline } from '../../run/notices';
+import type { FilingNotice, NoticeDocument, RectificationNotice, ReplyDeadline, RosterSource } from '../../run/notices';
 import { escapeHtml, pageHead } from '../kit/html';
 import { LEVEL_LABELS } from '../kit/labels';
 import { evidenceWhere, foundText, requiredText, restatesText } from '../kit/view';
@@ -8,7 +8,9 @@ import { evidenceWhere, foundText, requiredText, restatesText } from '../kit/vie
 /**
  * A rectification notice (整改通知) as one printable page: the letter to one bureau for one year, each target it
  * fails or lacks data for with its clause, verbatim quote, what was found and what is required, and the records
- * concerned; the date to reply by; blanks for the document number and for signature and seal.
+ * concerned; the date to reply by; blanks for the document number and for signature and seal. A bureau on the
+ * roster that has not filed for a year gets a notice to file (催报通知) in the same frame, naming the roster instead
+ * of a submission.
  *
  * The whole letter stands in one table cell, between a `<thead>` and a `<tfoot>`: Chromium repeats both on every
  * printed page, so every page states the bureau and the pack and submission it was made from with their sha256,
@@ -39,9 +41,20 @@ const T = {
     signer: '签发',
     seal: '(盖章)',
     dated: '日期:        年      月      日',
-    running: (bureau: string, year: number) => `${T.zh.kind} · ${bureau} · ${year} 年度`,
+    running: (kind: string, bureau: string, year: number) => `${kind} · ${bureau} · ${year} 年度`,
     pack: '规则包',
     submission: '报送文件',
+    roster: '名册',
+    offRoster: (file: string) => `注:你单位不在应报送单位名册(${file})中(名册外),请与审查机关核对单位名称和行政区划代码。`,
+    filingKind: '催报通知',
+    filingTitle: (year: number) => `关于报送 ${year} 年度法治建设数据的通知`,
+    filingIntro: (packs: string, year: number, file: string, date: string) =>
+      `根据${packs},你单位列于应报送单位名册(${file}),应报送 ${year} 年度法治建设数据。本次审查没有收到你单位 ${year} 年度的报送(未报送),未报送按未达到要求计。请于 ${date}前报送该年度的数据。`,
+    notFiled: '未报送的年度数据',
+    notFiledItem: (year: number) => `${year} 年度法治建设数据(未报送)`,
+    notFiledFound: '审查机关没有收到该年度的报送',
+    notFiledRequired: '按上述依据报送该年度全部指标的数据,并写明每项数据的出处',
+    filingReplyLine: (year: number, date: string) => `请于 ${date}前报送 ${year} 年度法治建设数据及其出处。`,
     numbered: ['一', '二', '三', '四'],
     sep: '、',
     colon: ':',
@@ -69,9 +82,20 @@ const T = {
     signer: 'Issued by',
     seal: '(seal)',
     dated: 'Date:',
-    running: (bureau: string, year: number) => `${T.en.kind} · ${bureau} · ${year}`,
+    running: (kind: string, bureau: string, year: number) => `${kind} · ${bureau} · ${year}`,
     pack: 'Rule pack',
     submission: 'Submission',
+    roster: 'Roster',
+    offRoster: (file: string) => `Note: your bureau is not on the roster of bureaus expected to file (${file}); please check your bureau's name and region code with the reviewing office.`,
+    filingKind: 'Notice to file',
+    filingTitle: (year: number) => `Notice to file the rule-of-law data of ${year}`,
+    filingIntro: (packs: string, year: number, file: string, date: string) =>
+      `Under ${packs}, your bureau is on the roster of bureaus expected to file (${file}) and is to submit its rule-of-law data for ${year}. This review received no submission from your bureau for ${year} (not filed), which counts as not meeting the targets. Please file the data of that year by ${date}.`,
+    notFiled: 'Annual data not filed',
+    notFiledItem: (year: number) => `Rule-of-law data of ${year} (not filed)`,
+    notFiledFound: 'No submission for the year has reached the reviewing office',
+    notFiledRequired: "The year's data for every target of the plan above, with the source of each figure",
+    filingReplyLine: (year: number, date: string) => `Please file the rule-of-law data of ${year}, with its sources, by ${date}.`,
     numbered: ['1', '2', '3', '4'],
     sep: '. ',
     colon: ': ',
@@ -96,6 +120,8 @@ p.intro { text-indent: 2em; margin: 0 0 12px; }
 h2 { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; font-size: 16px; margin: 18px 0 6px; break-after: avoid; }
 article.item { border-left: 4px solid #b71c1c; padding: 2px 0 4px 12px; margin: 0 0 12px; break-inside: avoid; }
 article.item[data-status="missing_data"] { border-left-color: #6a1b9a; }
+article.item[data-status="not_filed"] { border-left-color: #e65100; }
+p.off-roster { border: 1px solid #e65100; padding: 4px 8px; margin: 0 0 12px; }
 h3 { font-size: 15px; margin: 0 0 2px; }
 h3 code { font-family: "DejaVu Sans Mono", monospace; font-size: 11px; font-weight: normal; color: #555; margin-left: 6px; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 12px; margin: 2px 0; }
@@ -158,17 +184,61 @@ function itemsSection(kind: 'failing' | 'missing', findings: readonly Finding[],
   return `<section class="items ${kind}">\n<h2>${escapeHtml(heading)}</h2>\n${body}\n</section>`;
 }
 
-function replyHtml(reply: ReplyDeadline, number: string, lang: Lang): string {
+/** The reply section: by when, and how the date was found; `line` is what the bureau is to send by then. */
+function replyHtml(reply: ReplyDeadline, number: string, line: string, lang: Lang): string {
   const t = T[lang];
   const how = reply.given || reply.from === undefined || reply.workingDays === undefined ? t.replyGiven : t.replyCounted(reply.from, reply.workingDays);
-  return `<section class="reply">\n<h2>${escapeHtml(`${number}${t.sep}${t.reply}`)}</h2>\n<p class="reply-by" data-date="${reply.date}">${escapeHtml(t.replyLine(letterDate(reply.date, lang)))}</p>\n<p class="reply-how">${escapeHtml(how)}</p>\n</section>`;
+  return `<section class="reply">\n<h2>${escapeHtml(`${number}${t.sep}${t.reply}`)}</h2>\n<p class="reply-by" data-date="${reply.date}">${escapeHtml(line)}</p>\n<p class="reply-how">${escapeHtml(how)}</p>\n</section>`;
 }
 
-/** What every printed page states at its foot: each pack with its version and sha256, and the submission's sha256. */
+/** The one item of a notice to file: the year not filed, the plan it is due under, what is required. */
+function notFiledHtml(doc: NoticeDocument, notice: FilingNotice, number: string, lang: Lang): string {
+  const t = T[lang];
+  const row = (term: string, value: string, cls: string): string => `<dt>${term}</dt><dd class="${cls}">${value}</dd>`;
+  const rows = `${row(t.basis, escapeHtml(packsWords(doc.packs, lang)), 'basis')}${row(t.found, escapeHtml(t.notFiledFound), 'found')}${row(t.required, escapeHtml(t.notFiledRequired), 'required')}${row(t.roster, escapeHtml(notice.roster.file), 'roster')}`;
+  return `<section class="items not-filed">\n<h2>${escapeHtml(`${number}${t.sep}${t.notFiled}`)}</h2>\n<article class="item" data-status="not_filed" data-year="${notice.year}">\n<h3>1. ${escapeHtml(t.notFiledItem(notice.year))}</h3>\n<dl>${rows}</dl>\n</article>\n</section>`;
+}
+
+/**
+ * What every printed page states at its foot: each pack with its version and sha256, and the submission's sha256;
+ * a notice to file has no submission, and names the roster that expects one, with its sha256.
+ */
 export function footLines(doc: NoticeDocument, lang: Lang): string[] {
   const t = T[lang];
   const packs = doc.packs.map((p) => `${t.pack}${t.colon}${p.id} ${p.version} · sha256 ${p.sha256}`);
-  return [...packs, `${t.submission}${t.colon}${doc.notice.file} · sha256 ${doc.notice.sha256}`];
+  const { notice } = doc;
+  const source = notice.kind === 'not_filed' ? `${t.roster}${t.colon}${notice.roster.file} · sha256 ${notice.roster.sha256}` : `${t.submission}${t.colon}${notice.file} · sha256 ${notice.sha256}`;
+  return [...packs, source];
+}
+
+function offRosterHtml(roster: RosterSource | undefined, lang: Lang): string {
+  return roster ? `<p class="off-roster" data-roster="${escapeHtml(roster.file)}">${escapeHtml(T[lang].offRoster(roster.file))}</p>\n` : '';
+}
+
+/** The letter's body for a submission: what it fails, what it lacks, by when to reply. */
+function rectifyBody(doc: NoticeDocument, notice: RectificationNotice, lang: Lang): { title: string; body: string } {
+  const t = T[lang];
+  const date = letterDate(doc.reply.date, lang);
+  const intro = t.intro(packsWords(doc.packs, lang), notice.year, notice.asOf, notice.failing.length, notice.missing.length, date);
+  return {
+    title: t.title(notice.year),
+    body: `<p class="intro">${escapeHtml(intro)}</p>
+${offRosterHtml(notice.offRoster, lang)}${itemsSection('failing', notice.failing, t.numbered[0], lang)}
+${itemsSection('missing', notice.missing, t.numbered[1], lang)}
+${replyHtml(doc.reply, t.numbered[2], t.replyLine(date), lang)}`,
+  };
+}
+
+/** The letter's body for a bureau of the roster that has not filed: the year to file, and by when. */
+function filingBody(doc: NoticeDocument, notice: FilingNotice, lang: Lang): { title: string; body: string } {
+  const t = T[lang];
+  const date = letterDate(doc.reply.date, lang);
+  return {
+    title: t.filingTitle(notice.year),
+    body: `<p class="intro">${escapeHtml(t.filingIntro(packsWords(doc.packs, lang), notice.year, notice.roster.file, date))}</p>
+${notFiledHtml(doc, notice, t.numbered[0], lang)}
+${replyHtml(doc.reply, t.numbered[1], t.filingReplyLine(notice.year, date), lang)}`,
+  };
 }
 
 /** The notice of one bureau-year, self-contained (style inline, nothing fetched, no script). */
@@ -177,22 +247,20 @@ export function renderNoticeHtml(doc: NoticeDocument, lang: Lang): string {
   const { notice } = doc;
   const bureau = notice.bureau.name ?? notice.name;
   const level = LEVEL_LABELS[notice.bureau.level][lang];
-  const intro = t.intro(packsWords(doc.packs, lang), notice.year, notice.asOf, notice.failing.length, notice.missing.length, letterDate(doc.reply.date, lang));
-  const head = `${escapeHtml(t.running(bureau, notice.year))}`;
+  const kind = notice.kind === 'not_filed' ? t.filingKind : t.kind;
+  const { title, body } = notice.kind === 'not_filed' ? filingBody(doc, notice, lang) : rectifyBody(doc, notice, lang);
+  const head = escapeHtml(t.running(kind, bureau, notice.year));
   const foot = footLines(doc, lang).map(escapeHtml).join('<br>');
-  return `${pageHead(lang, `${doc.tool.name} ${doc.tool.version}`, `${t.kind} · ${bureau} · ${notice.year}`, STYLE)}
+  return `${pageHead(lang, `${doc.tool.name} ${doc.tool.version}`, `${kind} · ${bureau} · ${notice.year}`, STYLE)}
 <body>
-<table class="sheet" data-bureau="${escapeHtml(bureau)}" data-year="${notice.year}" data-level="${escapeHtml(level)}">
+<table class="sheet" data-kind="${notice.kind}" data-bureau="${escapeHtml(bureau)}" data-year="${notice.year}" data-level="${escapeHtml(level)}"${notice.bureau.region_code ? ` data-region-code="${notice.bureau.region_code}"` : ''}>
 <thead><tr><td class="running-head">${head}</td></tr></thead>
 <tfoot><tr><td class="running-foot">${foot}</td></tr></tfoot>
 <tbody><tr><td>
-<h1>${escapeHtml(t.title(notice.year))}</h1>
+<h1>${escapeHtml(title)}</h1>
 <p class="doc-number">${t.docNumber}${t.colon}<span class="blank" data-blank="document-number"></span></p>
 <p class="addressee">${escapeHtml(bureau)}${t.colon}</p>
-<p class="intro">${escapeHtml(intro)}</p>
-${itemsSection('failing', notice.failing, t.numbered[0], lang)}
-${itemsSection('missing', notice.missing, t.numbered[1], lang)}
-${replyHtml(doc.reply, t.numbered[2], lang)}
+${body}
 <section class="sign">
 <div><p>${t.signer}${t.colon}<span class="blank short" data-blank="signature"></span></p><p>${t.dated}</p></div>
 <div class="seal-box" data-blank="seal">${t.seal}</div>

@@ -27,7 +27,9 @@ function provenance(result: ReviewResult, lang: Lang): string[] {
 
 /**
  * The matrix for a spreadsheet, in the chosen language: one row per bureau-year, its counts over the targets shown,
- * one column per target with its status, then the provenance; a file that could not be read has a row with its problems.
+ * one column per target with its status, then the provenance; a file that could not be read has a row with its problems,
+ * a bureau on the roster that has not filed a row marked 未报送. Each CSV is one rectangular table, which spreadsheet
+ * and CSV readers expect: the roll-up by city is its own CSV (`--by city`), and so is the trend (`--by year`).
  */
 export function* renderReviewCsv(result: ReviewResult, lang: Lang): Iterable<string> {
   const head = HEAD[lang];
@@ -37,8 +39,9 @@ export function* renderReviewCsv(result: ReviewResult, lang: Lang): Iterable<str
   const stated = hasReports(result.rows) ? [COMPLETENESS_WORDS.column[lang]] : [];
   const statedOf = (row: ReviewRow): string[] => (stated.length > 0 ? [statedCell(row, result.columns)] : []);
   const header = [...head.who, ...STATUSES.map((s) => STATUS_LABELS[s][lang]), ...stated, ...ruleIds, head.error, head.notice, ...head.provenance];
-  if (result.by === 'city') {
-    yield `${BOM}${csvText(cityCsvRows(result, lang, 0))}`;
+  if (result.by !== undefined) {
+    const own = { head: head.provenance, values: tail };
+    yield `${BOM}${csvText(result.by === 'city' ? cityCsvRows(result, lang, own) : trendCsvRows(result, lang, own))}`;
     return;
   }
   yield `${BOM}${csvText([header])}`;
@@ -51,8 +54,4 @@ export function* renderReviewCsv(result: ReviewResult, lang: Lang): Iterable<str
   for (const row of result.rejected) yield csvText([[...who(row, lang), ...STATUSES.map(() => ''), ...statedOf(row), ...ruleIds.map(() => ''), rowProblems(row, lang).join('\n'), '', ...tail]]);
   const notFiled = notFiledCsvRows(result, lang, STATUSES.length + stated.length + ruleIds.length + 1, 0).map((r) => [...r, ...tail]);
   if (notFiled.length > 0) yield csvText(notFiled);
-  // The roll-up and the trend below the matrix, after an empty row, each row as wide as the matrix's header.
-  const blank = [header.map(() => '')];
-  const sections = [...cityCsvRows(result, lang, header.length), ...trendCsvRows(result, lang, header.length)];
-  if (sections.length > 0) yield csvText([...blank, ...sections]);
 }

@@ -7,7 +7,7 @@ import { COLORS, escapeHtml, findingHtml, inputProblemsHtml, STYLE, summaryBar }
 import { ATTENTION_ORDER, STATUS_LABELS, STATUS_SYMBOLS } from '../kit/labels';
 import { byAttention, clauseText, problemText, provenanceRows, submissionHeading, submissionSubline } from '../kit/view';
 import { changeLine, columnOf, countedOnceLine, duplicateFiles, duplicateNote, levelName, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems, shortName } from './view';
-import { cityHtml, overviewHtml, OVERVIEW_STYLE } from './overview-html';
+import { cityHtml, overviewHtml, OVERVIEW_STYLE, trendHtml } from './overview-html';
 
 const REVIEW_STYLE = `
 body { max-width: none; padding: 12px; }
@@ -254,7 +254,7 @@ export function renderReviewHtml(result: ReviewResult, lang: Lang): string {
 </head>
 <body>
 <header><h1>${escapeHtml(t.heading)}</h1><p class="sub">${escapeHtml(result.packs.map((p) => p.title[lang]).join(' · '))} · ${escapeHtml(packLine(result, lang))}</p><p class="totals">${escapeHtml(t.totals(result))}</p><p class="verdict">${escapeHtml(reviewVerdict(result, lang))}</p></header>
-${result.by === 'city' ? `${cityHtml(result, lang)}\n</body>\n</html>\n` : `${result.errors.length > 0 ? `<section class="inputs"><h2>${escapeHtml(t.inputs)}</h2>${inputProblemsHtml(result.errors, lang)}</section>\n` : ''}<section class="matrix"><h2>${t.matrix}</h2><p class="sub">${escapeHtml(t.shown(result.rows.length, result.columns.length))} · ${legend}</p>
+${result.by !== undefined ? `${result.by === 'city' ? cityHtml(result, lang) : trendHtml(result, lang)}\n</body>\n</html>\n` : `${result.errors.length > 0 ? `<section class="inputs"><h2>${escapeHtml(t.inputs)}</h2>${inputProblemsHtml(result.errors, lang)}</section>\n` : ''}<section class="matrix"><h2>${t.matrix}</h2><p class="sub">${escapeHtml(t.shown(result.rows.length, result.columns.length))} · ${legend}</p>
 ${matrixHtml(result, lang)}
 <ol class="rules">${result.columns.map((c) => `<li value="${ruleNumber(c)}"><code>${escapeHtml(result.rules[c].id)}</code> ${escapeHtml(clauseText(result.rules[c]))} ${escapeHtml(result.rules[c].title[lang])}</li>`).join('')}</ol></section>
 <section class="rule-counts"><h2>${escapeHtml(t.chart)}</h2>${ruleChart(result, lang)}${once ? `\n<p class="counted-once">${escapeHtml(once)}</p>` : ''}${yearCountsHtml(result, lang)}</section>

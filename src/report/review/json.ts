@@ -66,8 +66,9 @@ function indent(text: string, spaces: string): string {
 export function* renderReviewJson(result: ReviewResult, lang: Lang): Iterable<string> {
   const columns = result.columns.map((c) => result.rules[c]);
   const overview = overviewJson(result);
-  if (result.by === 'city') {
-    yield `${JSON.stringify({ tool: { name: result.tool.name, version: result.tool.version }, packs: result.packs.map((p) => ({ id: p.id, version: p.version, sha256: p.sha256 })), counts: { ...result.counts }, ...overview, cities: result.cities }, null, 2)}\n`;
+  if (result.by !== undefined) {
+    const only = result.by === 'city' ? { cities: result.cities } : { trend: result.trend };
+    yield `${JSON.stringify({ tool: { name: result.tool.name, version: result.tool.version }, packs: result.packs.map((p) => ({ id: p.id, version: p.version, sha256: p.sha256 })), counts: { ...result.counts }, ...overview, ...only }, null, 2)}\n`;
     return;
   }
   const document = {

@@ -6,7 +6,7 @@ import { STATUS_LABELS, STATUS_SYMBOLS } from '../kit/labels';
 import { md, table } from '../kit/markdown';
 import { clauseText, problemsByFile, problemText, provenanceRows } from '../kit/view';
 import { COMPLETENESS_WORDS, hasReports, statedCell } from '../kit/completeness';
-import { cityMarkdown, overviewMarkdown } from './overview-markdown';
+import { cityMarkdown, overviewMarkdown, trendMarkdown } from './overview-markdown';
 import { changeLine, columnOf, countedOnceLine, duplicateFiles, duplicateNote, levelName, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './view';
 
 function list(items: readonly string[], none: string): string[] {
@@ -20,6 +20,7 @@ export function renderReviewMarkdown(result: ReviewResult, lang: Lang): string {
   const t = REVIEW_TEXT[lang];
   const lines = [md.heading(1, t.heading), '', md.paragraph(`${result.packs.map((p) => p.title[lang]).join(' · ')} · ${packLine(result, lang)}`), '', md.paragraph(t.totals(result)), '', md.paragraph(reviewVerdict(result, lang)), ''];
   if (result.by === 'city') return [...lines, ...cityMarkdown(result, lang)].join('\n');
+  if (result.by === 'year') return [...lines, ...trendMarkdown(result, lang)].join('\n');
   if (result.errors.length > 0) {
     lines.push(md.heading(2, t.inputs), '');
     for (const [file, problems] of problemsByFile(result.errors)) lines.push(md.item(file), ...problems.map((p) => md.item(problemText(p, lang), 1)));

@@ -43,8 +43,10 @@ export function cityHtml(result: ReviewResult, lang: Lang): string {
   return `<section class="cities"><h2>${escapeHtml(t.cities(year))}</h2>${cities.join('\n')}</section>`;
 }
 
-function trendHtml(result: ReviewResult, lang: Lang): string {
+/** The trend: each target's share met per year with its sparkline, then each bureau year by year. */
+export function trendHtml(result: ReviewResult, lang: Lang): string {
   const t = OVERVIEW_TEXT[lang];
+  if (!hasTrend(result)) return `<section class="trend"><p>${escapeHtml(t.noTrend)}</p></section>`;
   const years = result.trend.targets[0].years.map((y) => y.year);
   const head = [REVIEW_TEXT[lang].rule, ...years.map(String), ''].map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const rows = result.trend.targets.map((trend) => `<tr data-rule="${escapeHtml(trend.rule)}"><td>${escapeHtml(targetName(result, trend.rule, lang))}</td>${trend.years.map((y) => `<td class="n" data-year="${y.year}" data-met="${y.met}" data-of="${y.of}">${escapeHtml(shareText(y.met, y.of, lang))}</td>`).join('')}<td>${sparkline(trend, lang)}</td></tr>`);

@@ -25,6 +25,24 @@ export function cityMarkdown(result: ReviewResult, lang: Lang): string[] {
   return lines;
 }
 
+/** The trend: each target's share met per year as a table, then each bureau year by year. */
+export function trendMarkdown(result: ReviewResult, lang: Lang): string[] {
+  const t = OVERVIEW_TEXT[lang];
+  if (!hasTrend(result)) return [md.paragraph(t.noTrend), ''];
+  const years = result.trend.targets[0].years.map((y) => String(y.year));
+  const rows = result.trend.targets.map((trend) => [targetName(result, trend.rule, lang), ...trend.years.map((y) => shareText(y.met, y.of, lang))]);
+  return [
+    md.heading(2, t.trend),
+    '',
+    ...table([REVIEW_TEXT[lang].rule, ...years], rows),
+    '',
+    md.heading(2, t.bureauTrend),
+    '',
+    ...bureauTrendItems(result, lang).flatMap(({ line, changes }) => [md.item(line), ...changes.map((c) => md.item(c, 1))]),
+    '',
+  ];
+}
+
 /** Who has not filed, who is not on the roster, each city, and the trend, as Markdown sections. */
 export function overviewMarkdown(result: ReviewResult, lang: Lang): string[] {
   const t = OVERVIEW_TEXT[lang];
@@ -35,11 +53,6 @@ export function overviewMarkdown(result: ReviewResult, lang: Lang): string[] {
     if (result.roster.offRoster.length > 0) lines.push(md.heading(2, t.offRoster), '', ...list(result.roster.offRoster.map((o) => offRosterLine(o, lang)), none), '');
   }
   if (result.cities.length > 0) lines.push(...cityMarkdown(result, lang));
-  if (hasTrend(result)) {
-    const years = result.trend.targets[0].years.map((y) => String(y.year));
-    const rows = result.trend.targets.map((trend) => [targetName(result, trend.rule, lang), ...trend.years.map((y) => shareText(y.met, y.of, lang))]);
-    lines.push(md.heading(2, t.trend), '', ...table([REVIEW_TEXT[lang].rule, ...years], rows), '');
-    lines.push(md.heading(2, t.bureauTrend), '', ...bureauTrendItems(result, lang).flatMap(({ line, changes }) => [md.item(line), ...changes.map((c) => md.item(c, 1))]), '');
-  }
+  if (hasTrend(result)) lines.push(...trendMarkdown(result, lang));
   return lines;
 }

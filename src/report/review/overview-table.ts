@@ -18,6 +18,13 @@ export function cityTableLines(result: ReviewResult, lang: Lang): string[] {
   ];
 }
 
+/** The trend for a terminal: each target's share met per year, then each bureau year by year. */
+export function trendTableLines(result: ReviewResult, lang: Lang): string[] {
+  const t = OVERVIEW_TEXT[lang];
+  if (!hasTrend(result)) return [t.noTrend];
+  return [`${t.trend}:`, ...result.trend.targets.map((trend) => `  ${trendLine(result, trend, lang)}`), '', `${t.bureauTrend}:`, ...bureauTrendLines(result, lang).map((l) => `  ${l}`)];
+}
+
 /** Who has not filed, who is not on the roster, each city, and the trend: the terminal's sections of the reviewer's year. */
 export function overviewTableLines(result: ReviewResult, lang: Lang): string[] {
   const t = OVERVIEW_TEXT[lang];
@@ -28,9 +35,6 @@ export function overviewTableLines(result: ReviewResult, lang: Lang): string[] {
     if (result.roster.offRoster.length > 0) lines.push('', `${t.offRoster}:`, ...result.roster.offRoster.map((o) => `  ⚠ ${offRosterLine(o, lang)}`));
   }
   if (result.cities.length > 0) lines.push('', ...cityTableLines(result, lang));
-  if (hasTrend(result)) {
-    lines.push('', `${t.trend}:`, ...result.trend.targets.map((trend) => `  ${trendLine(result, trend, lang)}`));
-    lines.push('', `${t.bureauTrend}:`, ...bureauTrendLines(result, lang).map((l) => `  ${l}`));
-  }
+  if (hasTrend(result)) lines.push('', ...trendTableLines(result, lang));
   return lines;
 }

@@ -27,7 +27,19 @@ export function addOverviewSheets(result: ReviewResult, lang: Lang, workbook: Wo
     addTable(workbook, x.offRoster, [t.bureau, t.code, t.level, x.years, x.files].map((header) => ({ header })), result.roster.offRoster.map((o) => [o.bureau, o.region_code ?? '', LEVEL_LABELS[o.level][lang], o.years.join(OVERVIEW_TEXT[lang].list), o.files.join('\n')]));
   }
   addCitySheet(result, lang, workbook);
-  if (!hasTrend(result)) return;
+  addTrendSheets(result, lang, workbook);
+}
+
+/**
+ * The trend as two sheets: each target's figures per year as numbers, and each bureau year by year. With one year
+ * there is none; `saySo` (the workbook of `--by year`, which would be empty) then writes a sheet that says so.
+ */
+export function addTrendSheets(result: ReviewResult, lang: Lang, workbook: Workbook, saySo = false): void {
+  const x = TEXT[lang];
+  if (!hasTrend(result)) {
+    if (saySo) addTable(workbook, x.trend, [{ header: x.trend }], [[OVERVIEW_TEXT[lang].noTrend]], { filter: false });
+    return;
+  }
   const years = result.trend.targets[0].years.map((y) => y.year);
   const rows = result.trend.targets.map((trend): CellValue[] => [trend.rule, result.rules[columnOf(result, trend.rule)].title[lang], ...trend.years.flatMap((y) => [y.met, y.of])]);
   addTable(workbook, x.trend, [x.rule, x.title, ...years.flatMap((y) => [x.yearMet(y), x.yearOf(y)])].map((header) => ({ header })), rows);

@@ -7,7 +7,7 @@ import { displayWidth, fit, inputProblemLines, right } from '../kit/text';
 import { clauseText, problemText, unreadableInputsLine } from '../kit/view';
 import { COMPLETENESS_WORDS, hasReports, statedCell } from '../kit/completeness';
 import { changeLine, columnOf, countedOnceLine, shortName, duplicateFiles, duplicateNote, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './view';
-import { cityTableLines, overviewTableLines } from './overview-table';
+import { cityTableLines, overviewTableLines, trendTableLines } from './overview-table';
 
 /** Three cells a column, so that numbers past 9 stay apart: ` 9 10 11`. */
 const CELL = 3;
@@ -18,8 +18,8 @@ export function* renderReviewTable(result: ReviewResult, lang: Lang): Iterable<s
   const t = REVIEW_TEXT[lang];
   const head = [`${result.tool.name} ${result.tool.version} · ${packLine(result, lang)}`, t.totals(result), ...(result.waivers ? [t.waivers(result.waivers)] : []), ...inputProblemLines(result.errors, lang)];
   yield `${terminalLines(head)}\n\n`;
-  if (result.by === 'city') {
-    yield `${terminalLines([...cityTableLines(result, lang), '', t.totals(result)])}\n`;
+  if (result.by !== undefined) {
+    yield `${terminalLines([...(result.by === 'city' ? cityTableLines(result, lang) : trendTableLines(result, lang)), '', t.totals(result)])}\n`;
     return;
   }
   const numbers = result.columns.map((c) => ruleNumber(c).padStart(CELL)).join('');

@@ -7,7 +7,7 @@ import type { ReviewResult, YearChange } from '../../run/review/types';
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../kit/labels';
 import { clauseText, noticeText, problemsByFile, problemText, provenanceRows } from '../kit/view';
 import { addTable, displayWidth, newWorkbook, paintStatus, workbookBytes, type CellValue, type Column } from '../kit/xlsx';
-import { addCitySheet, addOverviewSheets } from './overview-xlsx';
+import { addCitySheet, addOverviewSheets, addTrendSheets } from './overview-xlsx';
 import { columnOf, countedOnceLine, duplicateFiles, duplicateNote, levelName, packLine, REVIEW_TEXT, reviewVerdict, rowProblems, ruleNumber, noticeItems } from './view';
 
 /** The sheets' own words; what the other review formats also say comes from REVIEW_TEXT. */
@@ -192,8 +192,9 @@ function addNotes(result: ReviewResult, name: string, lang: Lang, workbook: Work
 export async function renderReviewXlsx(result: ReviewResult, lang: Lang): Promise<Uint8Array> {
   const { sheets } = TEXT[lang];
   const workbook = newWorkbook();
-  if (result.by === 'city') {
-    addCitySheet(result, lang, workbook);
+  if (result.by !== undefined) {
+    if (result.by === 'city') addCitySheet(result, lang, workbook);
+    else addTrendSheets(result, lang, workbook, true);
     return workbookBytes(workbook, 'report');
   }
   addMatrix(result, sheets.matrix, lang, workbook);

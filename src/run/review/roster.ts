@@ -1,7 +1,14 @@
 import { byCodePoint } from '../../core/order';
 import type { Roster, RosterBureau } from '../../intake/roster';
 import type { Bureau } from '../../submission/types';
-import type { NotFiled, OffRoster, ReviewFilters, ReviewRow, RosterReport } from './types';
+import type { NotFiled, OffRoster, ReviewFilters, RosterReport } from './types';
+
+/** What the roster is matched on: a submission read, by its file, bureau and year (a review's row, a check's result). */
+export interface FiledSubmission {
+  file: string;
+  bureau: Bureau | null;
+  year: number | null;
+}
 
 function sameName(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && a.normalize('NFKC').trim() === b.normalize('NFKC').trim();
@@ -33,7 +40,7 @@ function rosterKey(b: { region_code?: string; bureau: string }): string {
  * The roster against the submissions read (after the level, region and year filters): every expected bureau without
  * a submission for a year of the review is not filed; every bureau that sent one but is not on the roster is off it.
  */
-export function filingAgainst(roster: Roster, rows: readonly ReviewRow[], years: readonly number[], filters: Pick<ReviewFilters, 'levels' | 'regions'>): RosterReport {
+export function filingAgainst(roster: Roster, rows: readonly FiledSubmission[], years: readonly number[], filters: Pick<ReviewFilters, 'levels' | 'regions'>): RosterReport {
   const expected = expectedBureaus(roster, filters);
   const notFiled: NotFiled[] = [];
   for (const entry of expected) {

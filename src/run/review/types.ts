@@ -110,9 +110,13 @@ export interface ReviewResult {
   cities: CityRollup[];
   /** With several years: each target's share met per year, and each bureau's statuses year by year. */
   trend: Trend;
-  /** `--by city`: the formats print only the roll-up. */
-  by?: 'city';
+  /** `--by city`: the formats print only the roll-up; `--by year`: only the trend over the years. */
+  by?: ReviewGrouping;
 }
+
+/** What `--by` may ask for instead of the matrix: the roll-up by city, or the trend over the years. */
+export const REVIEW_GROUPINGS = ['city', 'year'] as const;
+export type ReviewGrouping = (typeof REVIEW_GROUPINGS)[number];
 
 /** A bureau of the roster with no submission for a year of the review: 未报送 (`not_filed`). */
 export interface NotFiled {
