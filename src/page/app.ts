@@ -84,6 +84,7 @@ function show(name: string, result: CheckResult): void {
   wireFilter(report);
   element('downloads').hidden = false;
   form?.showProblems(submission?.error?.problems ?? []);
+  // For scripts and tests: the findings of this file are shown.
   document.dispatchEvent(new CustomEvent('plancheck:checked', { detail: { exit } }));
 }
 
@@ -95,6 +96,7 @@ function refuse(message: string): void {
   verdict.setAttribute('data-exit', '2');
   element('report').innerHTML = '';
   element('downloads').hidden = true;
+  document.dispatchEvent(new CustomEvent('plancheck:checked', { detail: { exit: 2 } }));
 }
 
 function store(name: string, bytes: Buffer): void {
@@ -184,7 +186,8 @@ function start(): void {
   const input = element<HTMLInputElement>('file');
   input.addEventListener('change', () => {
     const file = input.files?.[0];
-    if (file) void onFile(file);
+    // Emptied once read, so that choosing the same file again (saved again from Excel) checks it again.
+    if (file) void onFile(file).finally(() => (input.value = ''));
   });
   element('clear').addEventListener('click', clear);
   element('download-report').addEventListener('click', () => {

@@ -1,0 +1,158 @@
+import type { Browser, Page } from 'playwright-core';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parse } from 'yaml';
+import { pathToFileURL } from 'node:url';
+import { launchChromium } from './browser/chromium';
+import { bin, cli, EXAMPLES, ROOT, SPEC_EXAMPLE, tempDir } from './helpers';
+
+/**
+ * The self-check page in headless Chromium, opened from file://: each submission loaded through its file input gets
+ * the statuses `plancheck check FILE --format json` gives, the downloads are the CLI's bytes, and no request leaves
+ * the file.
+ */
+
+interface JsonFinding {
+  rule: string;
+  status: string;
+}
+interface JsonSubmission {
+  findings: JsonFinding[];
+  error: { message: { zh: string; en: string } } | null;
+}
+
+async function cliStatuses(file: string): Promise<{ statuses: [string, string][]; submission: JsonSubmission }> {
+  const run = await cli('check', file, '--format', 'json');
+  const submission = (JSON.parse(run.stdout) as { submissions: JsonSubmission[] }).submissions[0];
+  return { statuses: submission.findings.map((f) => [f.rule, f.status]), submission };
+}
+
+/** Chooses a file in the page's input and waits until its findings (or its problems) are shown. */
+async function load(page: Page, file: string): Promise<number> {
+  const before = await page.evaluate(() => (window as unknown as { checks?: number }).checks ?? 0);
+  const started = Date.now();
+  await page.setInputFiles('#file', file);
+  await page.waitForFunction((n) => ((window as unknown as { checks?: number }).checks ?? 0) > n, before);
+  return Date.now() - started;
+}
+
+function shownStatuses(page: Page): Promise<[string, string][]> {
+  return page.$$eval('#report article.finding', (articles) => articles.map((a) => [a.getAttribute('data-rule') ?? '', a.getAttribute('data-status') ?? ''] as [string, string]));
+}
+
+const byRule = (list: [string, string][]): [string, string][] => [...list].sort(([a], [b]) => a.localeCompare(b));
+
+describe('the self-check page in headless Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let requests: string[];
+  let dir: string;
+  let pageFile: string;
+
+  beforeAll(async () => {
+    dir = tempDir();
+    pageFile = join(dir, 'self-check.html');
+    expect((await cli('page', '--out', pageFile)).status).toBe(0);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    // Counts the checks the page has shown, so that a test waits for the one it started (on every load of the page).
+    await page.addInitScript(() => document.addEventListener('plancheck:checked', () => ((window as unknown as { checks: number }).checks = ((window as unknown as { checks?: number }).checks ?? 0) + 1)));
+    requests = [];
+    const url = pathToFileURL(pageFile).href;
+    page.on('request', (request) => {
+      if (request.url() !== url) requests.push(request.url());
+    });
+    await page.goto(url, { waitUntil: 'load' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  afterEach(() => {
+    expect(requests).toEqual([]);
+  });
+
+  const examples = readdirSync(EXAMPLES).filter((name) => name.endsWith('.yaml'));
+
+  test.each(examples)('examples/%s: every rule has the status the CLI gives it, failures first in each chapter', async (name) => {
+    const file = join(EXAMPLES, name);
+    await load(page, file);
+    const expected = await cliStatuses(file);
+    const shown = await shownStatuses(page);
+    expect(shown.length).toBe(expected.statuses.length);
+    expect(byRule(shown)).toEqual(byRule(expected.statuses));
+    const chapters = await page.$$eval('#report section.chapter', (sections) => sections.map((s) => Array.from(s.querySelectorAll('article.finding')).map((a) => a.getAttribute('data-status'))));
+    for (const statuses of chapters) {
+      const firstOther = statuses.findIndex((s) => s !== 'fail');
+      if (firstOther >= 0) expect(statuses.slice(firstOther)).not.toContain('fail');
+    }
+    const fails = expected.statuses.filter(([, s]) => s === 'fail').length;
+    const verdict = (await page.textContent('#verdict')) ?? '';
+    expect(verdict).toContain(fails > 0 ? `有 ${fails} 项指标未达标` : '可以报送');
+  });
+
+  test('the contract reference submission, the same as JSON and as a filled workbook: the CLI statuses each time', async () => {
+    const expected = await cliStatuses(SPEC_EXAMPLE);
+    const json = join(dir, 'reference.json');
+    writeFileSync(json, JSON.stringify(parse(readFileSync(SPEC_EXAMPLE, 'utf8')), null, 2));
+    const xlsx = join(dir, 'reference.xlsx');
+    expect((await cli('convert', SPEC_EXAMPLE, '--to', 'xlsx', '--out', xlsx)).status).toBe(0);
+    for (const file of [SPEC_EXAMPLE, json, xlsx]) {
+      await load(page, file);
+      expect(byRule(await shownStatuses(page))).toEqual(byRule((await cliStatuses(file)).statuses));
+    }
+    expect(byRule((await cliStatuses(xlsx)).statuses)).toEqual(byRule(expected.statuses));
+  });
+
+  test('bad input shows the CLI message, and says it cannot be filed', async () => {
+    const file = join(ROOT, 'tests', 'fixtures', 'broken-rate.yaml');
+    await load(page, file);
+    const { submission } = await cliStatuses(file);
+    expect(submission.error).not.toBeNull();
+    expect(await page.textContent('#report')).toContain(submission.error?.message.zh);
+    expect(await page.textContent('#verdict')).toContain('不能报送');
+    expect(await page.$$('#report article.finding')).toHaveLength(0);
+  });
+
+  test('a file that is no submission is refused in words', async () => {
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, '2024 年度报告');
+    await load(page, file);
+    expect(await page.textContent('#verdict')).toBe('notes.txt: 只能检查 .yaml、.yml、.json 或 .xlsx 文件');
+  });
+
+  test('the downloaded report has the bytes `plancheck check FILE --format html` writes', async () => {
+    const file = join(dir, 'county-2024-with-failures.yaml');
+    copyFileSync(join(EXAMPLES, basename(file)), file);
+    await load(page, file);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-report')]);
+    const saved = readFileSync((await download.path()) as string, 'utf8');
+    const run = bin(['check', basename(file), '--format', 'html'], dir);
+    expect(run.status).toBe(1);
+    expect(saved).toBe(run.stdout);
+  });
+
+  test('a reload keeps the file checked; 清空 forgets it', async () => {
+    const file = join(EXAMPLES, 'city-2023.yaml');
+    await load(page, file);
+    const before = await shownStatuses(page);
+    await page.reload();
+    await page.waitForSelector('#report article.finding');
+    expect(await shownStatuses(page)).toEqual(before);
+    await page.click('#clear');
+    expect(await page.$$('#report article.finding')).toHaveLength(0);
+    expect(await page.textContent('#verdict')).toBe('尚未选择文件。');
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    await page.reload();
+    await page.waitForLoadState('load');
+    expect(await page.$$('#report article.finding')).toHaveLength(0);
+  });
+
+  test('an example shows its findings within a second of being chosen', async () => {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i += 1) times.push(await load(page, join(EXAMPLES, 'county-2024-with-failures.yaml')));
+    process.stdout.write(`page: findings shown ${times.join(', ')} ms after the file was chosen\n`);
+    expect(Math.min(...times)).toBeLessThan(1000);
+  });
+});
