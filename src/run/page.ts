@@ -5,8 +5,7 @@ import { PACKAGE_ROOT } from '../core/paths';
 import { TOOL } from '../core/version';
 import type { InputProblem } from '../intake/problem';
 import { schemaText } from '../intake/schema-files';
-import type { PageData } from '../report/page/data';
-import { renderPage } from '../report/page/html';
+import type { PageData } from './page-data';
 import { scopeOf } from './catalogue';
 import { EXIT } from './exit';
 import { loadRuleInputs, packFiles } from './inputs';
@@ -25,8 +24,8 @@ export interface PageRequest {
 }
 
 export interface PageOutcome {
-  /** The page, when the packs loaded and the request is right. */
-  html?: string;
+  /** What the page is made of, when the packs loaded and the request is right: its data, and its script. */
+  made?: { data: PageData; script: string };
   /** Every file the page is made from: it may not be written over one. */
   inputs: string[];
   exitStatus: number;
@@ -35,7 +34,7 @@ export interface PageOutcome {
 
 /**
  * `plancheck page` as a library function: the packs loaded and proved as `check` loads them (a pack that fails its
- * proof is refused here, not in a clerk's browser), and the page made of them, the schemas and the bundled script.
+ * proof is refused here, not in a clerk's browser), and what the page is made of: them, the schemas and the bundled script (report/page/html.ts writes it).
  * Nothing of the run (no clock, no path of this machine beyond the packs' own) goes into the page.
  */
 export function page(request: PageRequest): PageOutcome {
@@ -55,5 +54,5 @@ export function page(request: PageRequest): PageOutcome {
     ...(scope.level ? { level: scope.level } : {}),
     ...(scope.year ? { year: scope.year } : {}),
   };
-  return { html: renderPage(data, readFileSync(PAGE_BUNDLE, 'utf8'), request.lang), inputs, exitStatus: EXIT.ok, problems };
+  return { made: { data, script: readFileSync(PAGE_BUNDLE, 'utf8') }, inputs, exitStatus: EXIT.ok, problems };
 }

@@ -1,4 +1,5 @@
 import type { Lang } from '../../core/i18n';
+import { renderPage } from '../../report/page/html';
 import { page } from '../../run/page';
 import type { CliIo } from '../io';
 import { writeSingleOutput } from '../single-output';
@@ -14,6 +15,6 @@ export interface PageOptions {
 /** `plancheck page --out 自查.html`: the self-check page, one file, written whole, never over one of its inputs. */
 export function runPage(options: PageOptions, io: CliIo): Promise<number> {
   const outcome = page({ packs: options.pack, level: options.level, year: options.year, lang: options.lang });
-  const { html } = outcome;
-  return writeSingleOutput(html === undefined ? undefined : () => html, outcome.problems, { format: 'html', out: options.out, lang: options.lang }, outcome.inputs, io);
+  const { made } = outcome;
+  return writeSingleOutput(made === undefined ? undefined : () => renderPage(made.data, made.script, options.lang), outcome.problems, { format: 'html', out: options.out, lang: options.lang }, outcome.inputs, io);
 }

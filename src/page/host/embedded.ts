@@ -1,4 +1,4 @@
-import { PAGE_DATA_ID, type PageData } from '../../report/page/data';
+import { PAGE_DATA_ID, type PageData } from '../../run/page-data';
 
 let data: PageData | undefined;
 

@@ -1,6 +1,6 @@
 import type { Lang } from '../../core/i18n';
 import { escapeHtml, pageHead, STYLE } from '../kit/html';
-import { PAGE_DATA_ID, type PageData } from './data';
+import { PAGE_DATA_ID, type PageData } from '../../run/page-data';
 import { PAGE_WORDS } from './words';
 
 /** The page's own styles, beside the check report's (its findings are drawn by the report's renderer). */

@@ -1,5 +1,5 @@
-import type { Lang } from '../../core/i18n';
-import type { Level, RulePack } from '../../pack/types';
+import type { Lang } from '../core/i18n';
+import type { Level, RulePack } from '../pack/types';
 
 /**
  * What `plancheck page` embeds in the page for its script (`<script type="application/json" id="plancheck-data">`):
