@@ -19,6 +19,9 @@ export const PAGE_HOSTS: Readonly<Record<string, string>> = {
   'src/core/version.ts': 'src/page/host/version.ts',
   'src/intake/schema-files.ts': 'src/page/host/schema-files.ts',
   'src/intake/read-file.ts': 'src/page/host/read-file.ts',
+  'src/run/inputs.ts': 'src/page/host/inputs.ts',
+  'src/core/paths.ts': 'src/page/host/paths.ts',
+  'src/report/kit/zip-defaults.ts': 'src/page/host/zip-defaults.ts',
   'src/intake/prose/index.ts': 'src/page/host/no-reports.ts',
   'src/intake/extract/index.ts': 'src/page/host/no-reports.ts',
 };

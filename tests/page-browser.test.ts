@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from './browser/chromium';
 import { bin, cli, EXAMPLES, ROOT, SPEC_EXAMPLE, tempDir } from './helpers';
+import { schemaPathFor } from '../src/cli/commands/template';
+import { template } from '../src/run/template';
 
 /**
  * The self-check page in headless Chromium, opened from file://: each submission loaded through its file input gets
@@ -131,6 +133,61 @@ describe('the self-check page in headless Chromium', () => {
     const run = bin(['check', basename(file), '--format', 'html'], dir);
     expect(run.status).toBe(1);
     expect(saved).toBe(run.stdout);
+  });
+
+  test('the downloaded YAML has the bytes `plancheck convert FILE --to yaml` writes beside the page, and checks the same', async () => {
+    const file = join(dir, 'city-2023.yaml');
+    copyFileSync(join(EXAMPLES, basename(file)), file);
+    await load(page, file);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-yaml')]);
+    expect(download.suggestedFilename()).toBe('city-2023.yaml');
+    const saved = join(dir, 'downloaded.yaml');
+    await download.saveAs(saved);
+    const converted = bin(['convert', basename(file), '--to', 'yaml', '--out', 'converted.yaml'], dir);
+    expect(converted.status).toBe(0);
+    expect(readFileSync(saved, 'utf8')).toBe(readFileSync(join(dir, 'converted.yaml'), 'utf8'));
+    expect((await cliStatuses(saved)).statuses).toEqual((await cliStatuses(file)).statuses);
+  });
+
+  test('the downloaded workbook reads back with the CLI to the same statuses', async () => {
+    const file = join(EXAMPLES, 'county-2024-with-failures.yaml');
+    await load(page, file);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-xlsx')]);
+    expect(download.suggestedFilename()).toBe('county-2024-with-failures.xlsx');
+    const saved = join(dir, 'downloaded.xlsx');
+    await download.saveAs(saved);
+    const statuses = (await cliStatuses(saved)).statuses;
+    expect(statuses).toEqual((await cliStatuses(file)).statuses);
+    expect(statuses.some(([, status]) => status === 'fail')).toBe(true);
+  });
+
+  test("no data download for a file that does not read (convert would refuse it)", async () => {
+    await load(page, join(ROOT, 'tests', 'fixtures', 'broken-rate.yaml'));
+    expect(await page.isVisible('#download-report')).toBe(true);
+    expect(await page.isVisible('#download-yaml')).toBe(false);
+    expect(await page.isVisible('#download-xlsx')).toBe(false);
+  });
+
+  test("the form's way in: a plain object goes the way of a loaded file, to the CLI's statuses", async () => {
+    const object = parse(readFileSync(join(EXAMPLES, 'province-2024.yaml'), 'utf8')) as unknown;
+    const before = await page.evaluate(() => (window as unknown as { checks?: number }).checks ?? 0);
+    await page.evaluate((data) => (window as unknown as { plancheckPage: { onData(d: unknown): Promise<void> } }).plancheckPage.onData(data), object);
+    await page.waitForFunction((n) => ((window as unknown as { checks?: number }).checks ?? 0) > n, before);
+    expect(byRule(await shownStatuses(page))).toEqual(byRule((await cliStatuses(join(EXAMPLES, 'province-2024.yaml'))).statuses));
+    // A mistake in the form's data: the CLI's message for the same data in a file.
+    const wrong = { ...(object as Record<string, unknown>), year: '二〇二四' };
+    const file = join(dir, '表单数据.json');
+    writeFileSync(file, `${JSON.stringify(wrong, null, 2)}\n`);
+    const { submission } = await cliStatuses(file);
+    await page.evaluate((data) => (window as unknown as { plancheckPage: { onData(d: unknown): Promise<void> } }).plancheckPage.onData(data), wrong);
+    expect(await page.textContent('#report')).toContain(submission.error?.message.zh);
+  });
+
+  test('the template the form is drawn from is the one `plancheck template --level --year` builds', async () => {
+    const shown = await page.evaluate(() => (window as unknown as { plancheckPage: { formTemplate(l: string, y: number): { template?: unknown } } }).plancheckPage.formTemplate('county', 2024).template);
+    const expected = template({ level: 'county', year: 2024, schemaPath: schemaPathFor(pageFile) }).template;
+    expect(expected).toBeDefined();
+    expect(shown).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 
   test('a reload keeps the file checked; 清空 forgets it', async () => {

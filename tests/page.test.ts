@@ -19,7 +19,7 @@ describe('plancheck page', () => {
     const data = JSON.parse(/<script type="application\/json" id="plancheck-data">([^<]*)<\/script>/.exec(html)?.[1] ?? 'null') as { packs: { id: string; sha256: string }[]; schemas: Record<string, string> };
     const check = JSON.parse((await cli('check', join(ROOT, 'examples', 'city-2023.yaml'), '--format', 'json')).stdout) as { packs: { id: string; sha256: string }[] };
     expect(data.packs.map(({ id, sha256 }) => ({ id, sha256 }))).toEqual(check.packs.map(({ id, sha256 }) => ({ id, sha256 })));
-    expect(Object.keys(data.schemas)).toEqual(['submission.schema.json']);
+    expect(Object.keys(data.schemas)).toEqual(['submission.schema.json', 'rule-pack.schema.json']);
     expect(html).toContain('<input type="file" id="file" accept=".yaml,.yml,.json,.xlsx">');
   });
 

@@ -13,7 +13,11 @@ import { LEVELS, type Level } from '../pack/types';
 import { LEVEL_LABELS } from '../pack/levels';
 import { renderHtml } from '../report/check/html';
 import { PAGE_WORDS, verdictText } from '../report/page/words';
+import type { Chunk, Rendered } from '../report/renderer';
+import { templateRenderer, type TemplateFormat } from '../report/template';
 import { Checker } from '../run/checker';
+import { convert } from '../run/convert';
+import { template, type Template } from '../run/template';
 import { checkExitStatus } from '../run/exit';
 import { pageData } from './host/embedded';
 import { chooseFile } from './host/read-file';
@@ -83,6 +87,8 @@ function show(name: string, result: CheckResult): void {
   report.innerHTML = reportBody(renderHtml(result, lang));
   wireFilter(report);
   element('downloads').hidden = false;
+  // The data can be written in another format only when it reads (as `plancheck convert` refuses what does not).
+  for (const id of ['download-yaml', 'download-xlsx']) element(id).hidden = submission?.error !== null;
   form?.showProblems(submission?.error?.problems ?? []);
   // For scripts and tests: the findings of this file are shown.
   document.dispatchEvent(new CustomEvent('plancheck:checked', { detail: { exit } }));
@@ -141,9 +147,18 @@ function clear(): void {
   form?.clear();
 }
 
-function download(name: string, text: string, type: string): void {
+/** A rendered report's chunks, gathered (a renderer may give them one by one, or later). */
+async function chunksOf(rendered: Rendered | Promise<Rendered>): Promise<Chunk[]> {
+  const whole = await rendered;
+  if (typeof whole === 'string' || whole instanceof Uint8Array) return [whole];
+  const chunks: Chunk[] = [];
+  for await (const chunk of whole as AsyncIterable<Chunk>) chunks.push(chunk);
+  return chunks;
+}
+
+function download(name: string, parts: readonly Chunk[], type: string): void {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.href = URL.createObjectURL(new Blob(parts.map((part) => (typeof part === 'string' ? part : new Uint8Array(part))), { type }));
   link.download = name;
   document.body.appendChild(link);
   link.click();
@@ -153,6 +168,31 @@ function download(name: string, text: string, type: string): void {
 
 function stem(name: string): string {
   return name.replace(/\.[^.]+$/, '');
+}
+
+const DATA_TYPES: Record<TemplateFormat, string> = { yaml: 'application/yaml;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
+/**
+ * The data of the file last checked, as `plancheck convert NAME --to yaml|xlsx` writes it beside the page: the
+ * library's convert, its template renderers, and the `$schema` path the command gave for the page's folder.
+ */
+async function downloadData(format: TemplateFormat): Promise<void> {
+  if (!last) return;
+  const outcome = await convert({ file: last.name, schemaPath: data.schemaPath });
+  if (!outcome.template) {
+    refuse(outcome.problems.map((problem) => problem.message[lang]).join(';'));
+    return;
+  }
+  download(`${stem(last.name)}.${format}`, await chunksOf(templateRenderer(format)(outcome.template, lang)), DATA_TYPES[format]);
+}
+
+/**
+ * The blank template of a level and year, as `plancheck template --level L --year Y` builds it beside the page:
+ * what the form is drawn from. Undefined, with the problems, when no target applies.
+ */
+export function formTemplate(level: Level, year: number): { template?: Template; problems: readonly InputProblem[] } {
+  const outcome = template({ level, year, schemaPath: data.schemaPath });
+  return { template: outcome.template, problems: outcome.problems };
 }
 
 function fillScope(): void {
@@ -175,11 +215,22 @@ interface PageForm {
 }
 let form: PageForm | undefined;
 
+/** The level and year chosen on the page (`--level`, `--year` preselect them). */
+function chosenScope(): { level: Level; year: number } {
+  return { level: element<HTMLSelectElement>('level').value as Level, year: Number(element<HTMLSelectElement>('year').value) };
+}
+
 // ─── THE FORM MOUNTS HERE ───────────────────────────────────────────────────────────────────────────────────────
-// src/page/form/index.ts: `form = mountForm(element('form'), { template, lang }, initialData, onData)`, the template
-// built for the level and year chosen in #level and #year, and built again (the form mounted again) when they change.
-// Its onChange is onData above: the form's data takes the path of a loaded file.
+// src/page/form/index.ts, in mountScopeForm below: with `import { mountForm } from './form'`,
+//   const { level, year } = chosenScope();
+//   const { template } = formTemplate(level, year);
+//   if (template) form = mountForm(element('form'), { template, lang }, initialData, (object) => void onData(object));
+// and called again (the form mounted again) when #level or #year changes. Its onChange is onData above: the
+// form's data takes the path of a loaded file, and form.showProblems gets that check's problems (show()).
 // ────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+function mountScopeForm(): void {
+  void chosenScope;
+}
 
 function start(): void {
   fillScope();
@@ -191,8 +242,13 @@ function start(): void {
   });
   element('clear').addEventListener('click', clear);
   element('download-report').addEventListener('click', () => {
-    if (last) download(`${stem(last.name)}-检查报告.html`, renderHtml(last.result, lang), 'text/html;charset=utf-8');
+    if (last) download(`${stem(last.name)}-检查报告.html`, [renderHtml(last.result, lang)], 'text/html;charset=utf-8');
   });
+  element('download-yaml').addEventListener('click', () => void downloadData('yaml'));
+  element('download-xlsx').addEventListener('click', () => void downloadData('xlsx'));
+  mountScopeForm();
+  element('level').addEventListener('change', mountScopeForm);
+  element('year').addEventListener('change', mountScopeForm);
   const zone = document.body;
   zone.addEventListener('dragover', (event) => {
     event.preventDefault();
@@ -205,7 +261,7 @@ function start(): void {
     const file = event.dataTransfer?.files[0];
     if (file) void onFile(file);
   });
-  (window as unknown as { plancheckPage: unknown }).plancheckPage = { onData, onFile, checkBytes };
+  (window as unknown as { plancheckPage: unknown }).plancheckPage = { onData, onFile, checkBytes, formTemplate };
   const kept = localStorage.getItem(STORED);
   if (kept) {
     const { name, base64 } = JSON.parse(kept) as Stored;

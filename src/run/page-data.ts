@@ -12,6 +12,8 @@ export interface PageData {
   packs: RulePack[];
   /** The texts of schemas/ by file name (`submission.schema.json`). */
   schemas: Record<string, string>;
+  /** The `$schema` path of a YAML file written beside the page (`template`, `convert`, for the page's folder). */
+  schemaPath: string;
   /** The level and year the page's form starts with (`--level`, `--year`), when given. */
   level?: Level;
   year?: number;

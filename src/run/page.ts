@@ -13,14 +13,16 @@ import { loadRuleInputs, packFiles } from './inputs';
 /** The page's script as `npm run build` bundles it (build-page.ts): `plancheck page` reads it, and bundles nothing. */
 export const PAGE_BUNDLE = join(PACKAGE_ROOT, 'dist', 'page', 'app.js');
 
-/** The schemas the page's script reads (the submission's, for its validator and its labels). */
-const PAGE_SCHEMAS = ['submission.schema.json'];
+/** The schemas the page's script reads: the submission's (its validator, its labels), the pack's (the fields a rule reads, for the template). */
+const PAGE_SCHEMAS = ['submission.schema.json', 'rule-pack.schema.json'];
 
 export interface PageRequest {
   packs?: readonly string[];
   level?: string;
   year?: string;
   lang: Lang;
+  /** The `$schema` path of a YAML written beside the page: the command computes it for the page's folder. */
+  schemaPath: string;
 }
 
 export interface PageOutcome {
@@ -49,6 +51,7 @@ export function page(request: PageRequest): PageOutcome {
   const data: PageData = {
     tool: { name: TOOL.name, version: TOOL.version },
     lang: request.lang,
+    schemaPath: request.schemaPath,
     packs,
     schemas: Object.fromEntries(PAGE_SCHEMAS.map((name) => [name, schemaText(name)])),
     ...(scope.level ? { level: scope.level } : {}),

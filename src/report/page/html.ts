@@ -37,7 +37,7 @@ export function renderPage(data: PageData, script: string, lang: Lang): string {
 <section id="scope"><label>${w('level')} <select id="level"></select></label> <label>${w('year')} <select id="year"></select></label></section>
 <div id="form"></div>
 <p id="verdict" role="status">${w('waiting')}</p>
-<nav id="downloads" hidden><button type="button" id="download-report">${w('downloadReport')}</button></nav>
+<nav id="downloads" hidden><button type="button" id="download-report">${w('downloadReport')}</button><button type="button" id="download-yaml">${w('downloadYaml')}</button><button type="button" id="download-xlsx">${w('downloadXlsx')}</button></nav>
 <div id="report"></div>
 <script type="application/json" id="${PAGE_DATA_ID}">${scriptJson(data)}</script>
 <script>${script}</script>

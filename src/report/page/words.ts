@@ -11,6 +11,8 @@ export const PAGE_WORDS = {
   year: bi('年度', 'Year'),
   formHeading: bi('在线填报', 'Fill in'),
   downloadReport: bi('下载检查报告(网页)', 'Download the report (HTML)'),
+  downloadYaml: bi('下载数据(YAML 文件)', 'Download the data (YAML)'),
+  downloadXlsx: bi('下载数据(Excel 报送表)', 'Download the data (Excel workbook)'),
   waiting: bi('尚未选择文件。', 'No file chosen yet.'),
   checking: bi('正在检查……', 'Checking…'),
   notData: bi('只能检查 .yaml、.yml、.json 或 .xlsx 文件', 'Only .yaml, .yml, .json and .xlsx files can be checked'),
