@@ -1,7 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { parse } from 'yaml';
+import { basename, dirname, join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { BUNDLED_PACKS } from '../src/core/paths';
+import { readPackCases } from '../src/pack/cases';
+import { loadPack } from '../src/pack/load';
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from './browser/chromium';
 import { bin, cli, EXAMPLES, ROOT, SPEC_EXAMPLE, tempDir } from './helpers';
@@ -94,6 +97,12 @@ describe('the self-check page in headless Chromium', () => {
     expect(verdict).toContain(fails > 0 ? `有 ${fails} 项指标未达标` : '可以报送');
   });
 
+  test('the workbook library (exceljs) runs only once a workbook is chosen', async () => {
+    // exceljs's browser build sets window.regeneratorRuntime (its regenerator-runtime) when it runs: not for YAML.
+    await load(page, join(EXAMPLES, 'city-2023.yaml'));
+    expect(await page.evaluate(() => 'regeneratorRuntime' in window)).toBe(false);
+  });
+
   test('the contract reference submission, the same as JSON and as a filled workbook: the CLI statuses each time', async () => {
     const expected = await cliStatuses(SPEC_EXAMPLE);
     const json = join(dir, 'reference.json');
@@ -104,6 +113,7 @@ describe('the self-check page in headless Chromium', () => {
       await load(page, file);
       expect(byRule(await shownStatuses(page))).toEqual(byRule((await cliStatuses(file)).statuses));
     }
+    expect(await page.evaluate(() => 'regeneratorRuntime' in window)).toBe(true);
     expect(byRule((await cliStatuses(xlsx)).statuses)).toEqual(byRule(expected.statuses));
   });
 
@@ -211,5 +221,69 @@ describe('the self-check page in headless Chromium', () => {
     for (let i = 0; i < 3; i += 1) times.push(await load(page, join(EXAMPLES, 'county-2024-with-failures.yaml')));
     process.stdout.write(`page: findings shown ${times.join(', ')} ms after the file was chosen\n`);
     expect(Math.min(...times)).toBeLessThan(1000);
+  });
+});
+
+describe('the self-check page with both bundled packs, on every case of their own tests', () => {
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('each case submission loaded through the file input gets, rule by rule, the statuses the CLI gives it', async () => {
+    const dir = tempDir();
+    const packs = ['hunan-hrss-fazhi-2022-2025', 'cn-national-baseline'];
+    const pageFile = join(dir, 'two-packs.html');
+    expect((await cli('page', '--out', pageFile, ...packs.flatMap((p) => ['--pack', p]))).status).toBe(0);
+    const files = Object.values(BUNDLED_PACKS).flatMap((packFile) => {
+      const { cases, problems } = readPackCases(packFile, loadPack(packFile).rules.map((rule) => rule.id));
+      expect(problems).toEqual([]);
+      return cases.map((c, i) => {
+        const file = join(dir, `${basename(dirname(packFile))}-${String(i + 1).padStart(3, '0')}.yaml`);
+        writeFileSync(file, stringify(c.submission));
+        return file;
+      });
+    });
+    expect(files.length).toBeGreaterThan(150);
+    const run = await cli('check', ...files, ...packs.flatMap((p) => ['--pack', p]), '--format', 'json');
+    const expected = (JSON.parse(run.stdout) as { submissions: JsonSubmission[] }).submissions.map((s) => (s.error ? `error: ${s.error.message.zh}` : byRule(s.findings.map((f) => [f.rule, f.status]))));
+    page = await browser.newPage();
+    await page.addInitScript(() => document.addEventListener('plancheck:checked', () => ((window as unknown as { checks: number }).checks = ((window as unknown as { checks?: number }).checks ?? 0) + 1)));
+    const url = pathToFileURL(pageFile).href;
+    page.on('request', (request) => {
+      if (request.url() !== url) requests.push(request.url());
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    const shown: unknown[] = [];
+    for (const file of files) {
+      await load(page, file);
+      const statuses = await shownStatuses(page);
+      shown.push(statuses.length > 0 ? byRule(statuses) : `error: ${(await page.textContent('#report ul.error li')) ?? ''}`);
+    }
+    expect(shown).toEqual(expected);
+    expect(requests).toEqual([]);
+  }, 300_000);
+
+  test('in English (--lang en): the words of the page and the CLI messages in English', async () => {
+    const dir = tempDir();
+    const pageFile = join(dir, 'en.html');
+    expect((await cli('page', '--out', pageFile, '--lang', 'en')).status).toBe(0);
+    const en = await browser.newPage();
+    await en.addInitScript(() => document.addEventListener('plancheck:checked', () => ((window as unknown as { checks: number }).checks = ((window as unknown as { checks?: number }).checks ?? 0) + 1)));
+    await en.goto(pathToFileURL(pageFile).href, { waitUntil: 'load' });
+    expect(await en.textContent('#verdict')).toBe('No file chosen yet.');
+    const file = join(ROOT, 'tests', 'fixtures', 'broken-rate.yaml');
+    await load(en, file);
+    const { submission } = await cliStatuses(file);
+    expect(await en.textContent('#report')).toContain(submission.error?.message.en);
+    expect(await en.textContent('#verdict')).toContain('Cannot be filed');
+    await en.close();
   });
 });
