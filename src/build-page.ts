@@ -32,7 +32,10 @@ function sourceFile(path: string): string | undefined {
   return [`${path}.ts`, join(path, 'index.ts'), path].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
 }
 
-export async function buildPageBundle(outfile = PAGE_BUNDLE): Promise<number> {
+/** The page's script, from which the bundle starts. */
+export const PAGE_ENTRY = join(PACKAGE_ROOT, 'src', 'page', 'app.ts');
+
+export async function buildPageBundle(outfile = PAGE_BUNDLE, entry = PAGE_ENTRY): Promise<number> {
   const esbuild = require('esbuild') as typeof import('esbuild');
   mkdirSync(dirname(outfile), { recursive: true });
   const hosts: import('esbuild').Plugin = {
@@ -50,7 +53,7 @@ export async function buildPageBundle(outfile = PAGE_BUNDLE): Promise<number> {
     },
   };
   const result = await esbuild.build({
-    entryPoints: [join(PACKAGE_ROOT, 'src', 'page', 'app.ts')],
+    entryPoints: [entry],
     bundle: true,
     platform: 'browser',
     format: 'iife',

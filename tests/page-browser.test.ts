@@ -200,6 +200,27 @@ describe('the self-check page in headless Chromium', () => {
     expect(shown).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 
+  test('a file dropped on the page is checked as one chosen', async () => {
+    const file = join(EXAMPLES, 'city-2024-all-met.yaml');
+    const before = await page.evaluate(() => (window as unknown as { checks?: number }).checks ?? 0);
+    const text = readFileSync(file, 'utf8');
+    await page.evaluate(([name, content]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], name, { type: 'application/yaml' }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, [basename(file), text]);
+    await page.waitForFunction((n) => ((window as unknown as { checks?: number }).checks ?? 0) > n, before);
+    expect(byRule(await shownStatuses(page))).toEqual(byRule((await cliStatuses(file)).statuses));
+    expect(await page.textContent('#verdict')).toContain('可以报送:各项指标均已检查');
+  });
+
+  test('the level and year chosen say how many targets apply, as `plancheck template` counts them', async () => {
+    await page.selectOption('#level', 'city');
+    await page.selectOption('#year', '2023');
+    const expected = template({ level: 'city', year: 2023, schemaPath: '' }).template?.ruleCount;
+    expect(await page.textContent('#scope-note')).toBe(`市级单位 2023 年度适用 ${expected} 项指标。`);
+  });
+
   test('a reload keeps the file checked; 清空 forgets it', async () => {
     const file = join(EXAMPLES, 'city-2023.yaml');
     await load(page, file);

@@ -1,5 +1,6 @@
 import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildPageBundle } from '../src/build-page';
 import { cli, ROOT, tempDir } from './helpers';
 
 /** `plancheck page`: the self-check page as a file (what it holds is checked in Chromium, tests/page-browser.test.ts). */
@@ -77,6 +78,14 @@ describe('plancheck page', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('pack.yaml');
     expect(readFileSync(packFile).equals(before)).toBe(true);
+  });
+
+  test('the bundle refuses a Node module the page could not run, naming who imports it', async () => {
+    const dir = tempDir();
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(entry, "import { readFileSync } from 'node:fs';\nexport const text = readFileSync('x', 'utf8');\n");
+    await expect(buildPageBundle(join(dir, 'app.js'), entry)).rejects.toThrow(/node:fs is a Node module: the page cannot run it \(imported by .*entry\.ts\)/);
+    expect(existsSync(join(dir, 'app.js'))).toBe(false);
   });
 
   test('--out is required, and --help names the command in Chinese and English', async () => {

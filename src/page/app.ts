@@ -12,7 +12,7 @@ import type { InputProblem } from '../intake/problem';
 import { LEVELS, type Level } from '../pack/types';
 import { LEVEL_LABELS } from '../pack/levels';
 import { renderHtml } from '../report/check/html';
-import { PAGE_WORDS, verdictText } from '../report/page/words';
+import { PAGE_WORDS, scopeText, verdictText } from '../report/page/words';
 import type { Chunk, Rendered } from '../report/renderer';
 import { templateRenderer, type TemplateFormat } from '../report/template';
 import { Checker } from '../run/checker';
@@ -229,7 +229,9 @@ function chosenScope(): { level: Level; year: number } {
 // form's data takes the path of a loaded file, and form.showProblems gets that check's problems (show()).
 // ────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 function mountScopeForm(): void {
-  void chosenScope;
+  const { level, year } = chosenScope();
+  const { template: blank, problems } = formTemplate(level, year);
+  element('scope-note').textContent = blank ? scopeText(LEVEL_LABELS[level], year, blank.ruleCount, lang) : problems.map((problem) => problem.message[lang]).join(';');
 }
 
 function start(): void {

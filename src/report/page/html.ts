@@ -34,7 +34,7 @@ export function renderPage(data: PageData, script: string, lang: Lang): string {
 <button type="button" id="clear">${w('clear')}</button>
 <p class="sub">${w('drop')}</p>
 </section>
-<section id="scope"><label>${w('level')} <select id="level"></select></label> <label>${w('year')} <select id="year"></select></label></section>
+<section id="scope"><label>${w('level')} <select id="level"></select></label> <label>${w('year')} <select id="year"></select></label> <span id="scope-note"></span></section>
 <div id="form"></div>
 <p id="verdict" role="status">${w('waiting')}</p>
 <nav id="downloads" hidden><button type="button" id="download-report">${w('downloadReport')}</button><button type="button" id="download-yaml">${w('downloadYaml')}</button><button type="button" id="download-xlsx">${w('downloadXlsx')}</button></nav>

@@ -18,6 +18,11 @@ export const PAGE_WORDS = {
   notData: bi('只能检查 .yaml、.yml、.json 或 .xlsx 文件', 'Only .yaml, .yml, .json and .xlsx files can be checked'),
 } as const;
 
+/** What applies to the level and year chosen for the form: `县级单位 2024 年度适用 48 项指标`. */
+export function scopeText(levelLabel: Bilingual, year: number, rules: number, lang: Lang): string {
+  return lang === 'zh' ? `${levelLabel.zh}单位 ${year} 年度适用 ${rules} 项指标。` : `${rules} targets apply to a ${levelLabel.en} bureau in ${year}.`;
+}
+
 /**
  * Whether a submission can be filed, in words, from its exit status as `check` gives it (run/exit.ts): data that
  * cannot be read, or that leaves a target without data, is not ready; a target missed is a finding to explain, and
