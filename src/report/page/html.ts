@@ -10,6 +10,7 @@ const PAGE_STYLE = `
 #verdict { font-size: 1.15em; font-weight: bold; padding: .6em; border-left: 6px solid #888; background: #f5f5f5; }
 #verdict[data-exit="0"] { border-color: #2e7d32; } #verdict[data-exit="1"] { border-color: #ef6c00; }
 #verdict[data-exit="2"], #verdict[data-exit="3"] { border-color: #c62828; }
+#downloads { margin: .8em 0 1.6em; }
 #downloads button, #load button { margin-right: .6em; }
 `;
 
