@@ -52,9 +52,7 @@ let last: { name: string; result: CheckResult } | undefined;
 async function check(name: string, bytes: Buffer): Promise<CheckResult> {
   chooseFile(name, bytes);
   const calendar = new WorkingDayCalendar(bundledHolidayYears());
-  const result = await new Checker(data.packs, calendar).checkFiles([name]);
-  result.errors = [];
-  return result;
+  return new Checker(data.packs, calendar).checkFiles([name]);
 }
 
 /** The report's body as `check --format html` writes it, without its script (the page wires the filter itself). */
@@ -94,7 +92,7 @@ function show(name: string, result: CheckResult): void {
   document.dispatchEvent(new CustomEvent('plancheck:checked', { detail: { exit } }));
 }
 
-/** A message of the page's own (a file that is no data file), in the verdict's place. */
+/** A message of the page's own (a file that is no data file, data that cannot be converted), in the verdict's place. */
 function refuse(message: string): void {
   last = undefined;
   const verdict = element('verdict');
@@ -113,6 +111,9 @@ function store(name: string, bytes: Buffer): void {
   }
 }
 
+/** The checks started, so that only the last one's findings are shown. */
+let checks = 0;
+
 /** The one way in: bytes under a file name, checked, shown and kept. */
 export async function checkBytes(name: string, bytes: Buffer): Promise<void> {
   if (!DATA_ENDINGS.some((ending) => name.toLowerCase().endsWith(ending))) {
@@ -121,7 +122,17 @@ export async function checkBytes(name: string, bytes: Buffer): Promise<void> {
   }
   store(name, bytes);
   element('verdict').textContent = PAGE_WORDS.checking[lang];
-  show(name, await check(name, bytes));
+  const mine = ++checks;
+  let result: CheckResult;
+  try {
+    result = await check(name, bytes);
+  } catch (error) {
+    // Not a mistake in the file (those are the result's error): a fault of the page, said rather than left spinning.
+    if (mine === checks) refuse(`${PAGE_WORDS.failed[lang]}${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  // A file chosen while another was being checked (a workbook takes longer) is the one shown.
+  if (mine === checks) show(name, result);
 }
 
 export async function onFile(file: File): Promise<void> {

@@ -19,5 +19,11 @@ export interface PageData {
   year?: number;
 }
 
+/** What the page is made of: its data, and its script (dist/page/app.js); report/page/ writes it. */
+export interface PageDocument {
+  data: PageData;
+  script: string;
+}
+
 /** The id of the element that holds the data. */
 export const PAGE_DATA_ID = 'plancheck-data';

@@ -5,7 +5,7 @@ import { PACKAGE_ROOT } from '../core/paths';
 import { TOOL } from '../core/version';
 import type { InputProblem } from '../intake/problem';
 import { schemaText } from '../intake/schema-files';
-import type { PageData } from './page-data';
+import type { PageData, PageDocument } from './page-data';
 import { scopeOf } from './catalogue';
 import { EXIT } from './exit';
 import { loadRuleInputs, packFiles } from './inputs';
@@ -27,7 +27,7 @@ export interface PageRequest {
 
 export interface PageOutcome {
   /** What the page is made of, when the packs loaded and the request is right: its data, and its script. */
-  made?: { data: PageData; script: string };
+  made?: PageDocument;
   /** Every file the page is made from: it may not be written over one. */
   inputs: string[];
   exitStatus: number;

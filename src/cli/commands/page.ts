@@ -1,5 +1,5 @@
 import type { Lang } from '../../core/i18n';
-import { renderPage } from '../../report/page/html';
+import { pageRenderer } from '../../report/page';
 import { page } from '../../run/page';
 import type { CliIo } from '../io';
 import { writeSingleOutput } from '../single-output';
@@ -17,5 +17,5 @@ export interface PageOptions {
 export function runPage(options: PageOptions, io: CliIo): Promise<number> {
   const outcome = page({ packs: options.pack, level: options.level, year: options.year, lang: options.lang, schemaPath: schemaPathFor(options.out) });
   const { made } = outcome;
-  return writeSingleOutput(made === undefined ? undefined : () => renderPage(made.data, made.script, options.lang), outcome.problems, { format: 'html', out: options.out, lang: options.lang }, outcome.inputs, io);
+  return writeSingleOutput(made === undefined ? undefined : () => pageRenderer('html')(made, options.lang), outcome.problems, { format: 'html', out: options.out, lang: options.lang }, outcome.inputs, io);
 }

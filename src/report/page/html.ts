@@ -1,6 +1,6 @@
 import type { Lang } from '../../core/i18n';
 import { escapeHtml, pageHead, STYLE } from '../kit/html';
-import { PAGE_DATA_ID, type PageData } from '../../run/page-data';
+import { PAGE_DATA_ID, type PageDocument } from '../../run/page-data';
 import { PAGE_WORDS } from './words';
 
 /** The page's own styles, beside the check report's (its findings are drawn by the report's renderer). */
@@ -23,7 +23,7 @@ function scriptJson(value: unknown): string {
  * The self-check page: one file, styles, data and script inline, nothing fetched. `script` is the bundle of
  * src/page/app.ts (dist/page/app.js), which draws everything the user does into the elements below.
  */
-export function renderPage(data: PageData, script: string, lang: Lang): string {
+export function renderPage({ data, script }: PageDocument, lang: Lang): string {
   const w = (key: keyof typeof PAGE_WORDS): string => escapeHtml(PAGE_WORDS[key][lang]);
   const title = data.packs.map((pack) => pack.title[lang]).join(' · ');
   return `${pageHead(lang, `${data.tool.name} ${data.tool.version}`, PAGE_WORDS.heading[lang], `${STYLE}${PAGE_STYLE}`)}

@@ -15,6 +15,7 @@ export const PAGE_WORDS = {
   downloadXlsx: bi('下载数据(Excel 报送表)', 'Download the data (Excel workbook)'),
   waiting: bi('尚未选择文件。', 'No file chosen yet.'),
   checking: bi('正在检查……', 'Checking…'),
+  failed: bi('检查时页面出错,请把此文件和本页面报给省厅:', 'The page failed while checking; please send this file and the page to the province: '),
   notData: bi('只能检查 .yaml、.yml、.json 或 .xlsx 文件', 'Only .yaml, .yml, .json and .xlsx files can be checked'),
 } as const;
 
