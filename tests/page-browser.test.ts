@@ -292,6 +292,29 @@ describe('the self-check page with both bundled packs, on every case of their ow
     expect(requests).toEqual([]);
   }, 300_000);
 
+  test('in a browser without the functions of 2021 (Object.hasOwn, at, replaceAll: Chromium before 93), the same statuses', async () => {
+    const dir = tempDir();
+    const pageFile = join(dir, 'old-browser.html');
+    expect((await cli('page', '--out', pageFile)).status).toBe(0);
+    const old = await browser.newPage();
+    const errors: string[] = [];
+    old.on('pageerror', (error) => errors.push(error.message));
+    await old.addInitScript(() => {
+      const gone = (target: object, name: string): boolean => Reflect.deleteProperty(target, name);
+      gone(Object, 'hasOwn');
+      gone(Array.prototype, 'at');
+      gone(String.prototype, 'at');
+      gone(String.prototype, 'replaceAll');
+      document.addEventListener('plancheck:checked', () => ((window as unknown as { checks: number }).checks = ((window as unknown as { checks?: number }).checks ?? 0) + 1));
+    });
+    await old.goto(pathToFileURL(pageFile).href, { waitUntil: 'load' });
+    const file = join(EXAMPLES, 'county-2024-with-failures.yaml');
+    await load(old, file);
+    expect(errors).toEqual([]);
+    expect(byRule(await shownStatuses(old))).toEqual(byRule((await cliStatuses(file)).statuses));
+    await old.close();
+  });
+
   test('in English (--lang en): the words of the page and the CLI messages in English', async () => {
     const dir = tempDir();
     const pageFile = join(dir, 'en.html');

@@ -4,6 +4,8 @@
  * path: its bytes are read as the command line reads a file, checked by the same Checker, and drawn by the renderer
  * of `check --format html`, so that the page and `plancheck check FILE` say the same thing about the same file.
  */
+// First: what older browsers lack, before any module of the library runs.
+import './polyfills';
 import { bundledHolidayYears } from '../calendar/holiday-notices';
 import { WorkingDayCalendar } from '../calendar/working-days';
 import type { Lang } from '../core/i18n';
