@@ -5,13 +5,14 @@
  * it was made from when a run uses it, and made again at run time when they differ.
  */
 import { BUNDLED_PACKS } from './core/paths';
-import { writeValidators } from './intake/schema-compiler';
+import { writeValidators } from './intake/write-validators';
 import { writeDigestedPhrasings } from './intake/extract/phrasings';
 import { readInputBytes } from './intake/read-file';
 import { definitionOf, provePack } from './pack/load';
 import { rmSync } from 'node:fs';
 import { PROVED_DIR, writeProof } from './pack/proved';
 import { packSources } from './pack/sources';
+import { buildPageBundle, PAGE_BUNDLE } from './build-page';
 
 const validators = writeValidators();
 writeDigestedPhrasings();
@@ -24,3 +25,11 @@ const proofs = Object.values(BUNDLED_PACKS).map((file) => {
   return `${pack.id} (${writeProof(pack.sha256, sources, definitionOf(pack))})`;
 });
 process.stdout.write(`plancheck: ${validators.length} validators, the phrasings and the proofs of ${proofs.join(', ')} written\n`);
+// The self-check page's script, after the validators: it bundles the submission schema's.
+buildPageBundle().then(
+  (bytes) => process.stdout.write(`plancheck: the self-check page's script (${PAGE_BUNDLE}, ${bytes} bytes) written\n`),
+  (error: unknown) => {
+    process.stderr.write(`plancheck: the self-check page's script could not be bundled: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

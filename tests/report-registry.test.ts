@@ -15,6 +15,7 @@ import * as catalogue from '../src/report/catalogue';
 import * as explain from '../src/report/explain';
 import * as template from '../src/report/template';
 import * as notice from '../src/report/notice';
+import * as page from '../src/report/page';
 import * as library from '../src';
 import { ROOT } from './helpers';
 
@@ -26,6 +27,7 @@ const REGISTRIES: Record<string, Record<string, { load: () => unknown }>> = {
   explain: explain.EXPLAIN_REGISTRY,
   template: template.TEMPLATE_REGISTRY,
   notice: notice.NOTICE_REGISTRY,
+  page: page.PAGE_REGISTRY,
   'pack-lint': packLint.PACK_LINT_REGISTRY,
   'pack-test': packTest.PACK_TEST_REGISTRY,
 };

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { compiledValidator, schemaValidator, VALIDATOR_DIR, writeValidators } from '../src/intake/schema-compiler';
+import { compiledValidator, schemaValidator, VALIDATOR_DIR } from '../src/intake/schema-compiler';
+import { writeValidators } from '../src/intake/write-validators';
 import { cli, ROOT, SPEC_EXAMPLE, tempDir, writeTemp } from './helpers';
 
 const SCHEMAS = readdirSync(join(ROOT, 'schemas')).filter((f) => f.endsWith('.schema.json')).sort();

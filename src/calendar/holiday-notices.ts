@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { bi } from '../core/i18n';
 import { InputError } from '../intake/problem';
 import { validateAgainst } from '../intake/schema-validator';
@@ -25,8 +24,8 @@ const NOTICES: Readonly<Record<number, string>> = {
 };
 
 function chineseDaysVersion(): string {
-  const pkg = JSON.parse(readFileSync(require.resolve('chinese-days/package.json'), 'utf8')) as { version: string };
-  return pkg.version;
+  // Required rather than read, so that the self-check page's bundle carries it too.
+  return (require('chinese-days/package.json') as { version: string }).version;
 }
 
 /** The official calendars 2004–2026 as the maintained package chinese-days carries them. */

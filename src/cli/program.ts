@@ -11,6 +11,7 @@ import { DEFAULT_CHROMIUM } from '../report/notice';
 import type { ExplainOptions } from './commands/explain';
 import type { RulesOptions } from './commands/rules';
 import type { TemplateOptions } from './commands/template';
+import type { PageOptions } from './commands/page';
 import type { ConvertOptions } from './commands/convert';
 import type { ExtractOptions } from './commands/extract';
 import type { CheckOptions } from './commands/check';
@@ -75,6 +76,10 @@ const TEXT = {
     template: '生成空白报送模板(YAML 文件或 .xlsx 工作簿):只含适用于该层级和年度的指标所需填写的字段,每个字段附中文说明',
     templateLevel: ['--level <层级>', '单位层级:province(省级)、city(市级)、county(县级)'],
     templateYear: ['--year <年度>', '报告年度,如 2024'],
+    page: '生成自查页面:一个离线网页文件(规则包、日历和检查程序都在其中),在浏览器中打开即可载入或填写报送并查看检查结果,无需安装任何软件、无需联网',
+    pageOut: ['-o, --out <文件>', '页面写入此文件(如 自查.html;写完整后才替换原文件)'],
+    pageLevel: ['--level <层级>', '表单默认的层级:province(省级)、city(市级)、county(县级)'],
+    pageYear: ['--year <年度>', '表单默认的报告年度,如 2024'],
     convert: '把一份报送在 YAML 文件和 .xlsx 工作簿之间转换:所有字段(含出处)原样保留,转换后的检查结果与原文件相同',
     convertFile: ['<文件>', '报送文件(.yaml、.yml、.json,或填好的 .xlsx 报送表)'],
     convertTo: ['--to <格式>', '转换成的格式:yaml(YAML 文件)或 xlsx(Excel 报送表)'],
@@ -142,6 +147,10 @@ const TEXT = {
     template: 'a blank submission (YAML or an .xlsx workbook) with every field the targets of a level and year read, each explained',
     templateLevel: ['--level <level>', "the bureau's level: province, city, county"],
     templateYear: ['--year <year>', 'the reporting year, e.g. 2024'],
+    page: 'the self-check page: one offline HTML file (the packs, the calendar and the checker inside) in which a clerk loads or fills in a submission and sees its findings in a browser, with nothing installed and no network',
+    pageOut: ['-o, --out <file>', 'write the page to this file (self-check.html; replaced only once complete)'],
+    pageLevel: ['--level <level>', "the level the page's form starts with: province, city, county"],
+    pageYear: ['--year <year>', "the reporting year the page's form starts with, e.g. 2024"],
     convert: 'a submission from YAML to an .xlsx workbook or back: every field kept, its source too; the converted file checks the same',
     convertFile: ['<file>', 'a submission (.yaml, .yml, .json, or a filled .xlsx workbook)'],
     convertTo: ['--to <format>', 'the format to convert to: yaml or xlsx'],
@@ -369,6 +378,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (options: TemplateOptions) => {
       const { runTemplate } = await import('./commands/template');
       status = await runTemplate(options, io);
+    });
+  program
+    .command('page')
+    .description(t.page)
+    .helpOption('-h, --help', t.help)
+    .requiredOption(t.pageOut[0], t.pageOut[1])
+    .option(t.docPack[0], t.docPack[1], collect, [])
+    .option(t.pageLevel[0], t.pageLevel[1])
+    .option(t.pageYear[0], t.pageYear[1])
+    .addOption(new Option(t.lang[0], t.lang[1]).choices(LANGS).default('zh'))
+    .action(async (options: PageOptions) => {
+      const { runPage } = await import('./commands/page');
+      status = await runPage(options, io);
     });
   program
     .command('convert')

@@ -21,3 +21,12 @@ export function safeFileName(words: string): string {
 export function fileNameKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
+
+/**
+ * The last part of a path (`examples/city-2023.yaml` → `city-2023.yaml`), either separator: node:path's basename
+ * for the paths a user names, without Node, so that the self-check page names a file as the command line does.
+ */
+export function baseName(file: string): string {
+  const parts = file.replace(/[\\/]+$/, '').split(/[\\/]/);
+  return parts[parts.length - 1];
+}

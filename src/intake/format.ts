@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Bilingual } from '../core/i18n';
 import type { Position } from '../core/place';
 import type { FieldPath } from './field-path';
@@ -77,6 +76,4 @@ export interface IntakeFormat {
   parse(file: string, bytes: Buffer, options?: IntakeOptions): ParsedDocument | Promise<ParsedDocument>;
 }
 
-export function sha256Hex(bytes: string | Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256Hex } from '../core/sha256';

@@ -1,9 +1,9 @@
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PACKAGE_ROOT, SCHEMA_DIR } from '../core/paths';
-import { sha256Hex } from './format';
+import { sha256Hex } from '../core/sha256';
+import { generatedValidator, schemaText, VALIDATOR_DIR } from './schema-files';
+
+export { VALIDATOR_DIR };
 
 /**
  * The validators of schemas/. Compiling a schema with Ajv is most of what a cold `check` used to cost (about 200 ms
@@ -12,8 +12,6 @@ import { sha256Hex } from './format';
  * text it was made from: when the schema has changed since (a schema edited without a build, or the tests, which
  * run from src/), the schema is compiled here as before. Either way the validator is the same, and so are its errors.
  */
-export const VALIDATOR_DIR = join(PACKAGE_ROOT, 'dist', 'validators');
-
 /** The options every validator is made with: `verbose` keeps each error's schema, which the messages read. */
 export function configuredAjv(source = false): Ajv {
   const AjvClass = (require('ajv') as typeof import('ajv')).default;
@@ -44,12 +42,6 @@ export function configuredAjv(source = false): Ajv {
   return ajv;
 }
 
-function schemaText(name: string): string {
-  return readFileSync(join(SCHEMA_DIR, name), 'utf8');
-}
-
-type GeneratedValidator = ValidateFunction & { schemaSha256?: string };
-
 /** A schema of schemas/ compiled now, as a run does when no generated validator matches it. */
 export function compiledValidator(name: string): ValidateFunction {
   return configuredAjv(false).compile(JSON.parse(schemaText(name)) as object);
@@ -62,25 +54,8 @@ export function schemaValidator(name: string): ValidateFunction {
   let validate = validators.get(name);
   if (validate) return validate;
   const text = schemaText(name);
-  const generated = join(VALIDATOR_DIR, `${name}.js`);
-  const built = existsSync(generated) ? (require(generated) as GeneratedValidator) : undefined;
+  const built = generatedValidator(name);
   validate = built?.schemaSha256 === sha256Hex(text) ? built : compiledValidator(name);
   validators.set(name, validate);
   return validate;
-}
-
-/** `npm run build`: writes the generated validator of every schema of schemas/ (each written whole, then renamed). */
-export function writeValidators(dir = VALIDATOR_DIR): string[] {
-  const standaloneCode = (require('ajv/dist/standalone') as typeof import('ajv/dist/standalone')).default;
-  mkdirSync(dir, { recursive: true });
-  const names = readdirSync(SCHEMA_DIR).filter((name) => name.endsWith('.schema.json')).sort();
-  for (const name of names) {
-    const text = schemaText(name);
-    const ajv = configuredAjv(true);
-    const code = standaloneCode(ajv, ajv.compile(JSON.parse(text) as object));
-    const target = join(dir, `${name}.js`);
-    writeFileSync(`${target}.tmp`, `${code}\nmodule.exports.schemaSha256 = ${JSON.stringify(sha256Hex(text))};\n`);
-    renameSync(`${target}.tmp`, target);
-  }
-  return names;
 }

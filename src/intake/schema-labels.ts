@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Lang } from '../core/i18n';
-import { SCHEMA_DIR } from '../core/paths';
+import { schemaText } from './schema-files';
 import type { FieldPath } from './field-path';
 
 /** The typed scalars of the schemas; `x-kind` on a definition names one, so an error can say what was expected. */
@@ -159,7 +157,7 @@ const loaded = new Map<string, SchemaFields>();
 export function schemaFieldsOf(name: string): SchemaFields {
   let fields = loaded.get(name);
   if (!fields) {
-    fields = schemaFields(JSON.parse(readFileSync(join(SCHEMA_DIR, name), 'utf8')) as SchemaNode);
+    fields = schemaFields(JSON.parse(schemaText(name)) as SchemaNode);
     loaded.set(name, fields);
   }
   return fields;

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join as joinPath } from 'node:path';
 import { closestName } from '../intake/closest-name';
 import { bi, type Bilingual } from '../core/i18n';
-import { SCHEMA_DIR } from '../core/paths';
+import { schemaText } from '../intake/schema-files';
 import { formatFieldPath, type FieldPath } from '../intake/field-path';
 import type { InputProblem } from '../intake/problem';
 import { schemaFieldsOf, type SchemaFields, type ValueKind } from '../intake/schema-labels';
@@ -108,7 +106,7 @@ let packSchema: PackSchema | undefined;
 
 /** schemas/rule-pack.schema.json, read once per process (the loader validates a pack against the same file). */
 function rulePackSchema(): PackSchema {
-  packSchema ??= JSON.parse(readFileSync(joinPath(SCHEMA_DIR, RULE_PACK_SCHEMA), 'utf8')) as PackSchema;
+  packSchema ??= JSON.parse(schemaText(RULE_PACK_SCHEMA)) as PackSchema;
   return packSchema;
 }
 

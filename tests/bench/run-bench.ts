@@ -8,6 +8,7 @@
  * 2. One `check` of one typical file against `node -e 0`: paired runs, alternating, medians.
  * 3. Cost per record: one file each of 1,000 … 200,000 enforcement records through `check --format json`.
  * 4. The targets of issue #11, each measured, met or not.
+ * 5. The self-check page in Chromium (tests/bench/page.ts): its size, and the time from a file chosen to findings shown.
  *
  *   npm run bench                                   # all three sizes
  *   npm run bench -- --sizes 137,3700               # fewer
@@ -21,6 +22,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { FloorOutput } from './floor-run';
 import { cpuPressure, median, timeNode, type Run } from './measure';
 import { generatorKey, syntheticPath, writeSubmission, writeSynthetic } from './synthetic';
+import { benchPage, pageBenchLines } from './page';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'dist', 'cli', 'main.js');
@@ -315,3 +317,10 @@ function main(): void {
 }
 
 main();
+benchPage().then(
+  (result) => console.log(pageBenchLines(result).join('\n')),
+  (error: unknown) => {
+    console.error(`The self-check page could not be measured: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

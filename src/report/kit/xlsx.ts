@@ -3,6 +3,7 @@ import type { Status } from '../../findings/types';
 import { workbookText } from '../../core/text-safety';
 import { COLORS } from './labels';
 import { REPORT_MARK } from '../../intake/xlsx-layout';
+import { zipDefaults } from './zip-defaults';
 
 /**
  * What the workbooks of every subject share (`check --format xlsx`, `review --format xlsx`): exceljs, loaded only
@@ -146,11 +147,6 @@ export function paintStatus(cell: Cell, status: Status): void {
   cell.font = { bold: status === 'fail', color: { argb: pale ? argb(COLORS[status]) : 'FFFFFFFF' } };
 }
 
-/** The zip library exceljs writes with (its own copy, wherever npm put it), whose entry dates default to the clock. */
-function zipDefaults(): { date: Date | null } {
-  const exceljs = require.resolve('exceljs');
-  return (require(require.resolve('jszip', { paths: [exceljs] })) as { defaults: { date: Date | null } }).defaults;
-}
 
 /**
  * The workbook's bytes, the same for the same inputs: its own dates fixed (`newWorkbook`, again here for a workbook

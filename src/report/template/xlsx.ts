@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { baseName } from '../../core/file-name';
 import type { DataValidation, Workbook, Worksheet } from 'exceljs';
 import type { Lang } from '../../core/i18n';
 import {
@@ -291,7 +291,7 @@ export async function renderTemplateXlsx(template: Template, _lang: Lang): Promi
 
 /** Where a filled workbook's data came from; a draft says how many fields the report does not state (left empty). */
 function filledFrom(filled: NonNullable<Template['filled']>): string {
-  const file = basename(filled.from);
+  const file = baseName(filled.from);
   if (!filled.draft) return `由 plancheck convert 从 ${file} 转换而来。`;
   const n = filled.draft.notStated.length;
   return `由 plancheck extract 从 ${file} 摘录的草稿:出处列是报告原句;${n > 0 ? `报告未载明的 ${n} 个字段留空,检查时记为缺数据,请核对后补填` : '指标所需的字段报告均已载明,请逐项核对'}。`;

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { baseName } from '../../core/file-name';
 import { Document, visit } from 'yaml';
 import type { Lang } from '../../core/i18n';
 import type { CatalogueField, CatalogueRule } from '../../run/catalogue';
@@ -191,7 +191,7 @@ function nodeLines(node: TemplateNode, depth: number, template: Template, lang: 
 /** Where a filled template's data came from, and for a draft what the report does not state. */
 function fromLines(filled: NonNullable<Template['filled']>, lang: Lang): string[] {
   const t = T[lang];
-  const file = basename(filled.from);
+  const file = baseName(filled.from);
   if (!filled.draft) return [`# ${t.convertedFrom(file)}`];
   const { notStated } = filled.draft;
   const list = notStated.map((field) => `#   - ${field.label[lang]}${lang === 'zh' ? `(${field.path})` : ` (${field.path})`}`);

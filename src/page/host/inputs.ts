@@ -1,0 +1,38 @@
+import { bundledHolidayYears } from '../../calendar/holiday-notices';
+import { WorkingDayCalendar, type HolidayYear } from '../../calendar/working-days';
+import { isInputError, type InputProblem } from '../../intake/problem';
+import type { RulePack } from '../../pack/types';
+import { pageData } from './embedded';
+
+/**
+ * run/inputs.ts in the page: the packs of a run are the ones `plancheck page` loaded and proved with its `--pack`
+ * options, embedded in the page; the calendar is the bundled one, as for a run given no `--calendar`. The page names
+ * no pack or calendar of its own.
+ */
+
+export function attempt<T>(load: () => T, problems: InputProblem[]): T | undefined {
+  try {
+    return load();
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  }
+}
+
+export interface RuleInputs {
+  packPaths: string[];
+  packs: RulePack[];
+  calendar: WorkingDayCalendar;
+  holidayYears: HolidayYear[];
+}
+
+export function loadRuleInputs(packOption: readonly string[], calendarFiles: readonly string[]): RuleInputs {
+  if (packOption.length > 0 || calendarFiles.length > 0) throw new Error('plancheck: the page reads the packs and calendar it was made with, none by path');
+  const { packs } = pageData();
+  return { packPaths: packs.map((pack) => pack.file), packs, calendar: new WorkingDayCalendar(bundledHolidayYears()), holidayYears: [] };
+}
+
+export function packFiles(packs: readonly RulePack[]): string[] {
+  return packs.map((pack) => pack.file);
+}
