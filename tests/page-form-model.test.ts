@@ -84,7 +84,8 @@ describe('the form model of a template (src/page/form/model.ts)', () => {
     expect(field('enforcement.decisions[].type').choices?.map((c) => c.label.zh)).toEqual(['行政许可', '行政处罚', '行政检查', '其他']);
     // The schema's words about how YAML writes a value are left to the YAML template.
     expect(field('enforcement.decisions[].published_on').note).toBe('决定向社会公开之日;尚未公开的不写此项');
-    for (const { field: f } of fieldsOf(model)) expect(f.note ?? '').not.toMatch(/true|false|\{|引号/);
+    expect(field('as_of').note).toBe('数据统计截止之日;不填则为报告年度的最后一天');
+    for (const { field: f } of fieldsOf(model)) expect(f.note ?? '').not.toMatch(/true|false|\{|引号|写成/);
   });
 
   test('record lists are tables of their fields, depth first', () => {

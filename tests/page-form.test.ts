@@ -22,12 +22,12 @@ let page: Page;
 let requests: string[];
 
 /** A harness page: the template and the first data as JSON, then the bundled form. */
-async function harness(initial: unknown): Promise<string> {
+async function harness(initial: unknown, lang = 'zh'): Promise<string> {
   const outcome = template({ level: 'county', year: 2024, schemaPath: 'submission.schema.json' });
   const bundle = await build({ entryPoints: [join(ROOT, 'tests', 'browser', 'form-harness.ts')], bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' });
   const json = (value: unknown): string => JSON.stringify(value ?? null).replace(/</g, '\\u003c');
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>form</title></head><body><div id="form-root"></div>
-<script>window.formTemplate = ${json(outcome.template)}; window.formInitial = ${initial === undefined ? 'undefined' : json(initial)};</script>
+<script>window.formTemplate = ${json(outcome.template)}; window.formLang = ${json(lang)}; window.formInitial = ${initial === undefined ? 'undefined' : json(initial)};</script>
 <script>${bundle.outputFiles[0].text.replace(/<\/script/gi, '<\\/script')}</script></body></html>`;
   const file = join(tempDir(), 'form.html');
   writeFileSync(file, html);
@@ -111,7 +111,10 @@ describe('the self-check form in Chromium (src/page/form/)', () => {
     await label('网上可办率').fill('93.5');
     await label('“一窗”分类受理率').fill('80%');
     await label('执法人员数').fill('12');
+    const before = await emittedCount();
     await label('权责清单公开').selectOption({ label: '是' });
+    // A drop-down fires both input and change: one change, one call.
+    expect(await emittedCount()).toBe(before + 1);
     await label('法治建设年度报告公开').selectOption({ label: '否' });
     await page.locator('[id="pcf-services.one_window_rate.source"]').fill('2024年度报告 一、(三)');
     expect(await last()).toEqual({
@@ -213,6 +216,18 @@ describe('the self-check form in Chromium (src/page/form/)', () => {
     await page.evaluate(() => (window as unknown as { formHandle: { clear(): void } }).formHandle.clear());
     expect(await last()).toEqual({ bureau: { level: 'county' }, year: 2024 });
     expect(await label('执法决定第 1 条 决定书文号').count()).toBe(0);
+  });
+
+  test('in English, the labels, the choices and the words of the form are English', async () => {
+    const file = await harness(readYaml(join(EXAMPLES, 'county-2024-with-failures.yaml')), 'en');
+    const english = await browser.newPage();
+    await english.goto(`file://${file}`);
+    expect(await english.getByLabel('Online handling rate', { exact: true }).inputValue()).toBe('85%');
+    expect(await english.getByLabel('Power and responsibility list published', { exact: true }).locator('option').allTextContents()).toEqual(['not filled in', 'yes', 'no']);
+    expect(await english.locator('details.pcf-chapter > summary').first().textContent()).toBe('Bureau and year');
+    expect(await english.locator('[data-list="functions.new_certification_items"] .pcf-none').textContent()).toBe('None this year');
+    expect(await english.locator('[id="pcf-functions.new_certification_items-none"]').isChecked()).toBe(true);
+    await english.close();
   });
 
   test('showProblems puts the CLI’s messages on the field and the record cell, and clears the old ones', async () => {

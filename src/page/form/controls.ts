@@ -64,7 +64,7 @@ export class ValueControl {
     const words = FORM_WORDS[lang];
     this.element = element('div', { class: compact ? 'pcf-cell' : 'pcf-value' });
     this.label = element('label', { class: compact ? 'pcf-hidden-label' : 'pcf-label' });
-    this.message = element('p', { class: 'pcf-message', role: 'alert' });
+    this.message = element('p', { class: 'pcf-message' });
     this.message.hidden = true;
     this.input = this.makeInput();
     this.element.append(this.label, this.input);
@@ -108,7 +108,6 @@ export class ValueControl {
     const input = element('input', { type: field.kind === 'date' ? 'date' : 'text' });
     if (field.kind === 'count') input.inputMode = 'numeric';
     if (field.kind === 'rate' || field.kind === 'number') input.inputMode = 'decimal';
-    if (field.kind === 'rate') input.placeholder = '93.5%';
     return input;
   }
 

@@ -26,7 +26,7 @@ export interface FormHandle {
   setData(data: unknown): void;
   /** Puts each problem on its field, its cell, its record or its list (else above the form); earlier ones are cleared. */
   showProblems(problems: readonly InputProblem[]): void;
-  /** Empties the form (the level and year of the template stay, as the template writes them), then calls `onChange`. */
+  /** Empties the form and its problems (the template's level and year stay, as the template writes them), then calls `onChange`. */
   clear(): void;
 }
 
@@ -46,6 +46,8 @@ class Form {
   private readonly unplaced: HTMLElement;
   private extra: Plain = {};
   private marked: ProblemTarget[] = [];
+  /** The JSON of the data last given to `onChange`. */
+  private emitted = '';
 
   constructor(template: Template, private readonly lang: Lang, private readonly onChange: (data: Plain) => void) {
     this.model = formModel(template);
@@ -54,9 +56,10 @@ class Form {
     this.unplaced = element('div', { class: 'pcf-unplaced', role: 'alert' });
     this.unplaced.hidden = true;
     this.element.append(this.unplaced, ...this.model.sections.map((section) => this.section(section)));
-    // Every change of a value, a reason, a source or the 无 box: typing, choosing, ticking.
-    this.element.addEventListener('input', () => this.emit());
-    this.element.addEventListener('change', () => this.emit());
+    // Every change of a value, a reason, a source or the 无 box: typing, choosing, ticking. A select fires both
+    // events, a text field `change` again when it is left: the same data is not given twice.
+    this.element.addEventListener('input', () => this.emitChanged());
+    this.element.addEventListener('change', () => this.emitChanged());
   }
 
   private section(section: SectionModel): HTMLElement {
@@ -69,7 +72,7 @@ class Form {
   private item(item: ItemModel): HTMLElement {
     if ('group' in item) return this.group(item.group);
     if ('list' in item) {
-      const table = new RecordTable(item.list, this.lang, () => this.emit());
+      const table = new RecordTable(item.list, this.lang, () => this.emitChanged());
       this.tables.set(item.list.path, table);
       return table.element;
     }
@@ -80,7 +83,7 @@ class Form {
     const fieldset = element('fieldset', { class: 'pcf-group', 'data-group': group.path });
     fieldset.append(element('legend', {}, group.label[this.lang]));
     fieldset.append(...group.items.map((item) => this.item(item)));
-    const message = element('p', { class: 'pcf-message', role: 'alert' });
+    const message = element('p', { class: 'pcf-message' });
     message.hidden = true;
     fieldset.append(message);
     // A group split over two chapters is one place for its problems: the first.
@@ -114,8 +117,15 @@ class Form {
     return data;
   }
 
+  /** Gives the data to `onChange`. */
   emit(): void {
-    this.onChange(this.data());
+    const data = this.data();
+    this.emitted = JSON.stringify(data);
+    this.onChange(data);
+  }
+
+  private emitChanged(): void {
+    if (JSON.stringify(this.data()) !== this.emitted) this.emit();
   }
 
   /** Shows a submission's data, or with none the template's own values (its level and year). */
@@ -201,6 +211,7 @@ export function mountForm(root: HTMLElement, context: FormContext, data: unknown
     },
     showProblems: (problems) => form.showProblems(problems),
     clear: () => {
+      form.showProblems([]);
       form.load(undefined);
       form.emit();
     },

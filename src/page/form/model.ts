@@ -101,7 +101,12 @@ const HOW_YAML_WRITES = /^写|要注明出处|\{|true|false|照写|引号/;
 
 function noteOf(description: string | undefined): string | undefined {
   if (!description) return undefined;
-  const kept = description.replace(/,?加引号/g, '').split(';').filter((part) => !HOW_YAML_WRITES.test(part.trim()));
+  const kept = description
+    .replace(/,?加引号/g, '')
+    .split(';')
+    .filter((part) => !HOW_YAML_WRITES.test(part.trim()))
+    // 数据统计截止之日,写成年-月-日,如 2025-01-15: what the value is, not how it is written.
+    .map((part) => part.replace(/,写成.*$/, ''));
   return kept.length > 0 ? kept.join(';') : undefined;
 }
 

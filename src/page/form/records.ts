@@ -75,7 +75,7 @@ export class RecordTable {
       this.addRow().cells[0]?.element.querySelector<HTMLElement>('input, select')?.focus();
       this.changed();
     });
-    this.message = element('p', { class: 'pcf-message', role: 'alert', id: `${id}-msg` });
+    this.message = element('p', { class: 'pcf-message', id: `${id}-msg` });
     this.message.hidden = true;
     this.element.append(hints, columnHints, noneLabel, this.tableBox, this.empty, this.add, this.message);
     this.showState();
@@ -89,7 +89,7 @@ export class RecordTable {
     const index = this.rows.length;
     const tr = element('tr');
     const number = element('th', { scope: 'row' });
-    const message = element('p', { class: 'pcf-message', role: 'alert' });
+    const message = element('p', { class: 'pcf-message' });
     message.hidden = true;
     tr.append(number);
     const cells = this.list.columns.map((column) => {

@@ -3,7 +3,7 @@ export const FORM_CSS = `
 .pcf-form { font-size: 15px; line-height: 1.5; }
 .pcf-chapter { border: 1px solid #c8d3e0; border-radius: 6px; margin: 0 0 1em; padding: 0 1em 0.5em; background: #fff; }
 .pcf-chapter > summary { font-size: 1.15em; font-weight: bold; padding: 0.6em 0; cursor: pointer; }
-.pcf-group, .pcf-list { border: 1px solid #e0e6ee; border-radius: 4px; margin: 0.6em 0; padding: 0.4em 0.8em 0.6em; }
+.pcf-group, .pcf-list { min-width: 0; border: 1px solid #e0e6ee; border-radius: 4px; margin: 0.6em 0; padding: 0.4em 0.8em 0.6em; }
 .pcf-group > legend, .pcf-list > legend { font-weight: bold; padding: 0 0.3em; }
 .pcf-field { display: grid; grid-template-columns: minmax(14em, 2fr) 3fr; gap: 0.2em 1em; padding: 0.45em 0; border-bottom: 1px dotted #e0e6ee; }
 .pcf-field:last-of-type { border-bottom: none; }
@@ -24,6 +24,8 @@ export const FORM_CSS = `
 .pcf-records thead th { background: #eef3f9; white-space: nowrap; }
 .pcf-records input[type=text] { width: 11em; font: inherit; }
 .pcf-records input[type=date], .pcf-records select { font: inherit; }
+.pcf-cell .pcf-reason { display: flex; flex-direction: column; align-items: flex-start; font-size: 0.85em; }
+.pcf-cell .pcf-reason label { white-space: nowrap; }
 .pcf-cell .pcf-source { display: block; font-size: 0.85em; color: #555; }
 .pcf-cell .pcf-source input { width: 10em; }
 .pcf-hidden-label { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
