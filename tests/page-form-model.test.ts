@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { formModel, type FieldModel, type FormModel, type ItemModel, type ListModel } from '../src/page/form/model';
 import { mergeMissing, pathParts, readTyped, remainder, setPath, shownText, unwrapSourced, valueAt, withSource } from '../src/page/form/values';
 import { template, type Template } from '../src/run/template';
-import { EXAMPLES, readYaml } from './helpers';
+import { EXAMPLES, readYaml, ROOT } from './helpers';
 
 function templateOf(level: string, year = 2024): Template {
   const outcome = template({ level, year, schemaPath: 'submission.schema.json' });
@@ -167,5 +168,14 @@ describe('value readings of the form (src/page/form/values.ts)', () => {
       const { value } = unwrapSourced(rate);
       if (typeof value === 'string') expect(readTyped('rate', shownText('rate', value))).toBe(value);
     }
+  });
+});
+
+describe('the form runs in a browser', () => {
+  test('bundled for the browser, it holds only pure modules of the lower layers and the form itself', async () => {
+    const result = await build({ entryPoints: [join(ROOT, 'src', 'page', 'form', 'index.ts')], bundle: true, platform: 'browser', format: 'iife', write: false, metafile: true, logLevel: 'silent' });
+    const inputs = Object.keys(result.metafile.inputs).sort();
+    expect(inputs.filter((file) => !file.startsWith('src/page/form/'))).toEqual(['src/core/i18n.ts', 'src/intake/xlsx-layout.ts', 'src/pack/chapters.ts']);
+    expect(result.outputFiles[0].text).not.toMatch(/require\(["']node:/);
   });
 });

@@ -211,6 +211,36 @@ describe('the self-check form in Chromium (src/page/form/)', () => {
     expect(await page.locator('[id="pcf-services.online_handling_rate.source"]').inputValue()).toBe('2024年度法治政府建设情况报告 一、(三)');
   });
 
+  test('a loaded value the form cannot show as its kind is kept as written, seen, and named by the check', async () => {
+    const data = readYaml(join(EXAMPLES, 'county-2024-with-failures.yaml'));
+    const enforcement = data.enforcement as Data;
+    const [first, ...others] = enforcement.decisions as Data[];
+    const odd = {
+      ...data,
+      as_of: '2025/01/10',
+      bureau: { ...(data.bureau as Data), region_code: 439921 },
+      functions: { ...(data.functions as Data), power_list_published: '是' },
+      enforcement: { ...enforcement, decisions: [{ ...first, type: 'fine', id: { value: first.id, source: '台账' } }, ...others] },
+    };
+    await setData(odd);
+    expect(await last()).toEqual(odd);
+    expect(await label('数据截止日').getAttribute('type')).toBe('text');
+    expect(await label('数据截止日').inputValue()).toBe('2025/01/10');
+    expect(await label('权责清单公开').locator('option:checked').textContent()).toBe('载入的值:是');
+    expect(await label('执法决定第 1 条 决定类别').locator('option:checked').textContent()).toBe('载入的值:fine');
+    const problems = await problemsOf(odd);
+    const fields = problems.map((p) => p.field);
+    for (const field of ['as_of', 'bureau.region_code', 'functions.power_list_published', 'enforcement.decisions[0].type']) expect(fields).toContain(field);
+    await showProblems(problems);
+    for (const name of ['as_of', 'bureau.region_code', 'functions.power_list_published', 'enforcement.decisions[0].type']) {
+      expect(await page.locator(`[id="pcf-${name}"]`).getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator(`[id="pcf-${name}-msg"]`).isVisible()).toBe(true);
+    }
+    // Chosen again, the value is the form's own.
+    await label('权责清单公开').selectOption({ label: '是' });
+    expect(((await last()).functions as Data).power_list_published).toBe(true);
+  });
+
   test('clear() empties the form back to the template’s level and year', async () => {
     await setData(readYaml(join(EXAMPLES, 'county-2024-with-failures.yaml')));
     await page.evaluate(() => (window as unknown as { formHandle: { clear(): void } }).formHandle.clear());

@@ -163,7 +163,9 @@ export class ValueControl {
     this.loaded = undefined;
     this.dropLoadedOption();
     if (this.reason) this.reason.input.value = '';
-    const { value, source } = unwrapSourced(written);
+    const parts = unwrapSourced(written);
+    // A source on a field that takes none (a record's id) is kept as written, for the check to say so.
+    const { value, source } = parts.source !== undefined && !this.source ? { value: written, source: undefined } : parts;
     if (this.source) this.source.input.value = source ?? '';
     if (value === undefined || value === null) {
       this.setText(prefill && this.field.prefilled !== undefined ? this.field.prefilled : '');
