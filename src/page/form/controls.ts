@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { Lang } from '../../core/i18n';
+import { controlId, element } from './dom';
 import type { FieldModel } from './model';
 import { readTyped, shownText, unwrapSourced, withSource } from './values';
 import { FORM_WORDS } from './words';
@@ -17,26 +18,12 @@ export interface ProblemTarget {
   message: HTMLElement;
 }
 
-/** The id of the element that holds the value at a path: stable, so that labels, tests and the page address it. */
-export function controlId(name: string): string {
-  return `pcf-${name}`;
-}
-
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOADED = '__loaded';
 const NOT_REQUIRED = 'not_required';
 
-export function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const made = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) made.setAttribute(name, value);
-  if (text !== undefined) made.textContent = text;
-  return made;
-}
-
 function option(value: string, text: string): HTMLOptionElement {
-  const made = element('option', { value }, text);
-  made.value = value;
-  return made;
+  return element('option', { value }, text);
 }
 
 /** A value loaded that the control shows as some text or option: read back as loaded while that is still shown. */
@@ -54,7 +41,6 @@ export class ValueControl {
   private readonly reason?: { label: HTMLLabelElement; input: HTMLInputElement; box: HTMLElement };
   private readonly source?: { label: HTMLLabelElement; input: HTMLInputElement; box: HTMLElement };
   private loaded?: Loaded;
-  private name = '';
 
   /**
    * `describedBy` names the hints the value is described by (the field's own, or its column's); `compact` is a
@@ -113,7 +99,6 @@ export class ValueControl {
 
   /** The name and label of the value, as its place says: a record's cells are renamed when a row above is removed. */
   rename(name: string, labelText: string): void {
-    this.name = name;
     const id = controlId(name);
     this.label.htmlFor = id;
     this.label.textContent = labelText;
@@ -217,9 +202,5 @@ export class ValueControl {
     if (rest === 'source' && this.source) return { input: this.source.input, message: this.message };
     if (rest === NOT_REQUIRED && this.reason) return { input: this.reason.input, message: this.message };
     return undefined;
-  }
-
-  get path(): string {
-    return this.name;
   }
 }

@@ -2,7 +2,8 @@
 import type { Lang } from '../../core/i18n';
 import type { InputProblem } from '../../intake/problem';
 import type { Template } from '../../run/template';
-import { controlId, element, ValueControl, type ProblemTarget } from './controls';
+import { ValueControl, type ProblemTarget } from './controls';
+import { controlId, element } from './dom';
 import { formModel, type FieldModel, type GroupModel, type ItemModel, type SectionModel } from './model';
 import { RecordTable } from './records';
 import { FORM_CSS } from './style';

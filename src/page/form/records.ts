@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Lang } from '../../core/i18n';
-import { controlId, element, ValueControl, type ProblemTarget } from './controls';
+import { ValueControl, type ProblemTarget } from './controls';
+import { controlId, element } from './dom';
 import type { FieldModel, ListModel } from './model';
 import { mergeMissing, put, remainder, setPath, valueAt } from './values';
 import { FORM_WORDS } from './words';
