@@ -26,8 +26,8 @@ const LAYERS = [
   { name: 'waivers', paths: ['waivers/'], role: 'approved exceptions' },
   { name: 'run', paths: ['run/'], role: 'what `check`, `review` and `notices` do, as library functions that return a result and its exit status: load the packs, evaluate (`review/`: the worker pool, the compact rows, the matrix, the year-over-year comparison), apply waivers' },
   { name: 'report', paths: ['report/'], role: 'one renderer type (`renderer.ts`); a folder per subject (`check/`, `review/`, `notice/`…), each with its registry and one file per format; what formats share in `kit/` (the PDF printer, `kit/pdf.ts`, among them)' },
-  { name: 'page', paths: ['page/'], role: 'the self-check page that runs in a browser (`form/`: the form drawn from a template); DOM and pure modules only, nothing that reads files' },
   { name: 'entry', paths: ['index.ts', 'cli/', 'build.ts'], role: 'the library\'s exports, the command line (flags, lazy commands, writing outputs), and what `npm run build` makes once (`build.ts`: the validators, the proof of the bundled pack)' },
+  { name: 'page', paths: ['page/'], role: 'the self-check page\'s script, bundled for a browser by `npm run build` (`app.ts`: a file or the form\'s data → the same intake, Checker and report renderer as `check`), and `host/`: the page\'s stand-ins for the few modules that read files or use Node, each the same interface over the data `plancheck page` embeds; nothing imports it' },
 ];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

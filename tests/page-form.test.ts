@@ -10,8 +10,8 @@ import { EXAMPLES, readYaml, ROOT, tempDir } from './helpers';
 
 /**
  * The self-check page's form (src/page/form/) in Chromium: a harness page (tests/browser/form-harness.ts, bundled
- * here with esbuild for the browser, as the page is) mounts it with the county 2024 template; what `onChange` emits
- * is read back from `window`.
+ * here with esbuild for the browser, as the page is) mounts it in a <form> with the county 2024 template; what
+ * `onChange` emits is read back from `window`.
  */
 
 type Data = Record<string, unknown>;
@@ -26,7 +26,7 @@ async function harness(initial: unknown, lang = 'zh'): Promise<string> {
   const outcome = template({ level: 'county', year: 2024, schemaPath: 'submission.schema.json' });
   const bundle = await build({ entryPoints: [join(ROOT, 'tests', 'browser', 'form-harness.ts')], bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' });
   const json = (value: unknown): string => JSON.stringify(value ?? null).replace(/</g, '\\u003c');
-  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>form</title></head><body><div id="form-root"></div>
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>form</title></head><body><form id="form-root"></form>
 <script>window.formTemplate = ${json(outcome.template)}; window.formLang = ${json(lang)}; window.formInitial = ${initial === undefined ? 'undefined' : json(initial)};</script>
 <script>${bundle.outputFiles[0].text.replace(/<\/script/gi, '<\\/script')}</script></body></html>`;
   const file = join(tempDir(), 'form.html');
@@ -106,6 +106,11 @@ describe('the self-check form in Chromium (src/page/form/)', () => {
 
   test('values typed in are emitted as the parsed YAML would hold them; a question put back to 未填写 is left out', async () => {
     await label('单位名称').fill('示例县人力资源和社会保障局');
+    // The page mounts the form in a <form>: submitting it (Enter, a button) does not reload the page and lose what is typed.
+    await page.evaluate(() => (document.getElementById('form-root') as HTMLFormElement).requestSubmit());
+    await page.waitForTimeout(200);
+    expect((await last()).bureau).toEqual({ name: '示例县人力资源和社会保障局', level: 'county' });
+    expect(await label('单位名称').inputValue()).toBe('示例县人力资源和社会保障局');
     await label('单位层级').selectOption({ label: '市级' });
     await label('数据截止日').fill('2025-01-10');
     await label('网上可办率').fill('93.5');

@@ -39,7 +39,7 @@ interface Group {
 type Plain = Record<string, unknown>;
 
 class Form {
-  readonly element: HTMLFormElement;
+  readonly element: HTMLDivElement;
   private readonly model;
   private readonly controls = new Map<string, ValueControl>();
   private readonly tables = new Map<string, RecordTable>();
@@ -52,8 +52,8 @@ class Form {
 
   constructor(template: Template, private readonly lang: Lang, private readonly onChange: (data: Plain) => void) {
     this.model = formModel(template);
-    this.element = element('form', { class: 'pcf-form', novalidate: '' });
-    this.element.addEventListener('submit', (event) => event.preventDefault());
+    // A block, not a <form>: the page may mount it in a <form> of its own, and forms do not nest.
+    this.element = element('div', { class: 'pcf-form' });
     this.unplaced = element('div', { class: 'pcf-unplaced', role: 'alert' });
     this.unplaced.hidden = true;
     this.element.append(this.unplaced, ...this.model.sections.map((section) => this.section(section)));
@@ -203,6 +203,8 @@ export function mountForm(root: HTMLElement, context: FormContext, data: unknown
   const form = new Form(context.template, context.lang, onChange);
   const style = element('style', { 'data-plancheck-form': '' }, FORM_CSS);
   root.replaceChildren(style, form.element);
+  // Enter in a field of a <form> root would submit it and reload the page, losing what is typed.
+  root.addEventListener('submit', (event) => event.preventDefault());
   form.load(data);
   form.emit();
   return {
