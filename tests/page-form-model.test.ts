@@ -113,6 +113,8 @@ describe('value readings of the form (src/page/form/values.ts)', () => {
     expect(readTyped('rate', '93.5%')).toBe('93.5%');
     expect(readTyped('rate', ' 100 % ')).toBe('100%');
     expect(readTyped('rate', '93.5%')).toBe('93.5%');
+    expect(readTyped('rate', '\uFF19\uFF13\uFF0E\uFF15\uFF05')).toBe('93.5%');
+    expect(readTyped('count', '\uFF11\uFF12')).toBe(12);
     expect(readTyped('rate', '九成')).toBe('九成');
     expect(readTyped('rate', '')).toBeUndefined();
     // A ratio loaded from a file (0.85) is shown as its percentage.

@@ -165,6 +165,13 @@ describe('the self-check form in Chromium (src/page/form/)', () => {
         { id: '示例县人社检〔2024〕5号', decided_on: { value: '2024-07-01', source: '执法台账' } },
       ],
     });
+    // 无 with rows written: the list is [] and the rows are put aside, back when 无 is unticked.
+    const decisionsNone = page.locator('[id="pcf-enforcement.decisions-none"]');
+    await decisionsNone.check();
+    expect((await last()).enforcement).toEqual({ decisions: [] });
+    expect(await label('执法决定第 1 条 决定书文号').isVisible()).toBe(false);
+    await decisionsNone.uncheck();
+    expect(((await last()).enforcement as Data).decisions).toHaveLength(2);
     const none = label('本年度没有此类记录(无)').first();
     const certificationNone = page.locator('[id="pcf-functions.new_certification_items-none"]');
     await certificationNone.check();
