@@ -4,14 +4,14 @@ import type { InputProblem } from '../../intake/problem';
 import type { Template } from '../../run/template';
 import { ValueControl, type ProblemTarget } from './controls';
 import { controlId, element } from './dom';
-import { formModel, type FieldModel, type GroupModel, type ItemModel, type SectionModel } from './model';
+import { formModel, type FieldModel, type FormModel, type GroupModel, type ItemModel, type SectionModel } from './model';
 import { RecordTable } from './records';
 import { FORM_CSS } from './style';
 import { mergeMissing, remainder, setPath, valueAt } from './values';
 import { FORM_WORDS } from './words';
 
 /**
- * The self-check page's form (issue 16): a submission filled in field by field, drawn from the template of a level
+ * The self-check page's form: a submission filled in field by field, drawn from the template of a level
  * and a year. What it emits is a submission's data as its YAML would parse: only the fields filled in, `{ value,
  * source }` where a source is given, `[]` for a list of none this year; and whatever a loaded file holds that the
  * form has no field for, kept as loaded. `showProblems` puts the CLI's messages on the fields and cells they name.
@@ -40,7 +40,7 @@ type Plain = Record<string, unknown>;
 
 class Form {
   readonly element: HTMLDivElement;
-  private readonly model;
+  private readonly model: FormModel;
   private readonly controls = new Map<string, ValueControl>();
   private readonly tables = new Map<string, RecordTable>();
   private readonly groups: Group[] = [];
@@ -194,6 +194,9 @@ class Form {
   }
 }
 
+/** The roots whose submission is already prevented. */
+const GUARDED = new WeakSet<HTMLElement>();
+
 /**
  * Draws the form in `root` and fills it from `data` (a submission's data; `undefined` or `null` for a new one, which
  * shows the template's level and year). `onChange` gets the data on mounting, on every change, and after
@@ -203,8 +206,10 @@ export function mountForm(root: HTMLElement, context: FormContext, data: unknown
   const form = new Form(context.template, context.lang, onChange);
   const style = element('style', { 'data-plancheck-form': '' }, FORM_CSS);
   root.replaceChildren(style, form.element);
-  // Enter in a field of a <form> root would submit it and reload the page, losing what is typed.
-  root.addEventListener('submit', (event) => event.preventDefault());
+  // Enter in a field of a <form> root would submit it and reload the page, losing what is typed. Once per root:
+  // the page mounts the form again in it when the level or the year changes.
+  if (!GUARDED.has(root)) root.addEventListener('submit', (event) => event.preventDefault());
+  GUARDED.add(root);
   form.load(data);
   form.emit();
   return {
