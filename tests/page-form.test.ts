@@ -298,6 +298,7 @@ describe('the self-check form in Chromium (src/page/form/)', () => {
     await showProblems([
       { file: 'x', field: 'services.bad_review_followup_rate.source', message: { zh: '出处不能为空', en: 'empty source' } },
       { file: 'x', field: 'enforcement.decisions[2]', message: { zh: '第 3 条记录有误', en: 'record 3' } },
+      { file: 'x', field: 'enforcement.decisions[0].published_on.source', message: { zh: '出处有误', en: 'bad source' } },
       { file: 'x', message: { zh: '报送文件应为一个映射', en: 'a mapping' } },
     ]);
     expect(await rate.getAttribute('aria-invalid')).toBeNull();
@@ -306,6 +307,11 @@ describe('the self-check form in Chromium (src/page/form/)', () => {
     expect(await page.locator('[id="pcf-services.bad_review_followup_rate-msg"]').textContent()).toBe('出处不能为空');
     expect(await page.locator('[id="pcf-enforcement.decisions[2]-msg"]').textContent()).toBe('第 3 条记录有误');
     expect(await page.locator('.pcf-unplaced').textContent()).toContain('报送文件应为一个映射');
+    // A cell's 出处 is folded: its problem unfolds it.
+    const cellSource = page.locator('[id="pcf-enforcement.decisions[0].published_on.source"]');
+    expect(await cellSource.getAttribute('aria-invalid')).toBe('true');
+    expect(await cellSource.isVisible()).toBe(true);
+    expect(await page.locator('[id="pcf-enforcement.decisions[0].published_on-msg"]').textContent()).toBe('出处有误');
     await showProblems([]);
     expect(await page.locator('[aria-invalid]').count()).toBe(0);
     expect(await page.locator('.pcf-unplaced').isVisible()).toBe(false);

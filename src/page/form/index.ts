@@ -167,6 +167,8 @@ class Form {
         continue;
       }
       target.input.setAttribute('aria-invalid', 'true');
+      // A collapsed chapter, or a cell's folded 出处, is opened: the message is seen where it is.
+      for (let fold = target.input.closest('details'); fold; fold = fold.parentElement?.closest('details') ?? null) fold.open = true;
       texts.set(target.message, [...(texts.get(target.message) ?? []), text]);
       this.marked.push(target);
     }
