@@ -138,6 +138,11 @@ describe('the self-check form in Chromium (src/page/form/)', () => {
     expect((data.services as Data).online_handling_rate).toBeUndefined();
     // What the form emits is a submission the CLI reads without a problem.
     expect(await problemsOf(data)).toEqual([]);
+    // A rate typed as 93.5 is held as the exact ratio 935/1000, as `93.5%` in a YAML file is.
+    await label('网上可办率').fill('93.5');
+    const submission = await parseSubmission('自查.json', Buffer.from(JSON.stringify(await last())));
+    expect((submission.data.services as Data).online_handling_rate).toBe(0.935);
+    expect(submission.exacts.get('services.online_handling_rate')).toEqual({ num: 187n, den: 200n });
   });
 
   test('record rows are added, filled, removed (the rows below renamed) and 无 is [], distinct from not filled in', async () => {
@@ -232,12 +237,13 @@ describe('the self-check form in Chromium (src/page/form/)', () => {
       as_of: '2025/01/10',
       bureau: { ...(data.bureau as Data), region_code: 439921 },
       functions: { ...(data.functions as Data), power_list_published: '是' },
-      enforcement: { ...enforcement, decisions: [{ ...first, type: 'fine', id: { value: first.id, source: '台账' } }, ...others] },
+      enforcement: { ...enforcement, decisions: [{ ...first, type: 'fine', id: { value: first.id, source: '台账' } }, others[0], { ...others[1], decided_on: '2024-02-30' }] },
     };
     await setData(odd);
     expect(await last()).toEqual(odd);
     expect(await label('数据截止日').getAttribute('type')).toBe('text');
     expect(await label('数据截止日').inputValue()).toBe('2025/01/10');
+    expect(await label('执法决定第 3 条 决定日期').inputValue()).toBe('2024-02-30');
     expect(await label('权责清单公开').locator('option:checked').textContent()).toBe('载入的值:是');
     expect(await label('执法决定第 1 条 决定类别').locator('option:checked').textContent()).toBe('载入的值:fine');
     const problems = await problemsOf(odd);

@@ -192,8 +192,14 @@ export class ValueControl {
 
   private setText(text: string): void {
     // A date input shows only a date: a loaded text that is none is shown in a text input, to be seen and corrected.
-    if (this.input instanceof HTMLInputElement && this.field.kind === 'date') this.input.type = text === '' || DATE.test(text) ? 'date' : 'text';
+    const dateInput = this.input instanceof HTMLInputElement && this.field.kind === 'date' ? this.input : undefined;
+    if (dateInput) dateInput.type = text === '' || DATE.test(text) ? 'date' : 'text';
     this.input.value = text;
+    // A day that does not exist (2024-02-30) a date input empties: it is shown as text too.
+    if (dateInput && dateInput.value !== text) {
+      dateInput.type = 'text';
+      dateInput.value = text;
+    }
   }
 
   /** Where a problem at `rest` below this value goes (`''` or `value`: the value; `source`; `not_required`). */
