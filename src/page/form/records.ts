@@ -188,12 +188,11 @@ export class RecordTable {
   }
 
   /** Where a problem at a path inside this list goes: a cell, a record's row, or the list itself. */
-  target(path: string): ProblemTarget | undefined {
-    if (path === this.list.path || path === `${this.list.path}.none`) return { input: this.none, message: this.message };
+  target(path: string): ProblemTarget {
+    const list = { input: this.none, message: this.message };
     const match = /^\[(\d+)\](?:\.(.*))?$/.exec(path.slice(this.list.path.length));
-    if (!match) return undefined;
-    const row = this.rows[Number(match[1])];
-    if (!row) return { input: this.none, message: this.message };
+    const row = match ? this.rows[Number(match[1])] : undefined;
+    if (!match || !row) return list;
     const rest = match[2] ?? '';
     for (const [i, column] of this.list.columns.entries()) {
       if (rest === column.name || rest.startsWith(`${column.name}.`)) {
