@@ -28,3 +28,14 @@ export class InputError extends Error {
 export function isInputError(error: unknown): error is InputError {
   return error instanceof InputError;
 }
+
+/** Runs a loader, turning a user's mistake into problems to report instead of an exception. */
+export function attempt<T>(load: () => T, problems: InputProblem[]): T | undefined {
+  try {
+    return load();
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  }
+}

@@ -1,23 +1,14 @@
 import { dirname, resolve } from 'node:path';
 import { bundledHolidayYears, loadHolidayYear } from '../calendar/holiday-notices';
 import { WorkingDayCalendar, type HolidayYear } from '../calendar/working-days';
-import { isInputError, type InputProblem } from '../intake/problem';
+import { attempt, type InputProblem } from '../intake/problem';
 import { loadPack } from '../pack/load';
 import type { RulePack } from '../pack/types';
 import { existsSync } from 'node:fs';
 import { BUNDLED_PACK, bundledPackFile } from '../core/paths';
 import { packSources } from '../pack/sources';
 
-/** Runs a loader, turning a user's mistake into problems to report instead of an exception. */
-export function attempt<T>(load: () => T, problems: InputProblem[]): T | undefined {
-  try {
-    return load();
-  } catch (error) {
-    if (!isInputError(error)) throw error;
-    problems.push(...error.problems);
-    return undefined;
-  }
-}
+export { attempt };
 
 export interface RuleInputs {
   packPaths: string[];

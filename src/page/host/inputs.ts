@@ -1,6 +1,7 @@
 import { bundledHolidayYears } from '../../calendar/holiday-notices';
-import { WorkingDayCalendar, type HolidayYear } from '../../calendar/working-days';
-import { isInputError, type InputProblem } from '../../intake/problem';
+import { WorkingDayCalendar } from '../../calendar/working-days';
+import { attempt } from '../../intake/problem';
+import type { RuleInputs } from '../../run/inputs';
 import type { RulePack } from '../../pack/types';
 import { pageData } from './embedded';
 
@@ -10,22 +11,8 @@ import { pageData } from './embedded';
  * no pack or calendar of its own.
  */
 
-export function attempt<T>(load: () => T, problems: InputProblem[]): T | undefined {
-  try {
-    return load();
-  } catch (error) {
-    if (!isInputError(error)) throw error;
-    problems.push(...error.problems);
-    return undefined;
-  }
-}
-
-export interface RuleInputs {
-  packPaths: string[];
-  packs: RulePack[];
-  calendar: WorkingDayCalendar;
-  holidayYears: HolidayYear[];
-}
+export { attempt };
+export type { RuleInputs };
 
 export function loadRuleInputs(packOption: readonly string[], calendarFiles: readonly string[]): RuleInputs {
   if (packOption.length > 0 || calendarFiles.length > 0) throw new Error('plancheck: the page reads the packs and calendar it was made with, none by path');
