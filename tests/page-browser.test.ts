@@ -230,7 +230,7 @@ describe('the self-check page in headless Chromium', () => {
     expect(await shownStatuses(page)).toEqual(before);
     await page.click('#clear');
     expect(await page.$$('#report article.finding')).toHaveLength(0);
-    expect(await page.textContent('#verdict')).toBe('尚未选择文件。');
+    expect(await page.textContent('#verdict')).toBe('尚未选择文件,也未填写表单。填写任一项后即开始检查。');
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
     await page.reload();
     await page.waitForLoadState('load');
@@ -322,7 +322,7 @@ describe('the self-check page with both bundled packs, on every case of their ow
     const en = await browser.newPage();
     await en.addInitScript(() => document.addEventListener('plancheck:checked', () => ((window as unknown as { checks: number }).checks = ((window as unknown as { checks?: number }).checks ?? 0) + 1)));
     await en.goto(pathToFileURL(pageFile).href, { waitUntil: 'load' });
-    expect(await en.textContent('#verdict')).toBe('No file chosen yet.');
+    expect(await en.textContent('#verdict')).toBe('No file chosen and nothing filled in yet. Checking begins with the first value filled in.');
     const file = join(ROOT, 'tests', 'fixtures', 'broken-rate.yaml');
     await load(en, file);
     const { submission } = await cliStatuses(file);

@@ -21,6 +21,9 @@ import { Checker } from '../run/checker';
 import { convert } from '../run/convert';
 import { template, type Template } from '../run/template';
 import { checkExitStatus } from '../run/exit';
+import { parseSubmissionDocument } from '../intake/registry';
+import { writtenDataOf } from '../submission/load';
+import { mountForm, type FormHandle } from './form';
 import { pageData } from './host/embedded';
 import { chooseFile } from './host/read-file';
 
@@ -116,8 +119,12 @@ function store(name: string, bytes: Buffer): void {
 /** The checks started, so that only the last one's findings are shown. */
 let checks = 0;
 
-/** The one way in: bytes under a file name, checked, shown and kept. */
-export async function checkBytes(name: string, bytes: Buffer): Promise<void> {
+/**
+ * The one way in: bytes under a file name, checked, shown and kept. A file's data (a file chosen or dropped, or the
+ * form's data kept from before a reload) is also shown in the form, so that it can be corrected there; data that
+ * comes from the form is not drawn into it again, under the clerk's typing.
+ */
+export async function checkBytes(name: string, bytes: Buffer, from: 'file' | 'form' = 'file'): Promise<void> {
   if (!DATA_ENDINGS.some((ending) => name.toLowerCase().endsWith(ending))) {
     refuse(`${name}: ${PAGE_WORDS.notData[lang]}`);
     return;
@@ -134,6 +141,8 @@ export async function checkBytes(name: string, bytes: Buffer): Promise<void> {
     return;
   }
   // A file chosen while another was being checked (a workbook takes longer) is the one shown.
+  if (mine !== checks) return;
+  if (from === 'file') await fillForm(name, bytes);
   if (mine === checks) show(name, result);
 }
 
@@ -146,7 +155,7 @@ export async function onFile(file: File): Promise<void> {
  * schema, the same messages; each problem names its field, which the form places on it).
  */
 export function onData(object: unknown): Promise<void> {
-  return checkBytes(FORM_FILE, Buffer.from(`${JSON.stringify(object, null, 2)}\n`, 'utf8'));
+  return checkBytes(FORM_FILE, Buffer.from(`${JSON.stringify(object, null, 2)}\n`, 'utf8'), 'form');
 }
 
 function clear(): void {
@@ -157,7 +166,7 @@ function clear(): void {
   element('verdict').textContent = PAGE_WORDS.waiting[lang];
   element('verdict').removeAttribute('data-exit');
   element('downloads').hidden = true;
-  form?.clear();
+  quietly(() => form?.clear());
 }
 
 /** A rendered report's chunks, gathered (a renderer may give them one by one, or later). */
@@ -220,31 +229,100 @@ function fillScope(): void {
   year.innerHTML = years.map((y) => `<option value="${y}"${y === chosenYear ? ' selected' : ''}>${y}</option>`).join('');
 }
 
-/** The form's handle, once it is mounted. */
-interface PageForm {
-  setData(data: unknown): void;
-  showProblems(problems: readonly InputProblem[]): void;
-  clear(): void;
+/** The form, once it is mounted; and the data it last gave. */
+let form: FormHandle | undefined;
+let formData: Record<string, unknown> | undefined;
+/** True while the page itself fills the form (a loaded file's data, 清空): what the form then gives is not typed. */
+let filling = false;
+
+function quietly(fill: () => void): void {
+  filling = true;
+  try {
+    fill();
+  } finally {
+    filling = false;
+  }
 }
-let form: PageForm | undefined;
 
 /** The level and year chosen on the page (`--level`, `--year` preselect them). */
 function chosenScope(): { level: Level; year: number } {
   return { level: element<HTMLSelectElement>('level').value as Level, year: Number(element<HTMLSelectElement>('year').value) };
 }
 
-// ─── THE FORM MOUNTS HERE ───────────────────────────────────────────────────────────────────────────────────────
-// src/page/form/index.ts, in mountScopeForm below: with `import { mountForm } from './form'`,
-//   const { level, year } = chosenScope();
-//   const { template } = formTemplate(level, year);
-//   if (template) form = mountForm(element('form'), { template, lang }, initialData, (object) => void onData(object));
-// and called again (the form mounted again) when #level or #year changes. Its onChange is onData above: the
-// form's data takes the path of a loaded file, and form.showProblems gets that check's problems (show()).
-// ────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-function mountScopeForm(): void {
+/** The level and year a submission's data names, where the page offers them; else undefined. */
+function scopeOf(data: unknown): { level: Level; year: number } | undefined {
+  const record = (node: unknown): Record<string, unknown> | undefined => (node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, unknown>) : undefined);
+  const level = record(record(data)?.bureau)?.level;
+  const year = record(data)?.year;
+  const offered = (id: string, value: string): boolean => Array.from(element<HTMLSelectElement>(id).options).some((option) => option.value === value);
+  if (typeof level !== 'string' || typeof year !== 'number' || !offered('level', level) || !offered('year', String(year))) return undefined;
+  return { level: level as Level, year };
+}
+
+/** Chooses a level and year in the page's drop-downs. */
+function choose(scope: { level: Level; year: number }): void {
+  element<HTMLSelectElement>('level').value = scope.level;
+  element<HTMLSelectElement>('year').value = String(scope.year);
+}
+
+/**
+ * The form's data, as typed: checked as a loaded file is. When its level or year is changed in the form, the form
+ * is drawn again for them (other targets apply), keeping what is typed.
+ */
+function onFormChange(object: Record<string, unknown>): void {
+  formData = object;
+  if (filling) return;
+  const scope = scopeOf(object);
+  const chosen = chosenScope();
+  if (scope && (scope.level !== chosen.level || scope.year !== chosen.year) && formTemplate(scope.level, scope.year).template) {
+    choose(scope);
+    mountScopeForm(object);
+    return;
+  }
+  void onData(object);
+}
+
+/**
+ * The form of the chosen level and year (the template `plancheck template --level L --year Y` makes), filled from
+ * `data`. Mounted quietly (a file's data, the page opened), the data is not checked again.
+ */
+function mountScopeForm(data?: unknown, quiet = false): void {
   const { level, year } = chosenScope();
   const { template: blank, problems } = formTemplate(level, year);
   element('scope-note').textContent = blank ? scopeText(LEVEL_LABELS[level], year, blank.ruleCount, lang) : problems.map((problem) => problem.message[lang]).join(';');
+  if (!blank) {
+    element('form').replaceChildren();
+    form = undefined;
+    return;
+  }
+  const mount = (): void => void (form = mountForm(element('form'), { template: blank, lang }, data, onFormChange));
+  if (quiet) quietly(mount);
+  else mount();
+}
+
+/** The data typed so far, for the level and year now chosen in the drop-downs. */
+function withChosenScope(data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!data) return undefined;
+  const { level, year } = chosenScope();
+  const bureau = data.bureau !== null && typeof data.bureau === 'object' && !Array.isArray(data.bureau) ? data.bureau : {};
+  return { ...data, bureau: { ...bureau, level }, year };
+}
+
+/**
+ * A loaded file's data, shown in the form for its level and year: the data as the check reads it before the schema
+ * (old names as the new ones, blanks dropped), so that a mistake is shown on its field. A file that does not read
+ * at all (not YAML, a broken workbook) leaves the form as it was: the check says why.
+ */
+async function fillForm(name: string, bytes: Buffer): Promise<void> {
+  let written: unknown;
+  try {
+    written = writtenDataOf(await parseSubmissionDocument(name, bytes));
+  } catch {
+    return;
+  }
+  const scope = scopeOf(written);
+  if (scope) choose(scope);
+  mountScopeForm(written, true);
 }
 
 function start(): void {
@@ -261,9 +339,13 @@ function start(): void {
   });
   element('download-yaml').addEventListener('click', () => void downloadData('yaml'));
   element('download-xlsx').addEventListener('click', () => void downloadData('xlsx'));
-  mountScopeForm();
-  element('level').addEventListener('change', mountScopeForm);
-  element('year').addEventListener('change', mountScopeForm);
+  // Opened with nothing kept, the form is drawn empty and nothing is checked until something is typed.
+  const kept = localStorage.getItem(STORED);
+  mountScopeForm(undefined, true);
+  // What is typed stays when the level or year is changed; it is checked again if it was checked before.
+  const rescope = (): void => mountScopeForm(withChosenScope(formData), last === undefined);
+  element('level').addEventListener('change', rescope);
+  element('year').addEventListener('change', rescope);
   const zone = document.body;
   zone.addEventListener('dragover', (event) => {
     event.preventDefault();
@@ -277,7 +359,6 @@ function start(): void {
     if (file) void onFile(file);
   });
   (window as unknown as { plancheckPage: unknown }).plancheckPage = { onData, onFile, checkBytes, formTemplate };
-  const kept = localStorage.getItem(STORED);
   if (kept) {
     const { name, base64 } = JSON.parse(kept) as Stored;
     void checkBytes(name, Buffer.from(base64, 'base64'));

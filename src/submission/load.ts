@@ -80,12 +80,25 @@ export function submissionFromDocument(document: ParsedDocument): Submission {
   return writtenFromParsed(document).submission;
 }
 
+/**
+ * A document's data as the checks below begin from it: old names read as the new ones, blanks dropped; not yet
+ * checked against the schema. What the self-check page's form shows of a loaded file, mistakes and all, so that
+ * the check's messages can be put on the fields they name.
+ */
+export function writtenDataOf(document: ParsedDocument): unknown {
+  return blanksDropped(readRenamedFields(document).parsed);
+}
+
+function blanksDropped(parsedFile: ParsedDocument): unknown {
+  return dropBlanks(parsedFile.data, '', new Set(parsedFile.bareKeys.map((key) => formatFieldPath(key.path))));
+}
+
 function writtenFromParsed(document: ParsedDocument): WrittenSubmission {
   // Old names are read as the new ones first, so that everything after (blanks, the schema, places) sees one name.
   const { parsed: parsedFile, notices } = readRenamedFields(document);
   const bare = new Set(parsedFile.bareKeys.map((key) => formatFieldPath(key.path)));
   const blank = new Set(BLANK_ALLOWED.filter((path) => blankAt(parsedFile.data, path, bare)));
-  const parsed = { ...parsedFile, data: dropBlanks(parsedFile.data, '', bare) };
+  const parsed = { ...parsedFile, data: blanksDropped(parsedFile) };
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     throw new InputError([{ file: parsed.file, at: { line: 1, column: 1 }, message: bi('报送文件应为一个映射(键: 值),而不是空文件、列表或单个值', 'A submission is a mapping (key: value), not an empty file, a list or a single value'), expected: bi('含 bureau、year 等字段的映射', 'a mapping with bureau, year and the data sections') }]);
   }

@@ -12,6 +12,14 @@ const PAGE_STYLE = `
 #verdict[data-exit="2"], #verdict[data-exit="3"] { border-color: #c62828; }
 #downloads { margin: .8em 0 1.6em; }
 #downloads button, #load button { margin-right: .6em; }
+#fill > h2 { margin-top: 0; }
+#scope { margin: .4em 0 1em; }
+/* On a wide screen the findings stand beside the form, in view while it is filled in. */
+@media (min-width: 1280px) {
+  body { max-width: 1800px; }
+  #work { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 24px; align-items: start; }
+  #results { position: sticky; top: 0; max-height: 100vh; overflow-y: auto; padding-right: 4px; }
+}
 `;
 
 /** Embedded JSON may not end the script element that holds it: every `<` is written as its escape. */
@@ -35,11 +43,19 @@ export function renderPage({ data, script }: PageDocument, lang: Lang): string {
 <button type="button" id="clear">${w('clear')}</button>
 <p class="sub">${w('drop')}</p>
 </section>
-<section id="scope"><label>${w('level')} <select id="level"></select></label> <label>${w('year')} <select id="year"></select></label> <span id="scope-note"></span></section>
+<div id="work">
+<section id="fill">
+<h2>${w('formHeading')}</h2>
+<p class="sub">${w('formNote')}</p>
+<p id="scope"><label>${w('level')} <select id="level"></select></label> <label>${w('year')} <select id="year"></select></label> <span id="scope-note"></span></p>
 <div id="form"></div>
+</section>
+<section id="results">
 <p id="verdict" role="status">${w('waiting')}</p>
 <nav id="downloads" hidden><button type="button" id="download-report">${w('downloadReport')}</button><button type="button" id="download-yaml">${w('downloadYaml')}</button><button type="button" id="download-xlsx">${w('downloadXlsx')}</button></nav>
 <div id="report"></div>
+</section>
+</div>
 <script type="application/json" id="${PAGE_DATA_ID}">${scriptJson(data)}</script>
 <script>${script}</script>
 </body>
