@@ -8,7 +8,14 @@ describe('plancheck page', () => {
   test('writes one self-contained file under 5 MB that names no address to load and fetches nothing', async () => {
     const out = join(tempDir(), '自查.html');
     const run = await cli('page', '--out', out);
-    expect(run).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    // One line says where it is, how big, the packs in it, and what to do with it.
+    const mb = (statSync(out).size / 1024 / 1024).toFixed(1);
+    const pack = JSON.parse((await cli('rules', '--format', 'json')).stdout) as { packs?: { version: string }[] };
+    expect(run.stdout).toBe(`已写出自查页面 ${out}(${mb} MB,规则包 hunan-hrss-fazhi-2022-2025 ${pack.packs?.[0]?.version})。用浏览器直接打开即可填报和检查,无需安装、无需联网;可放在内网或用邮件发给各单位。\n`);
+    const en = await cli('page', '--out', join(tempDir(), 'page.html'), '--lang', 'en');
+    expect(en.stdout).toMatch(/^Self-check page written to .*page\.html \(\d+\.\d MB; packs hunan-hrss-fazhi-2022-2025 [\d.]+\)\. It opens in a browser/);
     const html = readFileSync(out, 'utf8');
     expect(statSync(out).size).toBeLessThan(5 * 1024 * 1024);
     expect(html.startsWith('<!doctype html>')).toBe(true);
