@@ -24,7 +24,10 @@ describe('plancheck page', () => {
     expect(html).not.toMatch(/<link\b|<script\s+src|<iframe\b|@import/i);
     expect(html).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon/);
     // The data the script reads: the pack as loaded and proved, by its sha256.
-    const data = JSON.parse(/<script type="application\/json" id="plancheck-data">([^<]*)<\/script>/.exec(html)?.[1] ?? 'null') as { packs: { id: string; sha256: string }[]; schemas: Record<string, string> };
+    const data = JSON.parse(/<script type="application\/json" id="plancheck-data">([^<]*)<\/script>/.exec(html)?.[1] ?? 'null') as { packs: { id: string; sha256: string; file: string }[]; schemas: Record<string, string> };
+    // No path of the machine that built it: a pack is named by its folder and file.
+    expect(data.packs.map((pack) => pack.file)).toEqual(['hunan-hrss-2022-2025/pack.yaml']);
+    expect(html).not.toContain(`"${ROOT}`);
     const check = JSON.parse((await cli('check', join(ROOT, 'examples', 'city-2023.yaml'), '--format', 'json')).stdout) as { packs: { id: string; sha256: string }[] };
     expect(data.packs.map(({ id, sha256 }) => ({ id, sha256 }))).toEqual(check.packs.map(({ id, sha256 }) => ({ id, sha256 })));
     expect(Object.keys(data.schemas)).toEqual(['submission.schema.json', 'rule-pack.schema.json']);

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { bi, type Lang } from '../core/i18n';
 import { PACKAGE_ROOT } from '../core/paths';
 import { TOOL } from '../core/version';
@@ -37,7 +37,7 @@ export interface PageOutcome {
 /**
  * `plancheck page` as a library function: the packs loaded and proved as `check` loads them (a pack that fails its
  * proof is refused here, not in a clerk's browser), and what the page is made of: them, the schemas and the bundled script (report/page/html.ts writes it).
- * Nothing of the run (no clock, no path of this machine beyond the packs' own) goes into the page.
+ * Nothing of the run (no clock, no path of this machine) goes into the page, but the `$schema` path a downloaded YAML names (as `convert` beside the page writes it).
  */
 export function page(request: PageRequest): PageOutcome {
   const problems: InputProblem[] = [];
@@ -52,7 +52,8 @@ export function page(request: PageRequest): PageOutcome {
     tool: { name: TOOL.name, version: TOOL.version },
     lang: request.lang,
     schemaPath: request.schemaPath,
-    packs,
+    // A pack by its folder and file name, not where it lies on the machine that built the page.
+    packs: packs.map((pack) => ({ ...pack, file: `${basename(dirname(pack.file))}/${basename(pack.file)}` })),
     schemas: Object.fromEntries(PAGE_SCHEMAS.map((name) => [name, schemaText(name)])),
     ...(scope.level ? { level: scope.level } : {}),
     ...(scope.year ? { year: scope.year } : {}),
